@@ -1,0 +1,12 @@
+//! anketa: offline, keyboard-first self-assessment questionnaires.
+//!
+//! The pure core — [`questionnaire`] (definitions), [`expr`] (the filter and check language),
+//! [`response`] (answers as data) and [`rules`] (visibility, required answers, checks) — does
+//! no I/O beyond reading a definition's bytes handed to it. The command-line shell is [`cli`].
+
+pub mod cli;
+pub mod diag;
+pub mod expr;
+pub mod questionnaire;
+pub mod response;
+pub mod rules;
