@@ -10,3 +10,4 @@ pub mod expr;
 pub mod questionnaire;
 pub mod response;
 pub mod rules;
+pub mod sample;
