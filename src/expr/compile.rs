@@ -157,7 +157,7 @@ pub fn compile_condition(
         deps: Vec::new(),
         roster_deps: Vec::new(),
     };
-    let root = compiler.expect(ast, |t| *t == Ty::Bool, "a yes/no condition")?;
+    let root = compiler.condition(ast)?;
     Ok(Expr {
         root,
         deps: compiler.deps,
@@ -196,25 +196,19 @@ impl<'s> Compiler<'s> {
                 ));
             }
             AstKind::Name(name) => self.name(name, &ast.span)?,
-            AstKind::Not(inner) => (
-                Compiled::Not(Box::new(self.expect(
-                    inner,
-                    |t| *t == Ty::Bool,
-                    "a yes/no condition",
-                )?)),
-                Ty::Bool,
-            ),
-            AstKind::Neg(inner) => (
-                Compiled::Neg(Box::new(self.expect(
-                    inner,
-                    |t| *t == Ty::Num,
-                    "a number",
-                )?)),
-                Ty::Num,
-            ),
+            AstKind::Not(inner) => (Compiled::Not(Box::new(self.condition(inner)?)), Ty::Bool),
+            AstKind::Neg(inner) => (Compiled::Neg(Box::new(self.number(inner)?)), Ty::Num),
             AstKind::Binary(op, left, right) => self.binary(*op, left, right, &ast.span)?,
             AstKind::Call(name, args) => self.call(name, args, &ast.span)?,
         })
+    }
+
+    fn condition(&mut self, ast: &Ast) -> Result<Compiled, ExprError> {
+        self.expect(ast, |t| *t == Ty::Bool, "a yes/no condition")
+    }
+
+    fn number(&mut self, ast: &Ast) -> Result<Compiled, ExprError> {
+        self.expect(ast, |t| *t == Ty::Num, "a number")
     }
 
     fn expect(
@@ -367,9 +361,9 @@ impl<'s> Compiler<'s> {
                 };
                 let outer = self.aggregate.replace(Aggregate { roster: None });
                 let inner = if name == "sum" {
-                    self.expect(arg, |t| *t == Ty::Num, "a number")
+                    self.number(arg)
                 } else {
-                    self.expect(arg, |t| *t == Ty::Bool, "a yes/no condition")
+                    self.condition(arg)
                 };
                 let aggregate = std::mem::replace(&mut self.aggregate, outer);
                 let inner = inner?;
@@ -393,7 +387,7 @@ impl<'s> Compiler<'s> {
                 }
                 let values = args
                     .iter()
-                    .map(|a| self.expect(a, |t| *t == Ty::Num, "a number"))
+                    .map(|a| self.number(a))
                     .collect::<Result<Vec<_>, _>>()?;
                 let fold = if name == "min" { Fold::Min } else { Fold::Max };
                 (Compiled::Fold(fold, values), Ty::Num)
@@ -402,10 +396,7 @@ impl<'s> Compiler<'s> {
                 let [arg] = args else {
                     return Err(err(span, "ceil() takes one number"));
                 };
-                (
-                    Compiled::Ceil(Box::new(self.expect(arg, |t| *t == Ty::Num, "a number")?)),
-                    Ty::Num,
-                )
+                (Compiled::Ceil(Box::new(self.number(arg)?)), Ty::Num)
             }
             _ => {
                 return Err(err(
@@ -425,12 +416,10 @@ impl<'s> Compiler<'s> {
         right: &Ast,
         span: &Range<usize>,
     ) -> Result<(Compiled, Ty<'s>), ExprError> {
-        let is_bool = |t: &Ty| *t == Ty::Bool;
-        let is_num = |t: &Ty| *t == Ty::Num;
         Ok(match op {
             BinOp::And | BinOp::Or => {
-                let a = Box::new(self.expect(left, is_bool, "a yes/no condition")?);
-                let b = Box::new(self.expect(right, is_bool, "a yes/no condition")?);
+                let a = Box::new(self.condition(left)?);
+                let b = Box::new(self.condition(right)?);
                 let c = if op == BinOp::And {
                     Compiled::And(a, b)
                 } else {
@@ -439,8 +428,8 @@ impl<'s> Compiler<'s> {
                 (c, Ty::Bool)
             }
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
-                let a = Box::new(self.expect(left, is_num, "a number")?);
-                let b = Box::new(self.expect(right, is_num, "a number")?);
+                let a = Box::new(self.number(left)?);
+                let b = Box::new(self.number(right)?);
                 let arith = match op {
                     BinOp::Add => ArithOp::Add,
                     BinOp::Sub => ArithOp::Sub,
