@@ -1,9 +1,12 @@
 //! The command line: what `main` parses and runs.
 
+use crate::exchange;
 use crate::questionnaire::{self, FilledBy, Questionnaire};
+use crate::store::{self, ImportError, Resolution, Store};
+use anyhow::{Context, anyhow, bail};
 use clap::{Parser, Subcommand};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -16,6 +19,10 @@ pub struct Cli {
     /// A questionnaire definition to use instead of the built-in e-index questionnaire.
     #[arg(long, global = true, value_name = "FILE")]
     pub questionnaire: Option<PathBuf>,
+
+    /// The database [default: anketa/anketa.db in the platform's data directory].
+    #[arg(long, global = true, env = "ANKETA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -32,11 +39,51 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// List the submissions in the database.
+    Submissions,
+    /// Write submissions to a file, to carry them to another machine.
+    Export {
+        /// The submission to export (see `anketa submissions`); may be repeated.
+        #[arg(
+            long = "submission",
+            value_name = "ID",
+            required_unless_present = "all"
+        )]
+        submissions: Vec<i64>,
+        /// Export every submission.
+        #[arg(long, conflicts_with = "submissions")]
+        all: bool,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Read submission files into the database: all files or nothing.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where a submission changed both here and in the file, keep this database's version.
+        #[arg(long, conflicts_with = "theirs")]
+        ours: bool,
+        /// Where a submission changed both here and in the file, take the file's version.
+        #[arg(long)]
+        theirs: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check { files, short }) => check(files, *short),
+        Some(Command::Submissions) => list_submissions(&cli),
+        Some(Command::Export {
+            submissions,
+            all,
+            output,
+        }) => export(&cli, submissions, *all, output),
+        Some(Command::Import {
+            files,
+            ours,
+            theirs,
+        }) => import(&cli, files, *ours, *theirs),
         None => overview(cli.questionnaire.as_deref()),
     };
     match result {
@@ -146,4 +193,132 @@ fn overview(path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn open_store(cli: &Cli) -> anyhow::Result<Store> {
+    let path = match &cli.db {
+        Some(path) => path.clone(),
+        None => store::default_path().ok_or_else(|| {
+            anyhow!("no data directory is known on this system; name a database with --db PATH")
+        })?,
+    };
+    Ok(Store::open(&path)?)
+}
+
+fn list_submissions(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let store = open_store(cli)?;
+    let mut out = std::io::stdout().lock();
+    let submissions = store.submissions()?;
+    if submissions.is_empty() {
+        writeln!(out, "{}: no submissions yet", store.path().display())?;
+    }
+    for s in submissions {
+        writeln!(
+            out,
+            "{:>5}  {:<40} {}  {:<10} {} {}  {}",
+            s.id,
+            s.institution,
+            s.year,
+            s.status.as_str(),
+            s.questionnaire_code,
+            s.questionnaire_version,
+            s.updated_at
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(cli: &Cli, ids: &[i64], all: bool, output: &Path) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(cli)?;
+    let ids: Vec<i64> = if all {
+        store.submissions()?.iter().map(|s| s.id).collect()
+    } else {
+        for &id in ids {
+            store.submission(id)?;
+        }
+        ids.to_vec()
+    };
+    let records = store.export(&ids)?;
+    let bytes = exchange::write(store::now(), store.machine().to_owned(), records.clone());
+    write_atomically(output, &bytes)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    store.mark_exported(&records)?;
+    println!(
+        "{}: {} submission{} written",
+        output.display(),
+        records.len(),
+        if records.len() == 1 { "" } else { "s" }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write to a temporary file beside `path`, flush it to disk, then rename it into place, so
+/// that `path` is never a half-written file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
+    tmp_name.push(".partial");
+    let tmp = path.with_file_name(tmp_name);
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn import(cli: &Cli, paths: &[PathBuf], ours: bool, theirs: bool) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let name = path.display();
+        let size = std::fs::metadata(path)
+            .with_context(|| format!("cannot read {name}"))?
+            .len();
+        if size > exchange::MAX_FILE_BYTES {
+            bail!(
+                "{name}: {}; nothing was imported",
+                exchange::FileError::TooLarge {
+                    size,
+                    max: exchange::MAX_FILE_BYTES
+                }
+            );
+        }
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+        let file =
+            exchange::read(&bytes).map_err(|e| anyhow!("{name}: {e}; nothing was imported"))?;
+        files.push(file);
+    }
+    let extra = match &cli.questionnaire {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let mut known = vec![questionnaire::EINDEX_2019.1, questionnaire::IKT_2024.1];
+    known.extend(extra.as_deref());
+    let resolution = match (ours, theirs) {
+        (true, _) => Resolution::Ours,
+        (_, true) => Resolution::Theirs,
+        _ => Resolution::Refuse,
+    };
+    let mut store = open_store(cli)?;
+    match store.import(&files, &known, resolution) {
+        Ok(report) => {
+            print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ImportError::Conflicts { count, report }) => {
+            print!("{report}");
+            eprintln!(
+                "anketa: {count} submission{} changed both here and in the file; nothing was imported. Choose with --ours or --theirs.",
+                if count == 1 { "" } else { "s" }
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => Err(anyhow!("{e}; nothing was imported")),
+    }
 }

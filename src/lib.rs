@@ -6,8 +6,10 @@
 
 pub mod cli;
 pub mod diag;
+pub mod exchange;
 pub mod expr;
 pub mod questionnaire;
 pub mod response;
 pub mod rules;
 pub mod sample;
+pub mod store;

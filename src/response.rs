@@ -1,10 +1,13 @@
 //! A response: the answers given so far, as plain data. No I/O; the store persists it and the
 //! rules engine reads it.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One answer.
-#[derive(Debug, Clone, PartialEq)]
+/// One answer. In JSON (database and submission files): `{"choice": 1}`, `{"choices": [0]}`,
+/// `{"number": 12.0}`, `{"text": "…"}`, `{"urls": ["https://…"]}`, `"not_available"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Value {
     /// A single choice: the option's code.
     Choice(i64),
@@ -31,13 +34,16 @@ impl Value {
 }
 
 /// One instance of a roster: a service, a website, a social network.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Instance {
     /// Stable identity: chosen when a respondent adds an instance, or the source answer (the
     /// address, the option code) for rosters that come from another question.
     pub key: String,
     /// What the respondent calls it (a service's name). May be empty for derived rosters.
+    #[serde(default)]
     pub label: String,
+    #[serde(default)]
     pub answers: BTreeMap<String, Value>,
 }
 

@@ -1,0 +1,139 @@
+-- The anketa database.
+--
+-- The program applies this file one migration at a time: each "-- migration N" block runs in
+-- its own transaction, together with `PRAGMA user_version = N`, and only blocks above the
+-- database's user_version run. A released migration is never edited: append a new block.
+-- Values of answers are JSON, in the same shape as in submission files
+-- (docs/submission-format.md).
+
+-- migration 1
+
+-- Facts about this database: its machine id (the audit log says where a change was made).
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE institutions (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    -- Registration number; identifies the institution across machines when present.
+    reg_no     TEXT UNIQUE,
+    -- Ministry sector ("resors").
+    sector     TEXT,
+    kind       TEXT NOT NULL CHECK (kind IN ('ministry', 'institution')),
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE people (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('respondent', 'consultant', 'support')),
+    UNIQUE (name, role)
+) STRICT;
+
+-- Every definition a submission was filled with, kept whole, so that a submission is always
+-- read with the exact questions it was answered against.
+CREATE TABLE questionnaires (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL,
+    version    TEXT NOT NULL,
+    -- SHA-256 of the definition file's bytes, lower-case hex.
+    hash       TEXT NOT NULL UNIQUE,
+    title      TEXT NOT NULL,
+    definition TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE submissions (
+    id               INTEGER PRIMARY KEY,
+    -- The same on every machine the submission travels to.
+    uid              TEXT NOT NULL UNIQUE,
+    institution_id   INTEGER NOT NULL REFERENCES institutions (id),
+    questionnaire_id INTEGER NOT NULL REFERENCES questionnaires (id),
+    year             INTEGER NOT NULL,
+    status           TEXT NOT NULL DEFAULT 'draft'
+                     CHECK (status IN ('draft', 'submitted', 'returned', 'accepted')),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    submitted_at     TEXT,
+    accepted_at      TEXT
+) STRICT;
+
+CREATE INDEX submissions_by_institution ON submissions (institution_id, year);
+
+-- Instances of rosters the respondent manages (services), in the respondent's order.
+-- Rosters derived from an answer (websites, social networks) have no rows here.
+CREATE TABLE roster_instances (
+    submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    roster        TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    label         TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    PRIMARY KEY (submission_id, roster, key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE answers (
+    submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    -- '' outside rosters.
+    roster        TEXT NOT NULL,
+    instance      TEXT NOT NULL,
+    code          TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    person_id     INTEGER REFERENCES people (id),
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (submission_id, roster, instance, code)
+) STRICT, WITHOUT ROWID;
+
+-- Every change, old value to new, who, when and on which machine. Written in the same
+-- transaction as the change itself.
+CREATE TABLE audit (
+    id            INTEGER PRIMARY KEY,
+    submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    -- answer | instance | status | comment | acknowledgement | import
+    what          TEXT NOT NULL,
+    roster        TEXT NOT NULL,
+    instance      TEXT NOT NULL,
+    code          TEXT NOT NULL,
+    -- NULL: nothing there before / after.
+    old_value     TEXT,
+    new_value     TEXT,
+    person_id     INTEGER REFERENCES people (id),
+    at            TEXT NOT NULL,
+    machine       TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX audit_by_submission ON audit (submission_id, id);
+
+-- Review comments, per question (code '' for the submission as a whole).
+CREATE TABLE comments (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    roster        TEXT NOT NULL,
+    instance      TEXT NOT NULL,
+    code          TEXT NOT NULL,
+    person_id     INTEGER REFERENCES people (id),
+    at            TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    resolved      INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1))
+) STRICT;
+
+-- A respondent's acknowledgement of a warning, with an optional explanation.
+CREATE TABLE acknowledgements (
+    submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    check_name    TEXT NOT NULL,
+    roster        TEXT NOT NULL,
+    instance      TEXT NOT NULL,
+    person_id     INTEGER REFERENCES people (id),
+    at            TEXT NOT NULL,
+    comment       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (submission_id, check_name, roster, instance)
+) STRICT, WITHOUT ROWID;
+
+-- What a submission held when it last left or entered this database as a file: the base
+-- against which an import decides "only they changed", "only we changed" or "both changed".
+CREATE TABLE exchanges (
+    submission_id INTEGER PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
+    content       TEXT NOT NULL,
+    at            TEXT NOT NULL
+) STRICT;

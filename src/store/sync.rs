@@ -1,0 +1,630 @@
+//! Moving submissions between databases as files: export, and an all-or-nothing import that
+//! tells "only the file changed", "only this database changed" and "both changed" apart by
+//! the content both sides had at their last exchange.
+
+use super::submissions::{
+    AnswerKey, Change, encode, institution_in, person_in, questionnaire_in, record, response_in,
+};
+use super::{Store, StoreError, SubmissionId, now};
+use crate::exchange::{
+    AcknowledgementRecord, CommentRecord, Content, FileError, InstitutionKind, InstitutionRecord,
+    QuestionnaireRef, Status, SubmissionFile, SubmissionRecord, check_answers, definition_hash,
+};
+use crate::questionnaire::{self, Questionnaire};
+use crate::response::Value;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What to do when a submission changed both here and in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Import nothing and report the conflicts.
+    Refuse,
+    /// Keep this database's version.
+    Ours,
+    /// Take the file's version.
+    Theirs,
+}
+
+/// One question (or the status) that differs between this database and the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    /// "P52 (services s001)" or "status".
+    pub place: String,
+    pub ours: String,
+    pub theirs: String,
+    /// Which sides changed it since the last exchange (both when unknown).
+    pub changed_here: bool,
+    pub changed_there: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportOutcome {
+    /// New here.
+    Created,
+    /// Already here, the same.
+    Identical,
+    /// Changed only in the file: taken.
+    Updated,
+    /// Changed only here: this database is newer, kept.
+    NewerHere,
+    /// Changed on both sides, kept as it is here (`--ours`).
+    KeptOurs(Vec<Difference>),
+    /// Changed on both sides, replaced by the file (`--theirs`).
+    TookTheirs(Vec<Difference>),
+    /// Changed on both sides, nothing done.
+    Conflict(Vec<Difference>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedSubmission {
+    pub uid: String,
+    pub institution: String,
+    pub year: i32,
+    pub outcome: ImportOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportReport {
+    pub submissions: Vec<ImportedSubmission>,
+}
+
+impl ImportReport {
+    pub fn conflicts(&self) -> usize {
+        self.submissions
+            .iter()
+            .filter(|s| matches!(s.outcome, ImportOutcome::Conflict(_)))
+            .count()
+    }
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for s in &self.submissions {
+            let (what, differences) = match &s.outcome {
+                ImportOutcome::Created => ("added", None),
+                ImportOutcome::Identical => ("already here, identical", None),
+                ImportOutcome::Updated => ("updated from the file", None),
+                ImportOutcome::NewerHere => ("kept: this database has the newer version", None),
+                ImportOutcome::KeptOurs(d) => {
+                    ("changed on both sides; kept ours (--ours)", Some(d))
+                }
+                ImportOutcome::TookTheirs(d) => {
+                    ("changed on both sides; took theirs (--theirs)", Some(d))
+                }
+                ImportOutcome::Conflict(d) => ("CONFLICT: changed on both sides", Some(d)),
+            };
+            writeln!(f, "{} {} ({}): {what}", s.institution, s.year, s.uid)?;
+            for d in differences.into_iter().flatten() {
+                let side = match (d.changed_here, d.changed_there) {
+                    (true, false) => "changed here",
+                    (false, true) => "changed in the file",
+                    _ => "changed on both sides",
+                };
+                writeln!(
+                    f,
+                    "    {}: here {} / file {} ({side})",
+                    d.place, d.ours, d.theirs
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error(
+        "submission {uid} was filled with questionnaire {id} {version} (definition {hash}), which this database does not have; import with --questionnaire FILE naming that definition"
+    )]
+    UnknownQuestionnaire {
+        uid: String,
+        id: String,
+        version: String,
+        hash: String,
+    },
+    #[error(
+        "{count} submission(s) changed both here and in the file; nothing was imported. Choose with --ours or --theirs.\n{report}"
+    )]
+    Conflicts { count: usize, report: ImportReport },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Store {
+    /// The records of these submissions, as a file would carry them.
+    pub fn export(&self, ids: &[SubmissionId]) -> Result<Vec<SubmissionRecord>, StoreError> {
+        ids.iter()
+            .map(|&id| record_in(&self.conn, id).map_err(|e| self.sqlite(e)))
+            .collect()
+    }
+
+    /// Note that these records left this database as a file: the next import of the same
+    /// submissions compares against what they held now.
+    pub fn mark_exported(&mut self, records: &[SubmissionRecord]) -> Result<(), StoreError> {
+        self.write(|tx, _| {
+            for r in records {
+                let id: SubmissionId = tx.query_row(
+                    "SELECT id FROM submissions WHERE uid = ?1",
+                    [&r.uid],
+                    |row| row.get(0),
+                )?;
+                set_base(tx, id, &r.content())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Import verified files, all in one transaction: all or nothing. `known` are definition
+    /// texts the caller can offer for questionnaires this database has not seen (the built-in
+    /// ones, `--questionnaire`).
+    pub fn import(
+        &mut self,
+        files: &[SubmissionFile],
+        known: &[&str],
+        resolution: Resolution,
+    ) -> Result<ImportReport, ImportError> {
+        // Everything that can be wrong with the files is found before anything is written.
+        let records: Vec<(&str, &SubmissionRecord)> = files
+            .iter()
+            .flat_map(|f| f.submissions.iter().map(|r| (f.machine.as_str(), r)))
+            .collect();
+        let mut definitions: Vec<(Questionnaire, String)> = Vec::new();
+        let mut which = Vec::with_capacity(records.len());
+        for &(_, r) in &records {
+            let index = match definitions
+                .iter()
+                .position(|(_, text)| hash_matches(text, &r.questionnaire))
+            {
+                Some(i) => i,
+                None => {
+                    let text = match self.definition(&r.questionnaire.hash)? {
+                        Some(text) => text,
+                        None => known
+                            .iter()
+                            .find(|text| hash_matches(text, &r.questionnaire))
+                            .map(|text| (*text).to_owned())
+                            .ok_or_else(|| unknown(r))?,
+                    };
+                    let q = questionnaire::load(&r.questionnaire.id, text.as_bytes())
+                        .map_err(|_| unknown(r))?;
+                    definitions.push((q, text));
+                    definitions.len() - 1
+                }
+            };
+            check_answers(r, &definitions[index].0)?;
+            which.push(index);
+        }
+        let path = self.path.clone();
+        let machine = self.machine.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(&path, e))?;
+        let mut report = ImportReport::default();
+        for (&(source, r), &index) in records.iter().zip(&which) {
+            let (q, text) = &definitions[index];
+            let outcome = import_one(&tx, &machine, source, r, q, text, resolution)
+                .map_err(|e| StoreError::from_sqlite(&path, e))?;
+            report.submissions.push(ImportedSubmission {
+                uid: r.uid.clone(),
+                institution: r.institution.name.clone(),
+                year: r.year,
+                outcome,
+            });
+        }
+        let count = report.conflicts();
+        if count > 0 {
+            // Dropping the transaction rolls every submission of this file back.
+            return Err(ImportError::Conflicts { count, report });
+        }
+        tx.commit().map_err(|e| StoreError::from_sqlite(&path, e))?;
+        Ok(report)
+    }
+}
+
+fn hash_matches(text: &str, r: &QuestionnaireRef) -> bool {
+    definition_hash(text.as_bytes()) == r.hash
+}
+
+fn unknown(r: &SubmissionRecord) -> ImportError {
+    ImportError::UnknownQuestionnaire {
+        uid: r.uid.clone(),
+        id: r.questionnaire.id.clone(),
+        version: r.questionnaire.version.clone(),
+        hash: r.questionnaire.hash.clone(),
+    }
+}
+
+fn import_one(
+    tx: &Transaction,
+    machine: &str,
+    source: &str,
+    theirs: &SubmissionRecord,
+    q: &Questionnaire,
+    definition: &str,
+    resolution: Resolution,
+) -> rusqlite::Result<ImportOutcome> {
+    let existing: Option<SubmissionId> = tx
+        .query_row(
+            "SELECT id FROM submissions WHERE uid = ?1",
+            [&theirs.uid],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let their_content = theirs.content();
+    let Some(id) = existing else {
+        let institution = institution_in(tx, &theirs.institution)?;
+        let questionnaire = questionnaire_in(tx, q, definition)?;
+        tx.execute(
+            "INSERT INTO submissions (uid, institution_id, questionnaire_id, year, status,
+                                      created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?5)",
+            params![
+                theirs.uid,
+                institution,
+                questionnaire,
+                theirs.year,
+                theirs.created_at
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        apply(tx, machine, source, id, theirs, q)?;
+        set_base(tx, id, &their_content)?;
+        return Ok(ImportOutcome::Created);
+    };
+    let ours = record_in(tx, id)?;
+    let our_content = ours.content();
+    let base: Option<Content> = tx
+        .query_row(
+            "SELECT content FROM exchanges WHERE submission_id = ?1",
+            [id],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|json| serde_json::from_str(&json).ok());
+    merge_notes(tx, machine, id, theirs)?;
+    if our_content == their_content {
+        set_base(tx, id, &their_content)?;
+        return Ok(ImportOutcome::Identical);
+    }
+    if base.as_ref() == Some(&our_content) {
+        apply(tx, machine, source, id, theirs, q)?;
+        set_base(tx, id, &their_content)?;
+        return Ok(ImportOutcome::Updated);
+    }
+    if base.as_ref() == Some(&their_content) {
+        return Ok(ImportOutcome::NewerHere);
+    }
+    let differences = differences(base.as_ref(), &our_content, &their_content);
+    Ok(match resolution {
+        Resolution::Refuse => ImportOutcome::Conflict(differences),
+        Resolution::Ours => {
+            set_base(tx, id, &their_content)?;
+            ImportOutcome::KeptOurs(differences)
+        }
+        Resolution::Theirs => {
+            apply(tx, machine, source, id, theirs, q)?;
+            set_base(tx, id, &their_content)?;
+            ImportOutcome::TookTheirs(differences)
+        }
+    })
+}
+
+/// Every place where the two versions differ, with which side changed it since `base`.
+fn differences(base: Option<&Content>, ours: &Content, theirs: &Content) -> Vec<Difference> {
+    let show = |v: Option<&Value>| v.map_or_else(|| "(blank)".to_owned(), encode);
+    let mut out = Vec::new();
+    if ours.status != theirs.status {
+        out.push(Difference {
+            place: "status".into(),
+            ours: ours.status.as_str().into(),
+            theirs: theirs.status.as_str().into(),
+            changed_here: base.is_none_or(|b| b.status != ours.status),
+            changed_there: base.is_none_or(|b| b.status != theirs.status),
+        });
+    }
+    let (o, t) = (ours.answer_map(), theirs.answer_map());
+    let b = base.map(Content::answer_map);
+    let mut places: Vec<&(String, String, String)> = o.keys().chain(t.keys()).collect();
+    places.sort();
+    places.dedup();
+    for place in places {
+        let (ov, tv) = (o.get(place).copied(), t.get(place).copied());
+        if ov == tv {
+            continue;
+        }
+        let bv = b.as_ref().map(|b| b.get(place).copied());
+        let (roster, instance, code) = place;
+        out.push(Difference {
+            place: if roster.is_empty() {
+                code.clone()
+            } else {
+                format!("{code} ({roster} {instance})")
+            },
+            ours: show(ov),
+            theirs: show(tv),
+            changed_here: bv.is_none_or(|bv| bv != ov),
+            changed_there: bv.is_none_or(|bv| bv != tv),
+        });
+    }
+    let labels = |c: &Content| -> Vec<(String, Vec<(String, String)>)> {
+        c.rosters
+            .iter()
+            .map(|(r, is)| {
+                (
+                    r.clone(),
+                    is.iter()
+                        .map(|i| (i.key.clone(), i.label.clone()))
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    if labels(ours) != labels(theirs) && out.iter().all(|d| d.place != "instances") {
+        out.push(Difference {
+            place: "roster instances (names or order)".into(),
+            ours: String::new(),
+            theirs: String::new(),
+            changed_here: base.is_none_or(|b| labels(b) != labels(ours)),
+            changed_there: base.is_none_or(|b| labels(b) != labels(theirs)),
+        });
+    }
+    out
+}
+
+/// Make the submission hold exactly the file's answers, instances and status; every changed
+/// answer is audited as an import from `source`.
+fn apply(
+    tx: &Transaction,
+    machine: &str,
+    source: &str,
+    id: SubmissionId,
+    theirs: &SubmissionRecord,
+    q: &Questionnaire,
+) -> rusqlite::Result<()> {
+    let at = now();
+    let before = response_in(tx, id)?;
+    let old = Content {
+        status: Status::Draft,
+        answers: before.answers,
+        rosters: before.rosters,
+    };
+    let old_answers = old.answer_map();
+    let new_content = theirs.content();
+    let new_answers = new_content.answer_map();
+    let mut places: Vec<&(String, String, String)> =
+        old_answers.keys().chain(new_answers.keys()).collect();
+    places.sort();
+    places.dedup();
+    for place in places {
+        let (old_value, new_value) = (old_answers.get(place), new_answers.get(place));
+        if old_value == new_value {
+            continue;
+        }
+        let (roster, instance, code) = place;
+        let key = AnswerKey::in_roster(roster, instance, code);
+        let (old_json, new_json) = (old_value.map(|v| encode(v)), new_value.map(|v| encode(v)));
+        match &new_json {
+            Some(v) => tx.execute(
+                "INSERT INTO answers (submission_id, roster, instance, code, value, person_id,
+                                      updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)
+                 ON CONFLICT (submission_id, roster, instance, code)
+                 DO UPDATE SET value = excluded.value, person_id = NULL,
+                               updated_at = excluded.updated_at",
+                params![id, roster, instance, code, v, at],
+            )?,
+            None => tx.execute(
+                "DELETE FROM answers
+                 WHERE submission_id = ?1 AND roster = ?2 AND instance = ?3 AND code = ?4",
+                params![id, roster, instance, code],
+            )?,
+        };
+        record(
+            tx,
+            machine,
+            &Change {
+                submission: id,
+                what: "answer",
+                key,
+                old: old_json.as_deref(),
+                new: new_json.as_deref(),
+                person: None,
+                at: &at,
+            },
+        )?;
+    }
+    tx.execute(
+        "DELETE FROM roster_instances WHERE submission_id = ?1",
+        [id],
+    )?;
+    for (roster, instances) in &theirs.rosters {
+        let free = q
+            .roster(roster)
+            .is_some_and(|r| q.rosters[r].from.is_none());
+        if !free {
+            continue;
+        }
+        for (position, i) in instances.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO roster_instances (submission_id, roster, key, label, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, roster, i.key, i.label, position as i64],
+            )?;
+        }
+    }
+    tx.execute(
+        "UPDATE submissions SET status = ?2, updated_at = ?3, submitted_at = ?4, accepted_at = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            theirs.status.as_str(),
+            theirs.updated_at,
+            theirs.submitted_at,
+            theirs.accepted_at
+        ],
+    )?;
+    record(
+        tx,
+        machine,
+        &Change {
+            submission: id,
+            what: "import",
+            key: AnswerKey::top(""),
+            old: None,
+            new: Some(&format!("from machine {source}")),
+            person: None,
+            at: &at,
+        },
+    )
+}
+
+/// Comments and acknowledgements have their own identity: an import adds what is missing
+/// and marks comments resolved, whatever else happens to the submission.
+fn merge_notes(
+    tx: &Transaction,
+    machine: &str,
+    id: SubmissionId,
+    theirs: &SubmissionRecord,
+) -> rusqlite::Result<()> {
+    for c in &theirs.comments {
+        let person = person_in(tx, &c.author, "support")?;
+        let inserted = tx.execute(
+            "INSERT INTO comments (uid, submission_id, roster, instance, code, person_id, at, body,
+                                   resolved)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (uid) DO UPDATE SET resolved = max(resolved, excluded.resolved)",
+            params![
+                c.uid, id, c.roster, c.instance, c.code, person, c.at, c.body, c.resolved
+            ],
+        )?;
+        if inserted > 0 {
+            record(
+                tx,
+                machine,
+                &Change {
+                    submission: id,
+                    what: "comment",
+                    key: AnswerKey::in_roster(&c.roster, &c.instance, &c.code),
+                    old: None,
+                    new: Some(&c.body),
+                    person: Some(person),
+                    at: &c.at,
+                },
+            )?;
+        }
+    }
+    for a in &theirs.acknowledgements {
+        let person = person_in(tx, &a.author, "respondent")?;
+        tx.execute(
+            "INSERT INTO acknowledgements (submission_id, check_name, roster, instance, person_id,
+                                           at, comment)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT DO UPDATE SET person_id = excluded.person_id, at = excluded.at,
+                                       comment = excluded.comment
+             WHERE excluded.at > acknowledgements.at",
+            params![id, a.check, a.roster, a.instance, person, a.at, a.comment],
+        )?;
+    }
+    Ok(())
+}
+
+fn set_base(tx: &Transaction, id: SubmissionId, content: &Content) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO exchanges (submission_id, content, at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (submission_id) DO UPDATE SET content = excluded.content, at = excluded.at",
+        params![id, content.to_json(), now()],
+    )?;
+    Ok(())
+}
+
+/// A submission as a file carries it.
+fn record_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<SubmissionRecord> {
+    let (mut record, institution_kind) = conn.query_row(
+        "SELECT s.uid, i.name, i.reg_no, i.sector, i.kind, q.code, q.version, q.hash, s.year,
+                s.status, s.created_at, s.updated_at, s.submitted_at, s.accepted_at
+         FROM submissions s
+         JOIN institutions i ON i.id = s.institution_id
+         JOIN questionnaires q ON q.id = s.questionnaire_id
+         WHERE s.id = ?1",
+        [id],
+        |r| {
+            let status: String = r.get(9)?;
+            Ok((
+                SubmissionRecord {
+                    uid: r.get(0)?,
+                    institution: InstitutionRecord {
+                        name: r.get(1)?,
+                        reg_no: r.get(2)?,
+                        sector: r.get(3)?,
+                        kind: InstitutionKind::Institution,
+                    },
+                    questionnaire: QuestionnaireRef {
+                        id: r.get(5)?,
+                        version: r.get(6)?,
+                        hash: r.get(7)?,
+                    },
+                    year: r.get(8)?,
+                    status: Status::parse(&status).unwrap_or(Status::Draft),
+                    created_at: r.get(10)?,
+                    updated_at: r.get(11)?,
+                    submitted_at: r.get(12)?,
+                    accepted_at: r.get(13)?,
+                    answers: BTreeMap::new(),
+                    rosters: BTreeMap::new(),
+                    comments: Vec::new(),
+                    acknowledgements: Vec::new(),
+                },
+                r.get::<_, String>(4)?,
+            ))
+        },
+    )?;
+    if institution_kind == "ministry" {
+        record.institution.kind = InstitutionKind::Ministry;
+    }
+    let response = response_in(conn, id)?;
+    record.answers = response.answers;
+    record.rosters = response.rosters;
+    record.comments = conn
+        .prepare_cached(
+            "SELECT c.uid, c.roster, c.instance, c.code, coalesce(p.name, ''), c.at, c.body,
+                    c.resolved
+             FROM comments c LEFT JOIN people p ON p.id = c.person_id
+             WHERE c.submission_id = ?1 ORDER BY c.uid",
+        )?
+        .query_map([id], |r| {
+            Ok(CommentRecord {
+                uid: r.get(0)?,
+                roster: r.get(1)?,
+                instance: r.get(2)?,
+                code: r.get(3)?,
+                author: r.get(4)?,
+                at: r.get(5)?,
+                body: r.get(6)?,
+                resolved: r.get::<_, i64>(7)? != 0,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    record.acknowledgements = conn
+        .prepare_cached(
+            "SELECT a.check_name, a.roster, a.instance, coalesce(p.name, ''), a.at, a.comment
+             FROM acknowledgements a LEFT JOIN people p ON p.id = a.person_id
+             WHERE a.submission_id = ?1 ORDER BY a.check_name, a.roster, a.instance",
+        )?
+        .query_map([id], |r| {
+            Ok(AcknowledgementRecord {
+                check: r.get(0)?,
+                roster: r.get(1)?,
+                instance: r.get(2)?,
+                author: r.get(3)?,
+                at: r.get(4)?,
+                comment: r.get(5)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(record)
+}

@@ -1,0 +1,490 @@
+//! The store with real SQLite files: saving, reloading, the audit trail, statuses, and moving
+//! submissions between databases as files.
+
+use anketa::exchange::{self, InstitutionKind, InstitutionRecord, Status};
+use anketa::questionnaire::{self, EINDEX_2019, Questionnaire};
+use anketa::response::Value;
+use anketa::sample::full_response;
+use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
+use std::path::Path;
+
+fn eindex() -> Questionnaire {
+    questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap()
+}
+
+struct Fixture {
+    store: Store,
+    submission: i64,
+    person: i64,
+}
+
+fn institution(name: &str, reg_no: &str) -> InstitutionRecord {
+    InstitutionRecord {
+        name: name.into(),
+        reg_no: Some(reg_no.into()),
+        sector: Some("Finanšu ministrija".into()),
+        kind: InstitutionKind::Institution,
+    }
+}
+
+fn fixture(path: &Path) -> Fixture {
+    let mut store = Store::open(path).unwrap();
+    let q = eindex();
+    let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
+    let inst = store
+        .institution(&institution("Valsts ieņēmumu dienests", "90000069281"))
+        .unwrap();
+    let person = store.person("Ilze Bērziņa", Role::Respondent).unwrap();
+    let submission = store.create_submission(inst, qrow, 2019, person).unwrap();
+    Fixture {
+        store,
+        submission,
+        person,
+    }
+}
+
+/// Save every answer of a full response with `services` services, as the TUI would.
+fn fill(f: &mut Fixture, q: &Questionnaire, services: usize) {
+    let response = full_response(q, services);
+    for (code, v) in &response.answers {
+        f.store
+            .save_answer(f.submission, AnswerKey::top(code), Some(v), f.person)
+            .unwrap();
+    }
+    for (roster, instances) in &response.rosters {
+        let free = q.rosters[q.roster(roster).unwrap()].from.is_none();
+        for i in instances {
+            let key = if free {
+                f.store
+                    .add_instance(f.submission, roster, &i.label, f.person)
+                    .unwrap()
+            } else {
+                i.key.clone()
+            };
+            for (code, v) in &i.answers {
+                f.store
+                    .save_answer(
+                        f.submission,
+                        AnswerKey::in_roster(roster, &key, code),
+                        Some(v),
+                        f.person,
+                    )
+                    .unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn first_run_creates_the_database_and_its_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/deeper/anketa.db");
+    let store = Store::open(&path).unwrap();
+    assert!(path.exists());
+    assert_eq!(store.submissions().unwrap(), []);
+    assert_eq!(
+        store.machine().len(),
+        16,
+        "a machine id is made on creation"
+    );
+    let machine = store.machine().to_owned();
+    drop(store);
+    assert_eq!(Store::open(&path).unwrap().machine(), machine, "and kept");
+}
+
+#[test]
+fn answers_survive_reopening_with_latvian_text_and_not_available() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.db");
+    let mut f = fixture(&path);
+    let text = Value::Text("Ēdināšanas pakalpojumi — ā č ē ģ ī ķ ļ ņ š ū ž".into());
+    f.store
+        .save_answer(
+            f.submission,
+            AnswerKey::top("ACHIEVEMENTS_DESC"),
+            Some(&text),
+            f.person,
+        )
+        .unwrap();
+    f.store
+        .save_answer(
+            f.submission,
+            AnswerKey::top("D21"),
+            Some(&Value::NotAvailable),
+            f.person,
+        )
+        .unwrap();
+    f.store
+        .save_answer(
+            f.submission,
+            AnswerKey::top("D24"),
+            Some(&Value::Number(0.0)),
+            f.person,
+        )
+        .unwrap();
+    let key = f
+        .store
+        .add_instance(f.submission, "services", "Uzņēmumu reģistrācija", f.person)
+        .unwrap();
+    f.store
+        .save_answer(
+            f.submission,
+            AnswerKey::in_roster("services", &key, "P52"),
+            Some(&Value::Number(120.0)),
+            f.person,
+        )
+        .unwrap();
+    drop(f);
+    let store = Store::open(&path).unwrap();
+    let r = store.load_response(1).unwrap();
+    assert_eq!(r.answers.get("ACHIEVEMENTS_DESC"), Some(&text));
+    assert_eq!(r.answers.get("D21"), Some(&Value::NotAvailable));
+    assert_eq!(
+        r.answers.get("D24"),
+        Some(&Value::Number(0.0)),
+        "0 is not 'not available'"
+    );
+    let services = r.instances("services");
+    assert_eq!(services.len(), 1);
+    assert_eq!(services[0].label, "Uzņēmumu reģistrācija");
+    assert_eq!(services[0].answers.get("P52"), Some(&Value::Number(120.0)));
+}
+
+#[test]
+fn every_change_is_audited_with_old_and_new_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = fixture(&dir.path().join("a.db"));
+    let key = AnswerKey::top("V00J");
+    assert!(
+        f.store
+            .save_answer(f.submission, key, Some(&Value::Number(12.0)), f.person)
+            .unwrap()
+    );
+    assert!(
+        !f.store
+            .save_answer(f.submission, key, Some(&Value::Number(12.0)), f.person)
+            .unwrap(),
+        "saving the same value again changes nothing"
+    );
+    assert!(
+        f.store
+            .save_answer(f.submission, key, Some(&Value::Number(13.0)), f.person)
+            .unwrap()
+    );
+    assert!(
+        f.store
+            .save_answer(f.submission, key, None, f.person)
+            .unwrap()
+    );
+    let log: Vec<(String, Option<String>, Option<String>)> = f
+        .store
+        .audit(f.submission)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.what == "answer")
+        .map(|e| (e.code, e.old_value, e.new_value))
+        .collect();
+    assert_eq!(
+        log,
+        [
+            ("V00J".into(), None, Some(r#"{"number":12.0}"#.into())),
+            (
+                "V00J".into(),
+                Some(r#"{"number":12.0}"#.into()),
+                Some(r#"{"number":13.0}"#.into())
+            ),
+            ("V00J".into(), Some(r#"{"number":13.0}"#.into()), None),
+        ]
+    );
+    let entry = &f.store.audit(f.submission).unwrap()[1];
+    assert_eq!(entry.person.as_deref(), Some("Ilze Bērziņa"));
+    assert_eq!(entry.machine, f.store.machine());
+}
+
+#[test]
+fn removing_a_service_keeps_its_answers_in_the_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = fixture(&dir.path().join("a.db"));
+    let a = f
+        .store
+        .add_instance(f.submission, "services", "A", f.person)
+        .unwrap();
+    let b = f
+        .store
+        .add_instance(f.submission, "services", "B", f.person)
+        .unwrap();
+    let c = f
+        .store
+        .add_instance(f.submission, "services", "C", f.person)
+        .unwrap();
+    f.store
+        .save_answer(
+            f.submission,
+            AnswerKey::in_roster("services", &b, "P52"),
+            Some(&Value::Number(7.0)),
+            f.person,
+        )
+        .unwrap();
+    f.store
+        .move_instance(f.submission, "services", &c, 0)
+        .unwrap();
+    f.store
+        .rename_instance(f.submission, "services", &a, "Ā", f.person)
+        .unwrap();
+    f.store
+        .remove_instance(f.submission, "services", &b, f.person)
+        .unwrap();
+    let r = f.store.load_response(f.submission).unwrap();
+    let labels: Vec<&str> = r
+        .instances("services")
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
+    assert_eq!(labels, ["C", "Ā"]);
+    let removed = f
+        .store
+        .audit(f.submission)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.what == "answer" && e.instance == b && e.new_value.is_none())
+        .expect("the removed answer is in the log");
+    assert_eq!(removed.old_value.as_deref(), Some(r#"{"number":7.0}"#));
+}
+
+#[test]
+fn status_moves_only_along_its_life() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = fixture(&dir.path().join("a.db"));
+    let err = f
+        .store
+        .set_status(f.submission, Status::Accepted, f.person)
+        .unwrap_err();
+    assert_eq!(err.to_string(), "a draft submission cannot become accepted");
+    for to in [
+        Status::Submitted,
+        Status::Returned,
+        Status::Submitted,
+        Status::Accepted,
+    ] {
+        f.store.set_status(f.submission, to, f.person).unwrap();
+        assert_eq!(f.store.submission(f.submission).unwrap().status, to);
+    }
+}
+
+fn export_file(store: &mut Store, ids: &[i64]) -> Vec<u8> {
+    let records = store.export(ids).unwrap();
+    let bytes = exchange::write(
+        "2026-11-24T10:00:00.000Z".into(),
+        store.machine().into(),
+        records.clone(),
+    );
+    store.mark_exported(&records).unwrap();
+    bytes
+}
+
+fn import(
+    store: &mut Store,
+    bytes: &[u8],
+    resolution: Resolution,
+) -> Result<Vec<ImportOutcome>, ImportError> {
+    let file = exchange::read(bytes).unwrap();
+    store
+        .import(&[file], &[EINDEX_2019.1], resolution)
+        .map(|r| r.submissions.into_iter().map(|s| s.outcome).collect())
+}
+
+#[test]
+fn round_trip_of_the_largest_institution_carries_identical_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = eindex();
+    let mut f = fixture(&dir.path().join("laptop.db"));
+    fill(&mut f, &q, 226);
+    let first = export_file(&mut f.store, &[f.submission]);
+
+    let mut support = Store::open(&dir.path().join("support.db")).unwrap();
+    assert_eq!(
+        import(&mut support, &first, Resolution::Refuse).unwrap(),
+        [ImportOutcome::Created]
+    );
+    let id = support.submissions().unwrap()[0].id;
+    let second = export_file(&mut support, &[id]);
+
+    let a = exchange::read(&first).unwrap().submissions.remove(0);
+    let b = exchange::read(&second).unwrap().submissions.remove(0);
+    assert_eq!(a.rosters["services"].len(), 226);
+    assert_eq!(a.answers, b.answers);
+    assert_eq!(a.rosters, b.rosters);
+    assert_eq!(a.uid, b.uid);
+    assert_eq!(a.institution, b.institution);
+    assert_eq!(a.questionnaire, b.questionnaire);
+    // Importing the same file again changes nothing.
+    assert_eq!(
+        import(&mut support, &first, Resolution::Refuse).unwrap(),
+        [ImportOutcome::Identical]
+    );
+}
+
+#[test]
+fn import_decides_by_what_changed_since_the_last_exchange() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut laptop = fixture(&dir.path().join("laptop.db"));
+    let v00j = AnswerKey::top("V00J");
+    laptop
+        .store
+        .save_answer(
+            laptop.submission,
+            v00j,
+            Some(&Value::Number(10.0)),
+            laptop.person,
+        )
+        .unwrap();
+    let mut support = Store::open(&dir.path().join("support.db")).unwrap();
+    let reviewer = support.person("Atbalsts", Role::Support).unwrap();
+    import(
+        &mut support,
+        &export_file(&mut laptop.store, &[1]),
+        Resolution::Refuse,
+    )
+    .unwrap();
+
+    // Only the laptop changed: the support database takes the file.
+    laptop
+        .store
+        .save_answer(
+            laptop.submission,
+            v00j,
+            Some(&Value::Number(11.0)),
+            laptop.person,
+        )
+        .unwrap();
+    let file = export_file(&mut laptop.store, &[1]);
+    assert_eq!(
+        import(&mut support, &file, Resolution::Refuse).unwrap(),
+        [ImportOutcome::Updated]
+    );
+    assert_eq!(
+        support.load_response(1).unwrap().answers["V00J"],
+        Value::Number(11.0)
+    );
+    let imported = support
+        .audit(1)
+        .unwrap()
+        .into_iter()
+        .rev()
+        .find(|e| e.what == "answer")
+        .unwrap();
+    assert_eq!(
+        imported.old_value.as_deref(),
+        Some(r#"{"number":10.0}"#),
+        "imports are audited too"
+    );
+
+    // Only the support database changed: an old file does not undo it.
+    support
+        .save_answer(1, v00j, Some(&Value::Number(12.0)), reviewer)
+        .unwrap();
+    assert_eq!(
+        import(&mut support, &file, Resolution::Refuse).unwrap(),
+        [ImportOutcome::NewerHere]
+    );
+    assert_eq!(
+        support.load_response(1).unwrap().answers["V00J"],
+        Value::Number(12.0)
+    );
+
+    // Both changed: nothing is overwritten, and the report names the question.
+    laptop
+        .store
+        .save_answer(
+            laptop.submission,
+            v00j,
+            Some(&Value::Number(13.0)),
+            laptop.person,
+        )
+        .unwrap();
+    let both = export_file(&mut laptop.store, &[1]);
+    let Err(ImportError::Conflicts { count, report }) =
+        import(&mut support, &both, Resolution::Refuse)
+    else {
+        panic!("a conflict is refused");
+    };
+    assert_eq!(count, 1);
+    let text = report.to_string();
+    assert!(text.contains("CONFLICT"), "{text}");
+    assert!(
+        text.contains(
+            r#"V00J: here {"number":12.0} / file {"number":13.0} (changed on both sides)"#
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        support.load_response(1).unwrap().answers["V00J"],
+        Value::Number(12.0)
+    );
+
+    assert!(matches!(
+        import(&mut support, &both, Resolution::Ours).unwrap()[0],
+        ImportOutcome::KeptOurs(_)
+    ));
+    assert_eq!(
+        support.load_response(1).unwrap().answers["V00J"],
+        Value::Number(12.0)
+    );
+    // Once resolved, the same file is no longer news.
+    assert_eq!(
+        import(&mut support, &both, Resolution::Refuse).unwrap(),
+        [ImportOutcome::NewerHere]
+    );
+
+    laptop
+        .store
+        .save_answer(
+            laptop.submission,
+            v00j,
+            Some(&Value::Number(14.0)),
+            laptop.person,
+        )
+        .unwrap();
+    let again = export_file(&mut laptop.store, &[1]);
+    assert!(matches!(
+        import(&mut support, &again, Resolution::Theirs).unwrap()[0],
+        ImportOutcome::TookTheirs(_)
+    ));
+    assert_eq!(
+        support.load_response(1).unwrap().answers["V00J"],
+        Value::Number(14.0)
+    );
+}
+
+#[test]
+fn comments_travel_and_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut laptop = fixture(&dir.path().join("laptop.db"));
+    let mut support = Store::open(&dir.path().join("support.db")).unwrap();
+    import(
+        &mut support,
+        &export_file(&mut laptop.store, &[1]),
+        Resolution::Refuse,
+    )
+    .unwrap();
+    let reviewer = support.person("Jānis Kalniņš", Role::Support).unwrap();
+    support
+        .add_comment(
+            1,
+            AnswerKey::top("V00J"),
+            "Lūdzu, pārbaudiet darbinieku skaitu",
+            reviewer,
+        )
+        .unwrap();
+    support.set_status(1, Status::Submitted, reviewer).ok();
+    let back = export_file(&mut support, &[1]);
+    import(&mut laptop.store, &back, Resolution::Refuse).unwrap();
+    let record = laptop.store.export(&[1]).unwrap().remove(0);
+    assert_eq!(record.comments.len(), 1);
+    assert_eq!(
+        record.comments[0].body,
+        "Lūdzu, pārbaudiet darbinieku skaitu"
+    );
+    assert_eq!(record.comments[0].author, "Jānis Kalniņš");
+    assert_eq!(record.comments[0].code, "V00J");
+}
