@@ -95,3 +95,93 @@ fn overview_lists_parts_and_sections() {
     assert!(out.contains("Individuāla pakalpojuma anketa"));
     assert!(out.contains("Ekspertu vērtējums (filled by experts / support staff)"));
 }
+
+#[test]
+fn export_then_import_between_two_databases() {
+    use anketa::exchange::{InstitutionKind, InstitutionRecord};
+    use anketa::questionnaire::{self, EINDEX_2019};
+    use anketa::response::Value;
+    use anketa::store::{AnswerKey, Role, Store};
+
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("laptop.db");
+    let support = dir.path().join("support.db");
+    let file = dir.path().join("iesniegums.json");
+    {
+        let mut store = Store::open(&laptop).unwrap();
+        let q = questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
+        let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
+        let inst = store
+            .institution(&InstitutionRecord {
+                name: "Rīgas Stradiņa universitāte".into(),
+                reg_no: None,
+                sector: Some("Izglītības un zinātnes ministrija".into()),
+                kind: InstitutionKind::Institution,
+            })
+            .unwrap();
+        let who = store.person("Anna", Role::Respondent).unwrap();
+        let id = store.create_submission(inst, qrow, 2019, who).unwrap();
+        store
+            .save_answer(id, AnswerKey::top("V00J"), Some(&Value::Number(41.0)), who)
+            .unwrap();
+    }
+    let (code, out) = anketa(&["--db", laptop.to_str().unwrap(), "submissions"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Rīgas Stradiņa universitāte") && out.contains("draft"),
+        "{out}"
+    );
+
+    let (code, out) = anketa(&[
+        "--db",
+        laptop.to_str().unwrap(),
+        "export",
+        "--all",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 submission written"), "{out}");
+
+    let (code, out) = anketa(&[
+        "--db",
+        support.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Rīgas Stradiņa universitāte 2019") && out.contains(": added"),
+        "{out}"
+    );
+    let (code, out) = anketa(&[
+        "--db",
+        support.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("already here, identical"), "{out}");
+
+    let store = Store::open(&support).unwrap();
+    assert_eq!(
+        store.load_response(1).unwrap().answers["V00J"],
+        Value::Number(41.0)
+    );
+}
+
+#[test]
+fn the_database_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_anketa"))
+        .arg("submissions")
+        .env("ANKETA_DB", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        db.exists(),
+        "ANKETA_DB names the database, created on first run"
+    );
+}

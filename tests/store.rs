@@ -488,3 +488,52 @@ fn comments_travel_and_merge() {
     assert_eq!(record.comments[0].author, "Jānis Kalniņš");
     assert_eq!(record.comments[0].code, "V00J");
 }
+
+#[test]
+fn a_changed_definition_is_detected_and_explained() {
+    use anketa::questionnaire::Change;
+    use anketa::store::DefinitionStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixture(&dir.path().join("a.db"));
+    let q = eindex();
+    assert!(matches!(
+        f.store
+            .definition_status(f.submission, &q, EINDEX_2019.1)
+            .unwrap(),
+        DefinitionStatus::Same
+    ));
+    let edited = EINDEX_2019
+        .1
+        .replace(
+            "text = \"Nodarbināto skaits iestādē pārskata gada 31. decembrī:\"",
+            "text = \"Nodarbināto skaits iestādē pārskata gada 1. janvārī:\"",
+        )
+        .replace("show_if = \"F14 in [1, 2]\"", "show_if = \"F14 = 1\"");
+    let new = questionnaire::load("edited.toml", edited.as_bytes()).unwrap();
+    let DefinitionStatus::Changed {
+        filled_with,
+        changes,
+        ..
+    } = f
+        .store
+        .definition_status(f.submission, &new, &edited)
+        .unwrap()
+    else {
+        panic!("the edit is noticed");
+    };
+    assert_eq!(
+        changes,
+        [
+            Change::Reworded("V00J".into()),
+            Change::ConditionChanged("P1020".into())
+        ]
+    );
+    assert_eq!(changes[0].to_string(), "V00J is worded differently");
+    assert_eq!(
+        filled_with
+            .question_of(filled_with.item("V00J").unwrap())
+            .text,
+        "Nodarbināto skaits iestādē pārskata gada 31. decembrī:",
+        "the submission keeps the definition it was filled with"
+    );
+}

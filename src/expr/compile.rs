@@ -95,6 +95,8 @@ pub enum Compiled {
 /// A compiled expression with what it reads, for ordering and cycle detection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
+    /// The text it was compiled from.
+    pub source: String,
     pub root: Compiled,
     /// Items whose answers (or visibility) the expression reads, without duplicates.
     pub deps: Vec<ItemId>,
@@ -127,8 +129,14 @@ impl Ty<'_> {
     }
 }
 
-/// Compile `ast` for use inside `context` (the roster whose instance is current, if any).
-pub fn compile(ast: &Ast, scope: &dyn Scope, context: Option<RosterId>) -> Result<Expr, ExprError> {
+/// Compile `ast` (parsed from `source`) for use inside `context`, the roster whose instance
+/// is current, if any.
+pub fn compile(
+    source: &str,
+    ast: &Ast,
+    scope: &dyn Scope,
+    context: Option<RosterId>,
+) -> Result<Expr, ExprError> {
     let mut compiler = Compiler {
         scope,
         context,
@@ -138,14 +146,17 @@ pub fn compile(ast: &Ast, scope: &dyn Scope, context: Option<RosterId>) -> Resul
     };
     let (root, _) = compiler.expr(ast)?;
     Ok(Expr {
+        source: source.to_owned(),
         root,
         deps: compiler.deps,
         roster_deps: compiler.roster_deps,
     })
 }
 
-/// Compile `ast` and require a yes/no result (a `show_if` or an `assert`).
+/// Compile `ast` (parsed from `source`) and require a yes/no result (a `show_if` or an
+/// `assert`).
 pub fn compile_condition(
+    source: &str,
     ast: &Ast,
     scope: &dyn Scope,
     context: Option<RosterId>,
@@ -159,6 +170,7 @@ pub fn compile_condition(
     };
     let root = compiler.condition(ast)?;
     Ok(Expr {
+        source: source.to_owned(),
         root,
         deps: compiler.deps,
         roster_deps: compiler.roster_deps,

@@ -341,7 +341,8 @@ impl<'a> Builder<'a> {
                         format!("{parent_code} = {code}")
                     };
                     let context = items[target_item].roster;
-                    match expr::parse(&src).and_then(|ast| compile_condition(&ast, &scope, context))
+                    match expr::parse(&src)
+                        .and_then(|ast| compile_condition(&src, &ast, &scope, context))
                     {
                         Ok(e) => compiled_questions[target_question] = Some(e),
                         Err(e) => self.error(target.span(), e.message),
@@ -684,7 +685,8 @@ impl<'a> Builder<'a> {
     }
 
     fn condition(&mut self, p: &Pending, scope: &BuildScope) -> Option<Expr> {
-        match expr::parse(p.src.get_ref()).and_then(|ast| compile_condition(&ast, scope, p.context))
+        match expr::parse(p.src.get_ref())
+            .and_then(|ast| compile_condition(p.src.get_ref(), &ast, scope, p.context))
         {
             Ok(e) => Some(e),
             Err(e) => {
@@ -806,7 +808,7 @@ impl<'a> Builder<'a> {
                         parts.push(MessagePart::Text(std::mem::take(&mut literal)));
                     }
                     match expr::parse(&text[i + 1..close])
-                        .and_then(|ast| compile(&ast, scope, context))
+                        .and_then(|ast| compile(&text[i + 1..close], &ast, scope, context))
                     {
                         Ok(e) => parts.push(MessagePart::Value(e)),
                         Err(e) => {

@@ -211,3 +211,84 @@ pub enum MessagePart {
     Text(String),
     Value(Expr),
 }
+
+/// One way a definition differs from another version of itself, as far as answers are
+/// concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added(String),
+    Removed(String),
+    Reworded(String),
+    TypeChanged(String),
+    OptionsChanged(String),
+    ConditionChanged(String),
+    CheckChanged(String),
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Change::Added(c) => write!(f, "{c} is new"),
+            Change::Removed(c) => write!(f, "{c} is no longer asked"),
+            Change::Reworded(c) => write!(f, "{c} is worded differently"),
+            Change::TypeChanged(c) => write!(f, "{c} takes a different kind of answer"),
+            Change::OptionsChanged(c) => write!(f, "{c} has different answer options"),
+            Change::ConditionChanged(c) => write!(f, "{c} is shown under different conditions"),
+            Change::CheckChanged(c) => write!(f, "check {c} is different"),
+        }
+    }
+}
+
+/// What changed from `old` to `new`, item by item, in `new`'s order (removals last).
+pub fn changes(old: &Questionnaire, new: &Questionnaire) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (id, item) in new.items.iter().enumerate() {
+        let code = || item.code.clone();
+        let Some(old_id) = old.item(&item.code) else {
+            out.push(Change::Added(code()));
+            continue;
+        };
+        let before = &old.items[old_id];
+        let (q_old, q_new) = (old.question_of(old_id), new.question_of(id));
+        if q_old.text != q_new.text || before.label != item.label {
+            out.push(Change::Reworded(code()));
+        }
+        let same_options = |a: &AnswerType, b: &AnswerType| {
+            let key = |t: &AnswerType| -> Vec<(i64, String, bool)> {
+                t.choices()
+                    .iter()
+                    .map(|c| (c.code, c.label.clone(), c.exclusive))
+                    .collect()
+            };
+            key(a) == key(b)
+        };
+        if std::mem::discriminant(&before.answer) != std::mem::discriminant(&item.answer) {
+            out.push(Change::TypeChanged(code()));
+        } else if !same_options(&before.answer, &item.answer) {
+            out.push(Change::OptionsChanged(code()));
+        }
+        let same_conditions = visibility_conditions(old, old_id)
+            .map(|e| e.source.trim())
+            .eq(visibility_conditions(new, id).map(|e| e.source.trim()));
+        if !same_conditions {
+            out.push(Change::ConditionChanged(code()));
+        }
+    }
+    for item in &old.items {
+        if new.item(&item.code).is_none() {
+            out.push(Change::Removed(item.code.clone()));
+        }
+    }
+    for check in &new.checks {
+        let same = old.checks.iter().any(|c| {
+            c.name == check.name
+                && c.severity == check.severity
+                && c.assert.source.trim() == check.assert.source.trim()
+                && old.items[c.on].code == new.items[check.on].code
+        });
+        if !same {
+            out.push(Change::CheckChanged(check.name.clone()));
+        }
+    }
+    out
+}

@@ -789,3 +789,52 @@ pub(super) fn response_in(
     }
     Ok(response)
 }
+
+/// Whether a submission's definition is the one at hand.
+#[derive(Debug)]
+pub enum DefinitionStatus {
+    Same,
+    /// The submission was filled with another version: it is read with the definition it was
+    /// filled with, and these are the differences to the one at hand.
+    Changed {
+        filled_with: Box<Questionnaire>,
+        filled_hash: String,
+        changes: Vec<crate::questionnaire::Change>,
+    },
+}
+
+impl Store {
+    /// Compare the definition a submission was filled with against `current` (a definition
+    /// text). A submission is never silently read with a different definition.
+    pub fn definition_status(
+        &self,
+        submission: SubmissionId,
+        current: &Questionnaire,
+        current_text: &str,
+    ) -> Result<DefinitionStatus, StoreError> {
+        let summary = self.submission(submission)?;
+        if summary.questionnaire_hash == definition_hash(current_text.as_bytes()) {
+            return Ok(DefinitionStatus::Same);
+        }
+        let text = self
+            .definition(&summary.questionnaire_hash)?
+            .ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "the definition of submission {submission} is missing from the database"
+                ))
+            })?;
+        let filled = crate::questionnaire::load(&summary.questionnaire_code, text.as_bytes())
+            .map_err(|d| {
+                StoreError::Invalid(format!(
+                    "the definition submission {submission} was filled with no longer loads: {}",
+                    d[0].short()
+                ))
+            })?;
+        let changes = crate::questionnaire::changes(&filled, current);
+        Ok(DefinitionStatus::Changed {
+            filled_with: Box::new(filled),
+            filled_hash: summary.questionnaire_hash,
+            changes,
+        })
+    }
+}
