@@ -137,3 +137,13 @@ CREATE TABLE exchanges (
     content       TEXT NOT NULL,
     at            TEXT NOT NULL
 ) STRICT;
+
+-- migration 2
+
+-- Where the respondent was in each submission, so that reopening lands there.
+CREATE TABLE positions (
+    submission_id INTEGER PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
+    section       TEXT NOT NULL,
+    instance      TEXT NOT NULL,
+    code          TEXT NOT NULL
+) STRICT;

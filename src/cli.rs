@@ -24,12 +24,22 @@ pub struct Cli {
     #[arg(long, global = true, env = "ANKETA_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// The language of the program's own words (questions stay as defined).
+    #[arg(long, global = true, value_enum, default_value = "lv")]
+    pub lang: crate::tui::i18n::Lang,
+
+    /// Show the expert part too (for support staff).
+    #[arg(long, global = true)]
+    pub expert: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// What the questionnaire holds, part by part.
+    Info,
     /// Load and lint questionnaire definitions; prints `file:line:col: message` per problem.
     Check {
         /// Definition files (TOML).
@@ -84,7 +94,8 @@ pub fn run(cli: Cli) -> ExitCode {
             ours,
             theirs,
         }) => import(&cli, files, *ours, *theirs),
-        None => overview(cli.questionnaire.as_deref()),
+        Some(Command::Info) => overview(cli.questionnaire.as_deref()),
+        None => interactive(&cli),
     };
     match result {
         Ok(code) => code,
@@ -147,29 +158,61 @@ fn summary(q: &Questionnaire) -> String {
     )
 }
 
-/// Without a subcommand: what the questionnaire holds, part by part. (The full-screen
-/// interface takes this place once it exists.)
-fn overview(path: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
-    let q = match path {
+/// The questionnaire to work with: `--questionnaire FILE`, or the built-in e-index; with its
+/// definition text. `Err` carries the exit code after the file's problems were printed.
+fn definition(path: Option<&Path>) -> anyhow::Result<Result<(Questionnaire, String), ExitCode>> {
+    Ok(Ok(match path {
         Some(path) => {
             let name = path.display().to_string();
-            let bytes =
-                std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read {name}: {e}"))?;
-            match questionnaire::load(&name, &bytes) {
-                Ok(q) => q,
+            let text =
+                std::fs::read_to_string(path).map_err(|e| anyhow!("cannot read {name}: {e}"))?;
+            match questionnaire::load(&name, text.as_bytes()) {
+                Ok(q) => (q, text),
                 Err(diagnostics) => {
                     for d in diagnostics {
                         eprintln!("{d}\n");
                     }
-                    return Ok(ExitCode::FAILURE);
+                    return Ok(Err(ExitCode::FAILURE));
                 }
             }
         }
         None => {
             let (name, text) = questionnaire::EINDEX_2019;
-            questionnaire::load(name, text.as_bytes())
-                .map_err(|d| anyhow::anyhow!("built-in questionnaire is broken: {}", d[0]))?
+            let q = questionnaire::load(name, text.as_bytes())
+                .map_err(|d| anyhow!("built-in questionnaire is broken: {}", d[0]))?;
+            (q, text.to_owned())
         }
+    }))
+}
+
+/// Without a subcommand: the full-screen interface.
+fn interactive(cli: &Cli) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    let (q, text) = match definition(cli.questionnaire.as_deref())? {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
+    };
+    if !std::io::stdout().is_terminal() {
+        bail!("the interactive interface needs a terminal; see `anketa --help` for commands");
+    }
+    let mut store = open_store(cli)?;
+    store.lock_for_editing()?;
+    let opts = crate::tui::Options {
+        lang: cli.lang,
+        expert: cli.expert,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        export_dir: std::env::current_dir().unwrap_or_default(),
+    };
+    let mut app = crate::tui::App::new(q, text, store, opts)?;
+    crate::tui::run(&mut app).context("the terminal failed")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `anketa info`: what the questionnaire holds, part by part.
+fn overview(path: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let q = match definition(path)? {
+        Ok((q, _)) => q,
+        Err(code) => return Ok(code),
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}\n{}\n", q.title, summary(&q))?;
@@ -240,7 +283,7 @@ fn export(cli: &Cli, ids: &[i64], all: bool, output: &Path) -> anyhow::Result<Ex
     };
     let records = store.export(&ids)?;
     let bytes = exchange::write(store::now(), store.machine().to_owned(), records.clone());
-    write_atomically(output, &bytes)
+    crate::files::write_atomically(output, &bytes)
         .with_context(|| format!("cannot write {}", output.display()))?;
     store.mark_exported(&records)?;
     println!(
@@ -250,24 +293,6 @@ fn export(cli: &Cli, ids: &[i64], all: bool, output: &Path) -> anyhow::Result<Ex
         if records.len() == 1 { "" } else { "s" }
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Write to a temporary file beside `path`, flush it to disk, then rename it into place, so
-/// that `path` is never a half-written file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
-    tmp_name.push(".partial");
-    let tmp = path.with_file_name(tmp_name);
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 fn import(cli: &Cli, paths: &[PathBuf], ours: bool, theirs: bool) -> anyhow::Result<ExitCode> {

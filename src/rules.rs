@@ -525,3 +525,20 @@ impl Env for Ctx<'_> {
         }
     }
 }
+
+/// The value of `e` as checks see it (hidden answers blank), in a roster instance if given,
+/// formatted for the screen: "—" while undecided.
+pub fn display_value(
+    q: &Questionnaire,
+    response: &Response,
+    state: &Evaluation,
+    e: &crate::expr::Expr,
+    instance: Option<(RosterId, usize)>,
+) -> String {
+    let top = Ctx::top(q, response, state);
+    let ctx = match instance {
+        Some((roster, index)) => top.within(roster, index),
+        None => top,
+    };
+    e.root.eval(&ctx).display()
+}

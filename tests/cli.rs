@@ -89,7 +89,7 @@ fn unreadable_files_are_named() {
 
 #[test]
 fn overview_lists_parts_and_sections() {
-    let (code, out) = anketa(&[]);
+    let (code, out) = anketa(&["info"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("Valsts iestāžu vērtējuma anketa"));
     assert!(out.contains("Individuāla pakalpojuma anketa"));

@@ -2,8 +2,8 @@
 
 use super::raw;
 use super::{
-    AnswerType, Bounds, Check, Choice, FilledBy, Item, MessagePart, Part, Question, QuestionKind,
-    Questionnaire, Roster, Section, Selection, Severity,
+    AnswerType, Bounds, Check, Choice, Computed, FilledBy, Item, MessagePart, Part, Question,
+    QuestionKind, Questionnaire, Roster, Section, Selection, Severity,
 };
 use crate::diag::{Diagnostic, SourceMap};
 use crate::expr::{
@@ -158,6 +158,7 @@ impl<'a> Builder<'a> {
         let mut checks_raw: Vec<(usize, Option<ItemId>, &raw::Check, Option<RosterId>)> =
             Vec::new();
         let mut follow_ups: Vec<(ItemId, &raw::Choice, &Spanned<String>)> = Vec::new();
+        let mut computed_raw: Vec<(usize, &raw::Computed, Option<RosterId>)> = Vec::new();
 
         for (section_index, s) in raw.sections.iter().enumerate() {
             let part = match parts.get(s.part.get_ref()) {
@@ -246,6 +247,9 @@ impl<'a> Builder<'a> {
                 for c in &q.checks {
                     checks_raw.push((section_index, Some(first_item), c, roster));
                 }
+                for c in q.computed.iter().flat_map(|c| c.get_ref()) {
+                    computed_raw.push((question_index, c, roster));
+                }
                 question_conditions.push(q.show_if.as_ref().map(|src| Pending {
                     src,
                     context: roster,
@@ -258,6 +262,7 @@ impl<'a> Builder<'a> {
                     section: section_index,
                     show_if: None,
                     items: first_item..items.len(),
+                    computed: Vec::new(),
                     seed_line: q.seed_line,
                 });
             }
@@ -351,6 +356,21 @@ impl<'a> Builder<'a> {
             }
         }
         let checks = self.checks(&checks_raw, &scope);
+        let mut computed: Vec<(usize, Computed)> = Vec::new();
+        for &(question, c, context) in &computed_raw {
+            let src = c.value.get_ref();
+            match expr::parse(src).and_then(|ast| compile(src, &ast, &scope, context)) {
+                Ok(value) => computed.push((
+                    question,
+                    Computed {
+                        label: c.label.clone(),
+                        value,
+                        unit: c.unit.clone(),
+                    },
+                )),
+                Err(e) => self.expr_error(&c.value, 0, e),
+            }
+        }
         let selections: Vec<Option<Selection>> = raw
             .sections
             .iter()
@@ -363,6 +383,9 @@ impl<'a> Builder<'a> {
         }
         for (question, condition) in questions.iter_mut().zip(compiled_questions) {
             question.show_if = condition;
+        }
+        for (question, c) in computed {
+            questions[question].computed.push(c);
         }
         for ((section, condition), selection) in
             sections.iter_mut().zip(compiled_sections).zip(selections)
@@ -517,9 +540,10 @@ impl<'a> Builder<'a> {
             T::Text => &["multiline", "max_length"],
             T::Urls => &["max_items"],
             T::Matrix => &["rows", "options"],
-            T::Table => &["rows", "min", "max", "unit", "not_available"],
+            T::Table => &["rows", "min", "max", "unit", "not_available", "computed"],
         };
-        let present: [(&str, Option<Range<usize>>); 9] = [
+        let present: [(&str, Option<Range<usize>>); 10] = [
+            ("computed", q.computed.as_ref().map(Spanned::span)),
             ("options", q.options.as_ref().map(Spanned::span)),
             ("rows", q.rows.as_ref().map(Spanned::span)),
             ("min", q.min.as_ref().map(Spanned::span)),

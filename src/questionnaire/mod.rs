@@ -126,7 +126,16 @@ pub struct Question {
     pub show_if: Option<Expr>,
     /// The items this question is answered through: itself, or its rows.
     pub items: Range<ItemId>,
+    /// Figures shown live beside a table while it is filled (a channel sum, a share).
+    pub computed: Vec<Computed>,
     pub seed_line: Option<u32>,
+}
+
+#[derive(Debug)]
+pub struct Computed {
+    pub label: String,
+    pub value: Expr,
+    pub unit: Option<String>,
 }
 
 /// One answerable thing: a question, or a row of a matrix or table.

@@ -101,8 +101,17 @@ pub struct Question {
     pub multiline: Option<Spanned<bool>>,
     pub max_length: Option<Spanned<usize>>,
     pub max_items: Option<Spanned<usize>>,
+    pub computed: Option<Spanned<Vec<Computed>>>,
     #[serde(default)]
     pub checks: Vec<Check>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Computed {
+    pub label: String,
+    pub value: Spanned<String>,
+    pub unit: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -8,7 +8,7 @@ mod submissions;
 mod sync;
 
 pub use error::StoreError;
-pub use submissions::{AnswerKey, AuditEntry, DefinitionStatus, Role, SubmissionSummary};
+pub use submissions::{AnswerKey, AuditEntry, DefinitionStatus, Position, Role, SubmissionSummary};
 pub use sync::{
     Difference, ImportError, ImportOutcome, ImportReport, ImportedSubmission, Resolution,
 };

@@ -838,3 +838,82 @@ impl Store {
         })
     }
 }
+
+/// Where a respondent was in a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
+    pub section: String,
+    pub instance: String,
+    pub code: String,
+}
+
+impl Store {
+    /// Remember where the respondent is (not audited: it is not an answer).
+    pub fn save_position(
+        &mut self,
+        submission: SubmissionId,
+        position: &Position,
+    ) -> Result<(), StoreError> {
+        self.write(|tx, _| {
+            tx.prepare_cached(
+                "INSERT INTO positions (submission_id, section, instance, code)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (submission_id) DO UPDATE SET section = excluded.section,
+                     instance = excluded.instance, code = excluded.code",
+            )?
+            .execute(params![
+                submission,
+                position.section,
+                position.instance,
+                position.code
+            ])?;
+            Ok(())
+        })
+    }
+
+    pub fn position(&self, submission: SubmissionId) -> Result<Option<Position>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT section, instance, code FROM positions WHERE submission_id = ?1",
+                [submission],
+                |r| {
+                    Ok(Position {
+                        section: r.get(0)?,
+                        instance: r.get(1)?,
+                        code: r.get(2)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The person who last changed an answer of this submission.
+    pub fn last_person(&self, submission: SubmissionId) -> Result<Option<PersonId>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT person_id FROM audit
+                 WHERE submission_id = ?1 AND person_id IS NOT NULL ORDER BY id DESC LIMIT 1",
+                [submission],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The warnings acknowledged in a submission: (check, roster, instance).
+    pub fn acknowledged(
+        &self,
+        submission: SubmissionId,
+    ) -> Result<Vec<(String, String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT check_name, roster, instance FROM acknowledgements WHERE submission_id = ?1",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        stmt.query_map([submission], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sqlite(e))
+    }
+}

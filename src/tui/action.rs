@@ -1,0 +1,64 @@
+//! Everything that can happen to the application. Key presses become actions through the
+//! keymaps (`keymap.rs`); [`super::app::update`] is the only place that acts on them.
+
+use ratatui_textarea::Input;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Move the cursor up: the previous section, instance, option or row.
+    Up,
+    /// Move the cursor down: the next section, instance, option or row.
+    Down,
+    /// In a matrix row: choose the previous option. Elsewhere: go back one level.
+    Left,
+    /// In a matrix row: choose the next option. Elsewhere: open what is under the cursor.
+    Right,
+    /// Go to the next visible question (saving what is being typed).
+    NextQuestion,
+    /// Go to the previous visible question (saving what is being typed).
+    PrevQuestion,
+    /// Open what is under the cursor, choose the option under it, or start typing.
+    Enter,
+    /// Tick or choose the option under the cursor.
+    Toggle,
+    /// Leave the current level: stop typing, or go back to the roster or section list.
+    Back,
+    /// Type one character into the field being edited (or start editing a number with it).
+    Type(char),
+    /// A key for the text editor (cursor movement, deletion, new lines).
+    Edit(Input),
+    /// Text pasted into the terminal; normalised to NFC before it is inserted.
+    Paste(String),
+    /// Answer the current number or table row "Dati nav pieejami", or undo that.
+    ToggleNotAvailable,
+    /// Remove the answer to the current question (or table row).
+    Clear,
+    /// Show or hide the question's explanation ("Skaidrojums").
+    ToggleHint,
+    /// Open the full key help.
+    Help,
+    /// Open the list of errors and warnings.
+    Problems,
+    /// Start "Pārbaudīt un iesniegt" (check and submit).
+    Submit,
+    /// Add an instance to the roster (a service).
+    AddInstance,
+    /// Rename the roster instance under the cursor.
+    RenameInstance,
+    /// Delete the roster instance under the cursor (asks first).
+    DeleteInstance,
+    /// Move the roster instance under the cursor one place up.
+    MoveInstanceUp,
+    /// Move the roster instance under the cursor one place down.
+    MoveInstanceDown,
+    /// Answer "yes" to a question the program asked.
+    Yes,
+    /// Answer "no" to a question the program asked, or close a window.
+    No,
+    /// Time passes: saves what was typed if typing paused.
+    Tick,
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// Save everything and leave.
+    Quit,
+}

@@ -1,0 +1,477 @@
+//! Keymaps as data: for each mode, which keys do what. The same tables turn key presses into
+//! actions and draw the key hints in the footer and the help window, so the two never disagree.
+
+use super::action::Action;
+use super::i18n::T;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// What the keyboard is talking to right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    StartList,
+    StartForm,
+    Sections,
+    Roster,
+    /// A single or multiple choice question.
+    Choice,
+    /// A matrix question: one option per row.
+    Matrix,
+    /// A number, text or address question, not being typed into.
+    Value,
+    /// A count that may be answered "Dati nav pieejami" (a number or a table row).
+    Count,
+    /// Typing into a one-line field (a number, a table cell, a short text).
+    EditLine,
+    /// Typing into a multi-line field (a long text, a list of addresses).
+    EditLines,
+    Help,
+    Problems,
+    Prompt,
+    Confirm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeySpec {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> KeySpec {
+    KeySpec {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn c(ch: char) -> KeySpec {
+    k(KeyCode::Char(ch))
+}
+
+const fn shift(code: KeyCode) -> KeySpec {
+    KeySpec {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [KeySpec],
+    pub action: Action,
+    /// How the keys read in hints ("↑↓", "Tab").
+    pub label: &'static str,
+    /// What the hint says; `None` for keys that another binding's hint already covers.
+    pub hint: Option<T>,
+}
+
+const fn b(keys: &'static [KeySpec], action: Action, label: &'static str, hint: T) -> Binding {
+    Binding {
+        keys,
+        action,
+        label,
+        hint: Some(hint),
+    }
+}
+
+const fn quiet(keys: &'static [KeySpec], action: Action) -> Binding {
+    Binding {
+        keys,
+        action,
+        label: "",
+        hint: None,
+    }
+}
+
+const UP: Binding = b(&[k(KeyCode::Up)], Action::Up, "↑↓", T::KeyMove);
+const DOWN: Binding = quiet(&[k(KeyCode::Down)], Action::Down);
+const NEXT: Binding = b(
+    &[k(KeyCode::Tab), k(KeyCode::PageDown)],
+    Action::NextQuestion,
+    "Tab",
+    T::KeyNextQuestion,
+);
+const PREV: Binding = b(
+    &[
+        shift(KeyCode::BackTab),
+        k(KeyCode::BackTab),
+        k(KeyCode::PageUp),
+    ],
+    Action::PrevQuestion,
+    "⇧Tab",
+    T::KeyPrevQuestion,
+);
+const BACK: Binding = b(&[k(KeyCode::Esc)], Action::Back, "Esc", T::KeyBack);
+const HINT: Binding = b(
+    &[c('h'), k(KeyCode::F(2))],
+    Action::ToggleHint,
+    "h",
+    T::KeyHint,
+);
+const PROBLEMS: Binding = b(
+    &[c('p'), k(KeyCode::F(8))],
+    Action::Problems,
+    "p",
+    T::KeyProblems,
+);
+const SUBMIT: Binding = b(
+    &[c('s'), k(KeyCode::F(10))],
+    Action::Submit,
+    "s",
+    T::KeySubmit,
+);
+const HELP: Binding = b(&[c('?'), k(KeyCode::F(1))], Action::Help, "?", T::KeyHelp);
+const QUIT: Binding = b(&[c('q')], Action::Quit, "q", T::KeyQuit);
+const CLEAR: Binding = b(&[k(KeyCode::Delete)], Action::Clear, "Del", T::KeyClear);
+
+static START_LIST: [Binding; 5] = [
+    UP,
+    DOWN,
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyOpen),
+    HELP,
+    QUIT,
+];
+
+static START_FORM: [Binding; 4] = [
+    b(
+        &[k(KeyCode::Tab), k(KeyCode::Down)],
+        Action::NextQuestion,
+        "Tab",
+        T::KeyNextField,
+    ),
+    quiet(
+        &[shift(KeyCode::BackTab), k(KeyCode::BackTab), k(KeyCode::Up)],
+        Action::PrevQuestion,
+    ),
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyConfirm),
+    BACK,
+];
+
+static SECTIONS: [Binding; 8] = [
+    UP,
+    DOWN,
+    b(
+        &[k(KeyCode::Enter), k(KeyCode::Right)],
+        Action::Enter,
+        "Enter",
+        T::KeyOpen,
+    ),
+    PROBLEMS,
+    SUBMIT,
+    HELP,
+    QUIT,
+    quiet(&[k(KeyCode::Esc)], Action::Back),
+];
+
+static ROSTER: [Binding; 13] = [
+    UP,
+    DOWN,
+    b(
+        &[k(KeyCode::Enter), k(KeyCode::Right)],
+        Action::Enter,
+        "Enter",
+        T::KeyOpen,
+    ),
+    b(
+        &[c('a'), k(KeyCode::Insert)],
+        Action::AddInstance,
+        "a",
+        T::KeyAdd,
+    ),
+    b(&[c('r')], Action::RenameInstance, "r", T::KeyRename),
+    b(
+        &[c('d'), k(KeyCode::Delete)],
+        Action::DeleteInstance,
+        "d",
+        T::KeyDelete,
+    ),
+    b(
+        &[shift(KeyCode::Up), c('K')],
+        Action::MoveInstanceUp,
+        "⇧↑↓",
+        T::KeyReorder,
+    ),
+    quiet(&[shift(KeyCode::Down), c('J')], Action::MoveInstanceDown),
+    b(
+        &[k(KeyCode::Esc), k(KeyCode::Left)],
+        Action::Back,
+        "Esc",
+        T::KeyBack,
+    ),
+    PROBLEMS,
+    SUBMIT,
+    HELP,
+    QUIT,
+];
+
+static CHOICE: [Binding; 13] = [
+    UP,
+    DOWN,
+    b(&[c(' ')], Action::Toggle, "Space", T::KeyToggle),
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyChoose),
+    NEXT,
+    PREV,
+    HINT,
+    BACK,
+    HELP,
+    QUIT,
+    PROBLEMS,
+    SUBMIT,
+    CLEAR,
+];
+
+static MATRIX: [Binding; 15] = [
+    UP,
+    DOWN,
+    b(&[k(KeyCode::Left)], Action::Left, "←→", T::KeyRowOption),
+    quiet(&[k(KeyCode::Right)], Action::Right),
+    quiet(&[c(' ')], Action::Toggle),
+    quiet(&[k(KeyCode::Enter)], Action::Enter),
+    NEXT,
+    PREV,
+    CLEAR,
+    BACK,
+    HINT,
+    PROBLEMS,
+    SUBMIT,
+    HELP,
+    QUIT,
+];
+
+static VALUE: [Binding; 13] = [
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyEdit),
+    NEXT,
+    PREV,
+    HINT,
+    BACK,
+    HELP,
+    QUIT,
+    PROBLEMS,
+    SUBMIT,
+    CLEAR,
+    quiet(&[k(KeyCode::Up)], Action::Up),
+    DOWN,
+    quiet(&[c(' ')], Action::Enter),
+];
+
+static COUNT: [Binding; 14] = [
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyEdit),
+    b(
+        &[c('n')],
+        Action::ToggleNotAvailable,
+        "n",
+        T::KeyNotAvailable,
+    ),
+    UP,
+    DOWN,
+    NEXT,
+    PREV,
+    HINT,
+    BACK,
+    HELP,
+    QUIT,
+    PROBLEMS,
+    SUBMIT,
+    CLEAR,
+    quiet(&[c(' ')], Action::Enter),
+];
+
+static EDIT_LINE: [Binding; 5] = [
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyDone),
+    b(
+        &[k(KeyCode::Tab)],
+        Action::NextQuestion,
+        "Tab",
+        T::KeyNextQuestion,
+    ),
+    quiet(
+        &[shift(KeyCode::BackTab), k(KeyCode::BackTab)],
+        Action::PrevQuestion,
+    ),
+    b(&[k(KeyCode::Esc)], Action::Back, "Esc", T::KeyDone),
+    b(
+        &[k(KeyCode::F(3))],
+        Action::ToggleNotAvailable,
+        "F3",
+        T::KeyNotAvailable,
+    ),
+];
+
+static EDIT_LINES: [Binding; 4] = [
+    b(&[k(KeyCode::Esc)], Action::Back, "Esc", T::KeyDone),
+    b(
+        &[k(KeyCode::Tab)],
+        Action::NextQuestion,
+        "Tab",
+        T::KeyNextQuestion,
+    ),
+    quiet(
+        &[shift(KeyCode::BackTab), k(KeyCode::BackTab)],
+        Action::PrevQuestion,
+    ),
+    Binding {
+        keys: &[],
+        action: Action::Tick,
+        label: "Enter",
+        hint: Some(T::KeyNewline),
+    },
+];
+
+static HELP_MAP: [Binding; 1] = [b(
+    &[
+        k(KeyCode::Esc),
+        c('q'),
+        c('?'),
+        k(KeyCode::Enter),
+        k(KeyCode::F(1)),
+    ],
+    Action::No,
+    "Esc",
+    T::KeyClose,
+)];
+
+static PROBLEMS_MAP: [Binding; 4] = [
+    UP,
+    DOWN,
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyJump),
+    b(
+        &[k(KeyCode::Esc), c('q'), c('p')],
+        Action::No,
+        "Esc",
+        T::KeyClose,
+    ),
+];
+
+static PROMPT: [Binding; 2] = [
+    b(&[k(KeyCode::Enter)], Action::Yes, "Enter", T::KeyConfirm),
+    b(&[k(KeyCode::Esc)], Action::No, "Esc", T::Cancel),
+];
+
+static CONFIRM: [Binding; 2] = [
+    b(
+        &[c('y'), c('j'), k(KeyCode::Enter)],
+        Action::Yes,
+        "Enter",
+        T::Yes,
+    ),
+    b(&[c('n'), k(KeyCode::Esc)], Action::No, "Esc", T::No),
+];
+
+pub fn bindings(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::StartList => &START_LIST,
+        Mode::StartForm => &START_FORM,
+        Mode::Sections => &SECTIONS,
+        Mode::Roster => &ROSTER,
+        Mode::Choice => &CHOICE,
+        Mode::Matrix => &MATRIX,
+        Mode::Value => &VALUE,
+        Mode::Count => &COUNT,
+        Mode::EditLine => &EDIT_LINE,
+        Mode::EditLines => &EDIT_LINES,
+        Mode::Help => &HELP_MAP,
+        Mode::Problems => &PROBLEMS_MAP,
+        Mode::Prompt => &PROMPT,
+        Mode::Confirm => &CONFIRM,
+    }
+}
+
+/// Modes where unbound keys are typed text.
+fn types_text(mode: Mode) -> bool {
+    matches!(
+        mode,
+        Mode::StartForm | Mode::EditLine | Mode::EditLines | Mode::Prompt
+    )
+}
+
+/// The action a key press means in `mode`, if any.
+pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    // AltGr arrives as Ctrl+Alt on some systems; with a character it is typing, not a command.
+    let altgr = key
+        .modifiers
+        .contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let plain_char = matches!(key.code, KeyCode::Char(_))
+        && (altgr
+            || !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT));
+    if types_text(mode)
+        && plain_char
+        && let KeyCode::Char(ch) = key.code
+    {
+        return Some(Action::Type(ch));
+    }
+    let mods = if matches!(key.code, KeyCode::Char(_)) {
+        key.modifiers - KeyModifiers::SHIFT
+    } else {
+        key.modifiers
+    };
+    let found = bindings(mode).iter().find(|binding| {
+        binding
+            .keys
+            .iter()
+            .any(|spec| spec.code == key.code && spec.mods == mods)
+    });
+    if let Some(binding) = found {
+        return Some(binding.action.clone());
+    }
+    if matches!(mode, Mode::Value | Mode::Count)
+        && let KeyCode::Char(ch @ ('0'..='9' | '-' | ',' | '.')) = key.code
+    {
+        return Some(Action::Type(ch));
+    }
+    if types_text(mode) {
+        return Some(Action::Edit(key.into()));
+    }
+    None
+}
+
+/// The hints for the footer: (keys, what they do), in table order.
+pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, T)> {
+    bindings(mode)
+        .iter()
+        .filter_map(|binding| binding.hint.map(|h| (binding.label, h)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn the_same_table_maps_keys_and_draws_hints() {
+        assert_eq!(
+            action_for(Mode::Choice, key(KeyCode::Char(' '), KeyModifiers::NONE)),
+            Some(Action::Toggle)
+        );
+        assert!(hints(Mode::Choice).any(|(label, t)| label == "Space" && t == T::KeyToggle));
+        assert_eq!(
+            action_for(Mode::Value, key(KeyCode::Char('7'), KeyModifiers::NONE)),
+            Some(Action::Type('7'))
+        );
+    }
+
+    #[test]
+    fn altgr_letters_are_typed_not_commands() {
+        let altgr_a = key(
+            KeyCode::Char('ā'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        );
+        assert_eq!(action_for(Mode::EditLine, altgr_a), Some(Action::Type('ā')));
+        let shift_s = key(KeyCode::Char('Š'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Prompt, shift_s), Some(Action::Type('Š')));
+        assert_eq!(
+            action_for(Mode::Choice, key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(Mode::EditLine, key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Type('q')),
+            "while typing, q is a letter"
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! The fill screen: sections with progress on the left, the roster or the current question on
+//! the right.
+
+use super::Theme;
+use crate::tui::app::{App, Fill, Focus};
+use crate::tui::i18n::T;
+use crate::tui::widgets::{question, roster, sections};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    draw_header(frame, app, fill, header, theme);
+    let side = (body.width / 3).clamp(24, 36);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
+    sections::draw(frame, app, fill, left, theme);
+    let section = &fill.q.sections[fill.section_index()];
+    match (fill.focus, section.roster) {
+        (Focus::Question, _) => question::draw(frame, app, fill, right, theme),
+        (_, Some(_)) => roster::draw(frame, app, fill, right, theme),
+        (_, None) => draw_overview(frame, app, fill, right, theme),
+    }
+}
+
+fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+    let saved = if app.save_failed {
+        Span::styled(format!(" {} ", app.tr(T::NotSaved)), theme.error())
+    } else if fill.pending.is_some() {
+        Span::styled(format!(" {}… ", app.tr(T::Editing)), theme.muted())
+    } else {
+        Span::styled(format!(" {} ✓ ", app.tr(T::Saved)), theme.ok())
+    };
+    let left = format!(
+        " {} · {} {} · {}",
+        app.tr(T::AppTitle),
+        fill.submission.institution,
+        fill.submission.year,
+        fill.submission.status.as_str()
+    );
+    let width = area.width as usize;
+    let room = width.saturating_sub(saved.width());
+    let left: String = left.chars().take(room).collect();
+    let pad = room.saturating_sub(left.chars().count());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(left, theme.title()),
+            Span::raw(" ".repeat(pad)),
+            saved,
+        ])),
+        area,
+    );
+}
+
+/// With the section list focused: the section's introduction and its questions.
+fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+    let section = &fill.q.sections[fill.section_index()];
+    let block =
+        Block::bordered().title(Line::styled(format!(" {} ", section.title), theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    if let Some(intro) = &section.intro {
+        lines.extend(
+            intro
+                .lines()
+                .map(|l| Line::styled(l.to_owned(), theme.muted())),
+        );
+        lines.push(Line::default());
+    }
+    for q in fill.visible_questions() {
+        let question = &fill.q.questions[q];
+        let answered = question
+            .items
+            .clone()
+            .any(|i| fill.answer(i).is_some_and(|v| !v.is_blank()));
+        let mark = if answered { "✓" } else { "·" };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{mark} "),
+                if answered { theme.ok() } else { theme.muted() },
+            ),
+            Span::styled(format!("{} ", question.code), theme.code()),
+            Span::raw(question.text.clone()),
+        ]));
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(app.tr(T::SectionEnd), theme.muted()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

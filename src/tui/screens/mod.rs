@@ -1,0 +1,122 @@
+//! Drawing: one file per screen. Everything here takes `&App` and only draws.
+
+mod fill;
+mod help;
+mod problems;
+mod start;
+
+use super::app::{App, Overlay, Screen};
+use super::i18n::T;
+use super::widgets::{dialog, footer};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Below this the interface says so instead of drawing a mangled screen.
+pub const MIN_SIZE: (u16, u16) = (60, 18);
+
+/// Colours, or none with `NO_COLOR`: then emphasis is carried by bold and reverse video.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    pub fn title(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn code(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn error(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn warning(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    pub fn ok(self) -> Style {
+        self.fg(Color::Green)
+    }
+    pub fn muted(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+    pub fn key(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+}
+
+/// Draw the whole interface.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme {
+        color: app.opts.color,
+    };
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(frame, app, area);
+        return;
+    }
+    let [body, notice, keys] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match &app.screen {
+        Screen::Start(start) => start::draw(frame, app, start, body, theme),
+        Screen::Fill(fill) => fill::draw(frame, app, fill, body, theme),
+    }
+    footer::draw_notice(frame, app, notice, theme);
+    footer::draw_keys(frame, app, keys, theme);
+    match &app.overlay {
+        Some(Overlay::Help) => help::draw(frame, app, area, theme),
+        Some(Overlay::Problems { cursor }) => problems::draw(frame, app, *cursor, area, theme),
+        Some(Overlay::Prompt(prompt)) => dialog::draw_prompt(frame, prompt, area, theme),
+        Some(Overlay::Confirm { text, .. }) => dialog::draw_confirm(frame, app, text, area, theme),
+        None => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let text = vec![
+        Line::from(app.tr(T::TooSmall)),
+        Line::from(format!(
+            "{}×{} → {}×{}",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        )),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::new()),
+        area,
+    );
+}
+
+/// A rectangle of at most `width` × `height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

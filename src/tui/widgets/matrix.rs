@@ -1,0 +1,67 @@
+//! A matrix: one row per item, every row the same scale; ←→ chooses within the row.
+
+use crate::response::Value;
+use crate::tui::app::Fill;
+use crate::tui::screens::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
+    let rows = fill.visible_rows(fill.question);
+    let Some(&first) = rows.first() else { return };
+    let choices = fill.q.items[first].answer.choices();
+    let legend: Vec<Line> = choices
+        .iter()
+        .map(|c| {
+            Line::from(vec![
+                Span::styled(format!("{:>3} ", c.code), theme.key()),
+                Span::raw(c.label.clone()),
+            ])
+        })
+        .collect();
+    let [legend_area, grid] = Layout::vertical([
+        Constraint::Length(legend.len() as u16 + 1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(legend).wrap(Wrap { trim: true }),
+        legend_area,
+    );
+    let scale_width = choices.len() * 4;
+    let label_width = (grid.width as usize).saturating_sub(scale_width + 2).max(8);
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|&item| {
+            let chosen = match fill.answer(item) {
+                Some(Value::Choice(c)) => Some(*c),
+                _ => None,
+            };
+            let label = fill.q.items[item].label.clone().unwrap_or_default();
+            let mut text: String = label.chars().take(label_width).collect();
+            let pad = label_width.saturating_sub(text.chars().count());
+            text.push_str(&" ".repeat(pad));
+            let mut spans = vec![Span::raw(text)];
+            for c in choices {
+                let on = chosen == Some(c.code);
+                spans.push(Span::styled(
+                    if on {
+                        format!(" [{}]", c.code)
+                    } else {
+                        format!("  {} ", c.code)
+                    },
+                    if on { theme.ok() } else { theme.muted() },
+                ));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(fill.cursor));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected()),
+        grid,
+        &mut state,
+    );
+}

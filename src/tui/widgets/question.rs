@@ -1,0 +1,133 @@
+//! The current question: its code, text, explanation on demand, the answer widget for its type,
+//! and its open problems.
+
+use super::{choices, field, matrix, table};
+use crate::questionnaire::{QuestionKind, Severity};
+use crate::rules::FindingKind;
+use crate::tui::app::{App, Fill};
+use crate::tui::i18n::{T, finding_message};
+use crate::tui::screens::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+    let section = &fill.q.sections[fill.section_index()];
+    let question = &fill.q.questions[fill.question];
+    let mut title = format!(" {} ", section.title);
+    if let Some(roster) = section.roster
+        && let Some(instance) = fill.eval.instances(roster).get(fill.instance)
+    {
+        let name = if instance.label.is_empty() {
+            &instance.key
+        } else {
+            &instance.label
+        };
+        title = format!(" {} — {} ", section.title, name);
+    }
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let visible = fill.visible_questions();
+    let position = visible
+        .iter()
+        .position(|&q| q == fill.question)
+        .map_or(0, |p| p + 1);
+    let width = inner.width as usize;
+    let mut head = vec![Line::from(vec![
+        Span::styled(question.code.clone(), theme.code()),
+        Span::styled(format!("   {position}/{}", visible.len()), theme.muted()),
+        if question.hint.is_some() && !fill.show_hint {
+            Span::styled(format!("   h: {}", app.tr(T::Hint)), theme.muted())
+        } else {
+            Span::raw("")
+        },
+    ])];
+    head.extend(question.text.lines().map(|l| Line::from(l.to_owned())));
+    if fill.show_hint {
+        head.push(Line::default());
+        match &question.hint {
+            Some(hint) => {
+                head.push(Line::styled(format!("{}:", app.tr(T::Hint)), theme.title()));
+                head.extend(
+                    hint.lines()
+                        .map(|l| Line::styled(l.to_owned(), theme.muted())),
+                );
+            }
+            None => head.push(Line::styled(app.tr(T::NoHint), theme.muted())),
+        }
+    }
+    let head_height = wrapped_height(&head, width).min(inner.height.saturating_sub(4) as usize);
+
+    let problems: Vec<Line> = question
+        .items
+        .clone()
+        .flat_map(|item| fill.findings_on(item))
+        // An unanswered question says so itself; the problems panel lists those.
+        .filter(|f| f.kind != FindingKind::Missing)
+        .map(|f| {
+            let (mark, style) = match f.severity {
+                Severity::Error => ("✗", theme.error()),
+                Severity::Warning => ("⚠", theme.warning()),
+            };
+            let row = &fill.q.items[f.location.item];
+            let place = if row.code == question.code {
+                String::new()
+            } else {
+                format!("{}: ", row.code)
+            };
+            Line::styled(
+                format!("{mark} {place}{}", finding_message(app.opts.lang, f)),
+                style,
+            )
+        })
+        .collect();
+    let problems_height = (problems.len() as u16).min(4);
+
+    let [head_area, _, body, problem_area] = Layout::vertical([
+        Constraint::Length(head_height as u16),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(problems_height),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+    match question.kind {
+        QuestionKind::Single | QuestionKind::Multi => choices::draw(frame, fill, body, theme),
+        QuestionKind::Matrix => matrix::draw(frame, fill, body, theme),
+        QuestionKind::Table => table::draw(frame, app, fill, body, theme),
+        QuestionKind::Integer | QuestionKind::Number | QuestionKind::Text | QuestionKind::Urls => {
+            field::draw(frame, app, fill, body, theme)
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(problems).wrap(Wrap { trim: false }),
+        problem_area,
+    );
+}
+
+/// How many rows `lines` take when wrapped at `width` (word wrap, as `Paragraph` does).
+pub fn wrapped_height(lines: &[Line], width: usize) -> usize {
+    let width = width.max(1);
+    lines
+        .iter()
+        .map(|line| {
+            let mut rows = 1;
+            let mut used = 0;
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            for word in text.split(' ') {
+                let w = word.chars().count();
+                if used > 0 && used + 1 + w > width {
+                    rows += 1;
+                    used = w.min(width);
+                    rows += w / width;
+                } else {
+                    used += w + usize::from(used > 0);
+                }
+            }
+            rows
+        })
+        .sum()
+}

@@ -1,0 +1,67 @@
+//! A roster's instances (services, websites) with their progress and, where the 20 % rule
+//! applies, which ones must be filled.
+
+use super::sections::section_line;
+use crate::tui::app::{App, Fill, Focus};
+use crate::tui::i18n::T;
+use crate::tui::screens::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+    let section_index = fill.section_index();
+    let section = &fill.q.sections[section_index];
+    let Some(roster) = section.roster else {
+        return;
+    };
+    let def = &fill.q.rosters[roster];
+    let title = format!(" {} — {} ", section.title, def.title);
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let inner = block.inner(area);
+    let instances = fill.eval.instances(roster);
+    if instances.is_empty() {
+        frame.render_widget(block, area);
+        let text = if def.from.is_none() {
+            app.tr(T::NoInstances).to_owned()
+        } else {
+            let source = &fill.q.items[def.from.unwrap_or_default()].code;
+            format!("— {source}")
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme.muted())).wrap(Wrap { trim: false }),
+            inner,
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let items: Vec<ListItem> = instances
+        .iter()
+        .enumerate()
+        .map(|(i, instance)| {
+            let p = fill.progress(section_index, Some(i));
+            let mut name = if instance.label.is_empty() {
+                instance.key.clone()
+            } else {
+                instance.label.clone()
+            };
+            if section.required_instances.is_some() && fill.eval.instance_required(section_index, i)
+            {
+                name = format!("★ {name} ({})", app.tr(T::FormRequired));
+            }
+            ListItem::new(section_line(&format!("{}. {name}", i + 1), p, width, theme))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(fill.instance));
+    let highlight = if fill.focus == Focus::Roster {
+        theme.selected()
+    } else {
+        theme.title()
+    };
+    frame.render_stateful_widget(
+        List::new(items).block(block).highlight_style(highlight),
+        area,
+        &mut state,
+    );
+}

@@ -1,0 +1,70 @@
+//! The section list with progress (answered / visible) and open errors and warnings.
+
+use crate::tui::app::{App, Fill, Focus, Progress};
+use crate::tui::i18n::T;
+use crate::tui::screens::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState};
+
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+    let focused = fill.focus == Focus::Sections;
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", app.tr(T::Sections)),
+        if focused {
+            theme.title()
+        } else {
+            theme.muted()
+        },
+    ));
+    let width = block.inner(area).width as usize;
+    let items: Vec<ListItem> = fill
+        .sections
+        .iter()
+        .map(|&s| {
+            let p = fill.progress(s, None);
+            ListItem::new(section_line(&fill.q.sections[s].title, p, width, theme))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(fill.section));
+    let highlight = if focused {
+        theme.selected()
+    } else {
+        theme.title()
+    };
+    frame.render_stateful_widget(
+        List::new(items).block(block).highlight_style(highlight),
+        area,
+        &mut state,
+    );
+}
+
+/// "Title…  3/11 ✗1 ⚠2", the title cut to fit.
+pub fn section_line(title: &str, p: Progress, width: usize, theme: Theme) -> Line<'static> {
+    let mut tail = vec![Span::styled(
+        format!(" {}/{}", p.answered, p.visible),
+        if p.visible > 0 && p.answered == p.visible {
+            theme.ok()
+        } else {
+            theme.muted()
+        },
+    )];
+    if p.errors > 0 {
+        tail.push(Span::styled(format!(" ✗{}", p.errors), theme.error()));
+    }
+    if p.warnings > 0 {
+        tail.push(Span::styled(format!(" ⚠{}", p.warnings), theme.warning()));
+    }
+    let tail_width: usize = tail.iter().map(Span::width).sum();
+    let room = width.saturating_sub(tail_width + 1).max(4);
+    let mut name: String = title.chars().take(room).collect();
+    if title.chars().count() > room {
+        name.pop();
+        name.push('…');
+    }
+    let pad = room.saturating_sub(name.chars().count());
+    let mut spans = vec![Span::raw(name), Span::raw(" ".repeat(pad + 1))];
+    spans.extend(tail);
+    Line::from(spans)
+}
