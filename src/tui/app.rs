@@ -655,6 +655,11 @@ impl Fill {
         if let Some(item) = self.q.item(&position.code) {
             self.question = self.q.items[item].question;
             self.focus = Focus::Question;
+            self.cursor = self
+                .visible_rows(self.question)
+                .iter()
+                .position(|&row| row == item)
+                .unwrap_or(0);
             self.settle();
         }
     }
@@ -710,7 +715,7 @@ impl Fill {
             section: self.q.sections[self.section_index()].id.clone(),
             instance,
             code: if self.focus == Focus::Question {
-                self.q.questions[self.question].code.clone()
+                self.q.items[self.current_item()].code.clone()
             } else {
                 String::new()
             },

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             )
         })
         .collect();
-    let problems_height = (problems.len() as u16).min(4);
+    let problems_height = wrapped_height(&problems, width).min(6) as u16;
 
     let [head_area, _, body, problem_area] = Layout::vertical([
         Constraint::Length(head_height as u16),

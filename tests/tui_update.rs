@@ -1,0 +1,499 @@
+//! `update` driven action by action, as the keyboard would, against a real database.
+
+use anketa::exchange::Status;
+use anketa::questionnaire::{self, EINDEX_2019};
+use anketa::response::Value;
+use anketa::store::Store;
+use anketa::tui::app::{Fill, Focus, Overlay, Screen};
+use anketa::tui::i18n::Lang;
+use anketa::tui::{Action, App, Options, update};
+use std::path::Path;
+
+fn app_for(dir: &Path, definition: &str) -> App {
+    let store = Store::open(&dir.join("a.db")).unwrap();
+    let q = questionnaire::load("q.toml", definition.as_bytes()).unwrap();
+    App::new(
+        q,
+        definition.to_owned(),
+        store,
+        Options {
+            lang: Lang::Lv,
+            expert: false,
+            color: false,
+            export_dir: dir.to_owned(),
+        },
+    )
+    .unwrap()
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(app, a);
+    }
+}
+
+/// A new submission through the start form, landing on the fill screen.
+fn new_submission(dir: &Path) -> App {
+    let mut app = app_for(dir, EINDEX_2019.1);
+    typed(&mut app, "Valsts ieņēmumu dienests");
+    update(&mut app, Action::NextQuestion);
+    typed(&mut app, "90000069281");
+    run(
+        &mut app,
+        [
+            Action::NextQuestion,
+            Action::NextQuestion,
+            Action::NextQuestion,
+        ],
+    );
+    typed(&mut app, "2019");
+    update(&mut app, Action::NextQuestion);
+    typed(&mut app, "Ilze Bērziņa");
+    update(&mut app, Action::Enter);
+    assert!(
+        matches!(app.screen, Screen::Fill(_)),
+        "the form opens the new submission"
+    );
+    app
+}
+
+fn fill(app: &App) -> &Fill {
+    match &app.screen {
+        Screen::Fill(f) => f,
+        Screen::Start(_) => panic!("not on the fill screen"),
+    }
+}
+
+fn current_code(app: &App) -> String {
+    let f = fill(app);
+    f.q.questions[f.question].code.clone()
+}
+
+fn stored(app: &App, code: &str) -> Option<Value> {
+    app.store
+        .load_response(fill(app).submission.id)
+        .unwrap()
+        .answers
+        .get(code)
+        .cloned()
+}
+
+/// Go to the section with this id and into its first question (or roster list).
+fn open_section(app: &mut App, id: &str) {
+    update(app, Action::Back);
+    update(app, Action::Back);
+    let f = fill(app);
+    let target = f
+        .sections
+        .iter()
+        .position(|&s| f.q.sections[s].id == id)
+        .unwrap();
+    let steps = target as isize - f.section as isize;
+    for _ in 0..steps.unsigned_abs() {
+        update(app, if steps > 0 { Action::Down } else { Action::Up });
+    }
+    update(app, Action::Enter);
+}
+
+/// Move the option cursor to the option with this code.
+fn cursor_to(app: &mut App, code: i64) {
+    let f = fill(app);
+    let item = f.q.questions[f.question].items.start;
+    let index = f.q.items[item]
+        .answer
+        .choices()
+        .iter()
+        .position(|c| c.code == code)
+        .unwrap();
+    while fill(app).cursor > index {
+        update(app, Action::Up);
+    }
+    while fill(app).cursor < index {
+        update(app, Action::Down);
+    }
+}
+
+#[test]
+fn the_form_creates_a_submission_and_the_first_answer_is_saved_on_leaving_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    assert_eq!(fill(&app).focus, Focus::Sections);
+    assert_eq!(
+        fill(&app).submission.institution,
+        "Valsts ieņēmumu dienests"
+    );
+    update(&mut app, Action::Enter);
+    assert_eq!(current_code(&app), "V00J");
+    typed(&mut app, "12");
+    assert_eq!(
+        stored(&app, "V00J"),
+        None,
+        "typing is not saved before a pause or leaving"
+    );
+    assert_eq!(
+        fill(&app).response.answers["V00J"],
+        Value::Number(12.0),
+        "but filters see it"
+    );
+    update(&mut app, Action::NextQuestion);
+    assert_eq!(stored(&app, "V00J"), Some(Value::Number(12.0)));
+    assert_eq!(current_code(&app), "D61J");
+}
+
+#[test]
+fn quitting_while_typing_saves_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    typed(&mut app, "41");
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+    assert_eq!(stored(&app, "V00J"), Some(Value::Number(41.0)));
+}
+
+#[test]
+fn a_single_choice_is_chosen_with_enter_and_filters_follow_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    run(&mut app, [Action::Enter, Action::NextQuestion]);
+    assert_eq!(current_code(&app), "D61J");
+    let f21 = fill(&app).q.item("F21").unwrap();
+    cursor_to(&mut app, 1);
+    update(&mut app, Action::Enter);
+    assert_eq!(stored(&app, "D61J"), Some(Value::Choice(1)));
+    assert_eq!(current_code(&app), "WEB_SITES", "choosing moves on");
+    assert!(
+        fill(&app).eval.is_visible(f21, None, &fill(&app).q),
+        "D61J = 1 shows F21"
+    );
+    update(&mut app, Action::PrevQuestion);
+    cursor_to(&mut app, 2);
+    update(&mut app, Action::Toggle);
+    assert!(
+        !fill(&app).eval.is_visible(f21, None, &fill(&app).q),
+        "D61J = 2 hides it"
+    );
+}
+
+#[test]
+fn exclusive_options_clear_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    while current_code(&app) != "SOCIAL_NETWORKS_CHOICE" {
+        update(&mut app, Action::NextQuestion);
+    }
+    cursor_to(&mut app, 1);
+    update(&mut app, Action::Toggle);
+    cursor_to(&mut app, 3);
+    update(&mut app, Action::Toggle);
+    assert_eq!(
+        stored(&app, "SOCIAL_NETWORKS_CHOICE"),
+        Some(Value::Choices(vec![1, 3]))
+    );
+    cursor_to(&mut app, 0);
+    update(&mut app, Action::Toggle);
+    assert_eq!(
+        stored(&app, "SOCIAL_NETWORKS_CHOICE"),
+        Some(Value::Choices(vec![0]))
+    );
+    cursor_to(&mut app, 4);
+    update(&mut app, Action::Toggle);
+    assert_eq!(
+        stored(&app, "SOCIAL_NETWORKS_CHOICE"),
+        Some(Value::Choices(vec![4]))
+    );
+}
+
+#[test]
+fn choosing_other_opens_its_follow_up_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "communication");
+    while current_code(&app) != "P1001" {
+        update(&mut app, Action::NextQuestion);
+    }
+    cursor_to(&mut app, 99);
+    update(&mut app, Action::Toggle);
+    update(&mut app, Action::NextQuestion);
+    assert_eq!(current_code(&app), "P1001_NOTES");
+    update(&mut app, Action::Enter);
+    update(
+        &mut app,
+        Action::Paste("Fokusa grupas ar senioriem — ā č ē".into()),
+    );
+    update(&mut app, Action::Back);
+    assert_eq!(
+        stored(&app, "P1001_NOTES"),
+        Some(Value::Text("Fokusa grupas ar senioriem — ā č ē".into()))
+    );
+}
+
+#[test]
+fn pasted_text_is_normalised_to_nfc() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    while current_code(&app) != "ACHIEVEMENTS_DESC" {
+        update(&mut app, Action::NextQuestion);
+    }
+    update(&mut app, Action::Enter);
+    // "ē" and "š" written as a letter plus a combining mark, as some programs paste them.
+    update(
+        &mut app,
+        Action::Paste("e\u{304}-pakalpojumi, s\u{30c}ifrēšana".into()),
+    );
+    typed(&mut app, " ģ ķ ļ ņ ū ž");
+    update(&mut app, Action::NextQuestion);
+    assert_eq!(
+        stored(&app, "ACHIEVEMENTS_DESC"),
+        Some(Value::Text("ē-pakalpojumi, šifrēšana ģ ķ ļ ņ ū ž".into()))
+    );
+}
+
+#[test]
+fn not_available_is_its_own_answer_in_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "internal_processes");
+    while current_code(&app) != "DOC_RECEIVED" {
+        update(&mut app, Action::NextQuestion);
+    }
+    typed(&mut app, "1000");
+    update(&mut app, Action::Enter);
+    assert_eq!(stored(&app, "D21"), Some(Value::Number(1000.0)));
+    assert_eq!(fill(&app).cursor, 1, "Enter moves down the table");
+    update(&mut app, Action::ToggleNotAvailable);
+    assert_eq!(stored(&app, "D24"), Some(Value::NotAvailable));
+    update(&mut app, Action::ToggleNotAvailable);
+    assert_eq!(stored(&app, "D24"), None, "pressing it again takes it back");
+}
+
+#[test]
+fn table_checks_show_as_soon_as_figures_disagree() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "internal_processes");
+    while current_code(&app) != "DOC_RECEIVED" {
+        update(&mut app, Action::NextQuestion);
+    }
+    typed(&mut app, "10");
+    update(&mut app, Action::Enter);
+    typed(&mut app, "12");
+    let f = fill(&app);
+    let d24 = f.q.item("D24").unwrap();
+    let messages: Vec<String> = f.findings_on(d24).map(|x| x.message()).collect();
+    assert_eq!(
+        messages,
+        ["Elektronisko dokumentu skaits (12) nevar pārsniegt saņemto dokumentu kopskaitu (10)"],
+        "the check runs while typing, before the field is left"
+    );
+}
+
+#[test]
+fn services_are_added_renamed_reordered_and_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "service_statistics");
+    assert_eq!(fill(&app).focus, Focus::Roster);
+    for name in ["Pase", "ID karte", "Vīza"] {
+        update(&mut app, Action::AddInstance);
+        assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
+        typed(&mut app, name);
+        update(&mut app, Action::Yes);
+    }
+    let labels = |app: &App| -> Vec<String> {
+        app.store
+            .load_response(fill(app).submission.id)
+            .unwrap()
+            .instances("services")
+            .iter()
+            .map(|i| i.label.clone())
+            .collect()
+    };
+    assert_eq!(labels(&app), ["Pase", "ID karte", "Vīza"]);
+    assert_eq!(fill(&app).instance, 2, "the cursor is on the new service");
+    update(&mut app, Action::MoveInstanceUp);
+    assert_eq!(labels(&app), ["Pase", "Vīza", "ID karte"]);
+    update(&mut app, Action::RenameInstance);
+    for _ in 0.."Vīza".len() {
+        update(
+            &mut app,
+            Action::Edit(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Backspace,
+                ..Default::default()
+            }),
+        );
+    }
+    typed(&mut app, "Uzturēšanās atļauja");
+    update(&mut app, Action::Yes);
+    assert_eq!(labels(&app), ["Pase", "Uzturēšanās atļauja", "ID karte"]);
+    update(&mut app, Action::DeleteInstance);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    update(&mut app, Action::No);
+    assert_eq!(labels(&app).len(), 3, "no deletes without a yes");
+    update(&mut app, Action::DeleteInstance);
+    update(&mut app, Action::Yes);
+    assert_eq!(labels(&app), ["Pase", "ID karte"]);
+}
+
+#[test]
+fn service_figures_are_checked_per_service_and_computed_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "service_statistics");
+    update(&mut app, Action::AddInstance);
+    typed(&mut app, "Pase");
+    update(&mut app, Action::Yes);
+    update(&mut app, Action::Enter);
+    assert_eq!(current_code(&app), "PSTAT");
+    for figure in ["120", "50", "10", "8", "50"] {
+        typed(&mut app, figure);
+        update(&mut app, Action::Enter);
+    }
+    let f = fill(&app);
+    let p52 = f.q.item("P52").unwrap();
+    let messages: Vec<String> = f.findings_on(p52).map(|x| x.message()).collect();
+    assert_eq!(
+        messages,
+        ["Pieteikumu kopskaits (120) nesakrīt ar kanālu summu (118)"]
+    );
+    let question = &f.q.questions[f.question];
+    let sum = anketa::rules::display_value(
+        &f.q,
+        &f.response,
+        &f.eval,
+        &question.computed[0].value,
+        Some((0, 0)),
+    );
+    assert_eq!(sum, "118");
+}
+
+#[test]
+fn submitting_is_refused_while_errors_remain() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Submit);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Problems { .. })),
+        "the problems are shown"
+    );
+    assert_eq!(
+        app.notice,
+        Some(anketa::tui::app::Notice::Error(
+            "Nevar iesniegt: vispirms izlabojiet kļūdas.".into()
+        ))
+    );
+    let status = app
+        .store
+        .submission(fill(&app).submission.id)
+        .unwrap()
+        .status;
+    assert_eq!(status, Status::Draft);
+}
+
+const WITH_WARNING: &str = r#"
+id = "mini"
+version = "1"
+title = "Mini"
+languages = ["lv"]
+
+[[parts]]
+id = "respondent"
+title = "Respondenti"
+filled_by = "respondent"
+
+[[sections]]
+id = "s"
+part = "respondent"
+title = "Skaitļi"
+
+[[sections.questions]]
+code = "A"
+text = "Cik darbinieku?"
+type = "integer"
+min = 0
+
+[[sections.questions.checks]]
+name = "a_large"
+assert = "A < 1000"
+severity = "warning"
+message = "{A} darbinieku ir daudz; vai skaitlis ir pareizs?"
+"#;
+
+#[test]
+fn submitting_asks_to_acknowledge_each_warning_then_offers_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_for(dir.path(), WITH_WARNING);
+    typed(&mut app, "Mazā iestāde");
+    run(&mut app, std::iter::repeat_n(Action::NextQuestion, 4));
+    typed(&mut app, "2024");
+    update(&mut app, Action::NextQuestion);
+    typed(&mut app, "Jānis");
+    update(&mut app, Action::Enter);
+    update(&mut app, Action::Enter);
+    typed(&mut app, "1500");
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Submit);
+    let Some(Overlay::Prompt(prompt)) = &app.overlay else {
+        panic!("the warning must be acknowledged");
+    };
+    assert!(
+        prompt
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("1500 darbinieku ir daudz")
+    );
+    typed(&mut app, "Sezonas darbinieki");
+    update(&mut app, Action::Yes);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Confirm { .. })),
+        "then: submit now?"
+    );
+    update(&mut app, Action::Yes);
+    let id = fill(&app).submission.id;
+    assert_eq!(app.store.submission(id).unwrap().status, Status::Submitted);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "then: where to save the file"
+    );
+    update(&mut app, Action::Yes);
+    let file = dir.path().join("anketa-Mazā-iestāde-2024.json");
+    let bytes = std::fs::read(&file).expect("the submission file is written");
+    let record = anketa::exchange::read(&bytes)
+        .unwrap()
+        .submissions
+        .remove(0);
+    assert_eq!(record.acknowledgements[0].comment, "Sezonas darbinieki");
+    assert_eq!(record.status, Status::Submitted);
+    // A submitted submission is read-only.
+    update(&mut app, Action::Enter);
+    typed(&mut app, "1");
+    assert_eq!(
+        app.store.load_response(id).unwrap().answers["A"],
+        Value::Number(1500.0)
+    );
+}
+
+#[test]
+fn reopening_lands_where_the_respondent_left_off() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = new_submission(dir.path());
+        open_section(&mut app, "customer_service");
+        update(&mut app, Action::NextQuestion);
+        assert_eq!(current_code(&app), "F14");
+        update(&mut app, Action::Quit);
+    }
+    let mut app = app_for(dir.path(), EINDEX_2019.1);
+    update(&mut app, Action::Enter);
+    assert_eq!(fill(&app).focus, Focus::Question);
+    assert_eq!(current_code(&app), "F14");
+}
