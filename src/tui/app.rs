@@ -869,9 +869,21 @@ fn roster_action(app: &mut App, action: Action) {
     }
 }
 
-fn prompt(purpose: Prompting, title: String, text: &str) -> Prompt {
-    let mut area = TextArea::new(vec![text.to_owned()]);
+/// An editor with the cursor at the end of `lines`, without the library's underlined line.
+fn text_area(lines: Vec<String>) -> TextArea<'static> {
+    let mut area = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    area.set_cursor_line_style(ratatui::style::Style::new());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+fn prompt(purpose: Prompting, title: String, text: &str) -> Prompt {
+    let area = text_area(vec![text.to_owned()]);
     Prompt {
         purpose,
         title,
@@ -1381,11 +1393,11 @@ fn start_edit(app: &mut App, initial: Option<String>) {
         (AnswerType::Text { multiline, .. }, Some(Value::Text(t))) => {
             (t.lines().map(str::to_owned).collect(), *multiline)
         }
-        (AnswerType::Text { multiline, .. }, _) => (vec![String::new()], *multiline),
+        (AnswerType::Text { multiline, .. }, _) => (Vec::new(), *multiline),
         (AnswerType::Urls { .. }, Some(Value::Urls(u))) => (u.clone(), true),
-        (AnswerType::Urls { .. }, _) => (vec![String::new()], true),
+        (AnswerType::Urls { .. }, _) => (Vec::new(), true),
         (_, Some(Value::Number(n))) => (vec![crate::expr::format_number(*n)], false),
-        _ => (vec![String::new()], false),
+        _ => (Vec::new(), false),
     };
     let mut area = match initial {
         Some(_) => TextArea::new(vec![String::new()]),

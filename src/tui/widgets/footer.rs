@@ -1,6 +1,7 @@
 //! The footer: a notice line, and the keys that work right now, from the active keymap.
 
 use crate::tui::app::{App, Notice};
+use crate::tui::i18n::T;
 use crate::tui::keymap::hints;
 use crate::tui::screens::Theme;
 use ratatui::Frame;
@@ -17,18 +18,35 @@ pub fn draw_notice(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// As many hints as fit, in keymap order; the help key always shows, so that every other key
+/// can be found from it.
 pub fn draw_keys(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
-    let mut spans = Vec::new();
-    let mut width = 0;
-    for (label, hint) in hints(app.mode()) {
-        let text = app.tr(hint);
-        let needed = label.chars().count() + text.chars().count() + 3;
-        if width + needed > area.width as usize {
-            break;
+    let all: Vec<(&str, &str, bool)> = hints(app.mode())
+        .map(|(label, hint)| (label, app.tr(hint), hint == T::KeyHelp))
+        .collect();
+    let width_of =
+        |(label, text, _): &(&str, &str, bool)| label.chars().count() + text.chars().count() + 3;
+    let reserved: usize = all.iter().filter(|h| h.2).map(width_of).sum();
+    let mut room = (area.width as usize).saturating_sub(reserved);
+    let mut shown = Vec::new();
+    for hint in &all {
+        if hint.2 {
+            shown.push(*hint);
+        } else if width_of(hint) <= room {
+            room -= width_of(hint);
+            shown.push(*hint);
+        } else {
+            room = 0;
         }
-        width += needed;
-        spans.push(Span::styled(format!(" {label}"), theme.key()));
-        spans.push(Span::raw(format!(" {text} ")));
     }
+    let spans: Vec<Span> = shown
+        .into_iter()
+        .flat_map(|(label, text, _)| {
+            [
+                Span::styled(format!(" {label}"), theme.key()),
+                Span::raw(format!(" {text} ")),
+            ]
+        })
+        .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
