@@ -8,6 +8,9 @@
 
 -- migration 1
 
+-- "ANKT": marks the file as anketa's, so that another program's SQLite file is refused.
+PRAGMA application_id = 1095650132;
+
 -- Facts about this database: its machine id (the audit log says where a change was made).
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,

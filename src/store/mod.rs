@@ -25,6 +25,9 @@ pub type QuestionnaireRow = i64;
 
 const SCHEMA: &str = include_str!("../../schema.sql");
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+/// "ANKT": written into the database header by migration 1, so that anketa's databases are
+/// told apart from other programs' SQLite files.
+const APPLICATION_ID: i64 = 0x414E_4B54;
 
 /// How long a write waits for another writer before giving up with [`StoreError::Busy`].
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -79,17 +82,23 @@ impl Store {
         conn.busy_timeout(busy).map_err(err)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(err)?;
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        // Know whose database this is before changing anything in it.
+        let (version, application, tables): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT application_id FROM pragma_application_id),
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .map_err(err)?;
-        if !mode.eq_ignore_ascii_case("wal") {
+        let ours = application == APPLICATION_ID || (version == 0 && tables == 0);
+        if !ours {
             return Err(StoreError::NotADatabase {
                 path: path.to_owned(),
-                detail: format!("its journal cannot be switched to WAL (it is {mode})"),
+                detail: "it is an SQLite database of some other program".into(),
             });
         }
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(err)?;
         let check: String = conn
             .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
             .map_err(err)?;
@@ -99,6 +108,9 @@ impl Store {
                 detail: check,
             });
         }
+        switch_to_wal(&conn, busy).map_err(err)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(err)?;
         let mut store = Store {
             conn,
             path: path.to_owned(),
@@ -191,29 +203,25 @@ impl Store {
                 known: latest,
             });
         }
-        if current == 0 {
-            let tables: i64 = self
-                .conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(|e| self.sqlite(e))?;
-            if tables > 0 {
-                return Err(StoreError::NotADatabase {
-                    path: self.path.clone(),
-                    detail: "it is an SQLite database of some other program".into(),
-                });
-            }
-        }
         for (n, sql) in migrations.iter().enumerate().skip(current as usize) {
             let version = n as i64 + 1;
             let path = self.path.clone();
+            let err = |e| StoreError::from_sqlite(&path, e);
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(|e| StoreError::from_sqlite(&path, e))?;
+                .map_err(err)?;
+            // Another process may have migrated while this one waited for the lock.
+            let now_at: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(err)?;
+            if now_at >= version {
+                continue;
+            }
             tx.execute_batch(sql)
                 .and_then(|()| tx.pragma_update(None, "user_version", version))
                 .and_then(|()| tx.commit())
-                .map_err(|e| StoreError::from_sqlite(&path, e))?;
+                .map_err(err)?;
         }
         Ok(())
     }
@@ -229,13 +237,40 @@ impl Store {
         if let Some(id) = existing {
             return Ok(id);
         }
+        // OR IGNORE: another process creating the same database may have got there first.
         self.conn
             .execute(
-                "INSERT INTO meta (key, value) VALUES ('machine_id', lower(hex(randomblob(8))))",
+                "INSERT OR IGNORE INTO meta (key, value)
+                 VALUES ('machine_id', lower(hex(randomblob(8))))",
                 [],
             )
             .map_err(|e| self.sqlite(e))?;
         self.machine_id()
+    }
+}
+
+/// Switching a new database to WAL takes a lock that SQLite does not wait for; when several
+/// processes create the same database at once, the losers retry until `busy` has passed.
+fn switch_to_wal(conn: &Connection, busy: Duration) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(mode) if mode.eq_ignore_ascii_case("wal") => return Ok(()),
+            Ok(mode) => {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                    Some(format!(
+                        "the journal cannot be switched to WAL (it is {mode})"
+                    )),
+                ));
+            }
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && started.elapsed() < busy =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e),
+        }
     }
 }
 
