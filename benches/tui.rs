@@ -1,1 +1,194 @@
-fn main() {}
+//! The interface on the largest institution of the 2019 seed (226 services): one key press,
+//! `update` plus a full render into a 200×60 test terminal, beside a baseline measured in the
+//! same run (rendering a blank 200×60 frame: the cost of the terminal machinery alone).
+//! Also the first frame of that submission: opening it from the start screen and drawing.
+//!
+//! Besides criterion's figures, prints median and p99 over 2,000 timed key presses.
+//! `docs/performance.md` reports the ratios.
+
+use anketa::exchange::{self, InstitutionKind, InstitutionRecord, QuestionnaireRef, Status};
+use anketa::exchange::{SubmissionRecord, definition_hash};
+use anketa::questionnaire::{EINDEX_2019, load};
+use anketa::sample::full_response;
+use anketa::store::{Resolution, Store};
+use anketa::tui::i18n::Lang;
+use anketa::tui::{Action, App, Options, screens, update};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::widgets::Clear;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// A database holding one e-index submission with 226 services, made by importing a file.
+fn database(dir: &Path) {
+    let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
+    let r = full_response(&q, 226);
+    let record = SubmissionRecord {
+        uid: "bench".into(),
+        institution: InstitutionRecord {
+            name: "Valsts ieņēmumu dienests".into(),
+            reg_no: None,
+            sector: None,
+            kind: InstitutionKind::Institution,
+        },
+        questionnaire: QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            hash: definition_hash(EINDEX_2019.1.as_bytes()),
+        },
+        year: 2019,
+        status: Status::Draft,
+        created_at: "2026-11-24T10:00:00.000Z".into(),
+        updated_at: "2026-11-24T10:00:00.000Z".into(),
+        submitted_at: None,
+        accepted_at: None,
+        answers: r.answers,
+        rosters: r.rosters,
+        comments: Vec::new(),
+        acknowledgements: Vec::new(),
+    };
+    let bytes = exchange::write("now".into(), "bench".into(), vec![record]);
+    let mut store = Store::open(&dir.join("a.db")).unwrap();
+    store
+        .import(
+            &[exchange::read(&bytes).unwrap()],
+            &[EINDEX_2019.1],
+            Resolution::Refuse,
+        )
+        .unwrap();
+}
+
+fn app(dir: &Path) -> App {
+    let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
+    let store = Store::open(&dir.join("a.db")).unwrap();
+    let opts = Options {
+        lang: Lang::Lv,
+        expert: false,
+        color: true,
+        export_dir: dir.to_owned(),
+    };
+    App::new(q, EINDEX_2019.1.to_owned(), store, opts).unwrap()
+}
+
+/// Open the submission and go into the statistics table of its first service.
+fn into_the_services(app: &mut App) {
+    update(app, Action::Resize(200, 60));
+    update(app, Action::Enter);
+    for _ in 0..5 {
+        update(app, Action::Down);
+    }
+    update(app, Action::Enter);
+    update(app, Action::Enter);
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 * p).ceil() as usize).saturating_sub(1)]
+}
+
+fn key_presses(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    database(dir.path());
+    let mut app = app(dir.path());
+    into_the_services(&mut app);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+
+    let mut group = c.benchmark_group("key press, 226 services, 200x60");
+    group.bench_function("baseline: render a blank frame", |b| {
+        b.iter(|| {
+            terminal.draw(|f| f.render_widget(Clear, f.area())).unwrap();
+        })
+    });
+    let mut down = true;
+    group.bench_function("move in the table: update + render", |b| {
+        b.iter(|| {
+            update(&mut app, if down { Action::Down } else { Action::Up });
+            down = !down;
+            terminal
+                .draw(|f| screens::draw(f, black_box(&app)))
+                .unwrap();
+        })
+    });
+    // Typing re-evaluates every rule of the submission for the live checks and sums.
+    update(&mut app, Action::Enter);
+    let mut digit = true;
+    let backspace = Action::Edit(ratatui_textarea::Input {
+        key: ratatui_textarea::Key::Backspace,
+        ..Default::default()
+    });
+    group.bench_function("type a digit: update + rules + render", |b| {
+        b.iter(|| {
+            update(
+                &mut app,
+                if digit {
+                    Action::Type('7')
+                } else {
+                    backspace.clone()
+                },
+            );
+            digit = !digit;
+            terminal
+                .draw(|f| screens::draw(f, black_box(&app)))
+                .unwrap();
+        })
+    });
+    group.finish();
+
+    let times = |f: &mut dyn FnMut()| {
+        let mut t: Vec<Duration> = (0..2000)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .collect();
+        t.sort();
+        (percentile(&t, 0.5), percentile(&t, 0.99))
+    };
+    let (blank_median, blank_p99) = times(&mut || {
+        terminal.draw(|f| f.render_widget(Clear, f.area())).unwrap();
+    });
+    let (type_median, type_p99) = times(&mut || {
+        update(
+            &mut app,
+            if digit {
+                Action::Type('7')
+            } else {
+                backspace.clone()
+            },
+        );
+        digit = !digit;
+        terminal.draw(|f| screens::draw(f, &app)).unwrap();
+    });
+    println!(
+        "type a digit (update + rules + render 200x60): median {type_median:?}, p99 {type_p99:?}; \
+         blank frame: median {blank_median:?}, p99 {blank_p99:?}; ratio median {:.1}, p99 {:.1}",
+        type_median.as_secs_f64() / blank_median.as_secs_f64(),
+        type_p99.as_secs_f64() / blank_p99.as_secs_f64()
+    );
+}
+
+fn first_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    database(dir.path());
+    c.bench_function(
+        "first frame: open the 226-service submission and draw it",
+        |b| {
+            b.iter(|| {
+                let mut app = app(dir.path());
+                update(&mut app, Action::Resize(200, 60));
+                update(&mut app, Action::Enter);
+                let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+                terminal.draw(|f| screens::draw(f, &app)).unwrap();
+            })
+        },
+    );
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(4));
+    targets = key_presses, first_frame
+}
+criterion_main!(benches);

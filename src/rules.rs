@@ -116,6 +116,22 @@ impl Evaluation {
         &self.rosters[roster]
     }
 
+    /// The stored answers of an instance, found without searching: the response must be the
+    /// one this evaluation was made from.
+    pub fn instance_answers<'r>(
+        &self,
+        q: &Questionnaire,
+        response: &'r Response,
+        roster: RosterId,
+        instance: usize,
+    ) -> Option<&'r BTreeMap<String, Value>> {
+        let stored = self.rosters[roster].get(instance)?.stored?;
+        response
+            .instances(&q.rosters[roster].id)
+            .get(stored)
+            .map(|i| &i.answers)
+    }
+
     /// Whether instance `instance` of a roster section must be filled (the 20 % rule).
     pub fn instance_required(&self, section: usize, instance: usize) -> bool {
         match &self.required_instances[section] {

@@ -126,10 +126,16 @@ pub struct Pending {
 }
 
 pub enum Overlay {
-    Help,
-    Problems { cursor: usize },
+    /// The key help, scrolled down this many lines.
+    Help(u16),
+    Problems {
+        cursor: usize,
+    },
     Prompt(Box<Prompt>),
-    Confirm { purpose: Confirming, text: String },
+    Confirm {
+        purpose: Confirming,
+        text: String,
+    },
 }
 
 pub struct Prompt {
@@ -210,7 +216,7 @@ impl App {
     /// What the keyboard talks to now; chooses the keymap.
     pub fn mode(&self) -> Mode {
         match &self.overlay {
-            Some(Overlay::Help) => return Mode::Help,
+            Some(Overlay::Help(_)) => return Mode::Help,
             Some(Overlay::Problems { .. }) => return Mode::Problems,
             Some(Overlay::Prompt(_)) => return Mode::Prompt,
             Some(Overlay::Confirm { .. }) => return Mode::Confirm,
@@ -299,7 +305,15 @@ pub fn update(app: &mut App, action: Action) {
 
 fn overlay_action(app: &mut App, action: Action) {
     match app.overlay.as_mut() {
-        Some(Overlay::Help) => app.overlay = None,
+        Some(Overlay::Help(scroll)) => match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = (*scroll + 1).min(super::screens::help_length(app.opts.lang)),
+            Action::PrevQuestion => *scroll = scroll.saturating_sub(10),
+            Action::NextQuestion => {
+                *scroll = (*scroll + 10).min(super::screens::help_length(app.opts.lang))
+            }
+            _ => app.overlay = None,
+        },
         Some(Overlay::Problems { cursor }) => {
             let count = match &app.screen {
                 Screen::Fill(f) => f.eval.findings.len(),
@@ -393,7 +407,7 @@ fn start_action(app: &mut App, action: Action) {
             let summary = start.submissions[start.cursor].clone();
             open_submission(app, summary, None);
         }
-        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Help => app.overlay = Some(Overlay::Help(0)),
         _ => {}
     }
 }
@@ -590,15 +604,10 @@ impl Fill {
         let code = &self.q.items[item].code;
         match self.q.items[item].roster {
             None => self.response.answers.get(code),
-            Some(_) => {
-                let (roster, key) = self.instance_key(self.current_instance())?;
-                self.response
-                    .instances(&roster)
-                    .iter()
-                    .find(|i| i.key == key)?
-                    .answers
-                    .get(code)
-            }
+            Some(roster) => self
+                .eval
+                .instance_answers(&self.q, &self.response, roster, self.instance)?
+                .get(code),
         }
     }
 
@@ -740,7 +749,7 @@ fn fill_ref(app: &App) -> &Fill {
 fn fill_action(app: &mut App, action: Action) {
     match action {
         Action::Help => {
-            app.overlay = Some(Overlay::Help);
+            app.overlay = Some(Overlay::Help(0));
             return;
         }
         Action::Problems => {
@@ -1399,16 +1408,7 @@ fn start_edit(app: &mut App, initial: Option<String>) {
         (_, Some(Value::Number(n))) => (vec![crate::expr::format_number(*n)], false),
         _ => (Vec::new(), false),
     };
-    let mut area = match initial {
-        Some(_) => TextArea::new(vec![String::new()]),
-        None => TextArea::new(if lines.is_empty() {
-            vec![String::new()]
-        } else {
-            lines
-        }),
-    };
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
+    let area = text_area(if initial.is_some() { Vec::new() } else { lines });
     fill.edit = Some(Edit {
         item,
         area,
@@ -1480,6 +1480,14 @@ fn edit_action(app: &mut App, action: Action) {
         }
         Action::Back => {
             finish_edit(app);
+            return;
+        }
+        // In a table the arrows leave the cell for the row above or below; in a one-line
+        // field they are the previous and next question.
+        Action::Up | Action::Down => {
+            if finish_edit(app) {
+                question_action(app, action);
+            }
             return;
         }
         Action::NextQuestion => {
@@ -1639,14 +1647,7 @@ impl Fill {
             .iter()
             .map(|&i| match (def.roster, i) {
                 (None, _) => Some(&self.response.answers),
-                (Some(r), Some(i)) => {
-                    let key = &self.eval.instances(r)[i].key;
-                    self.response
-                        .instances(&self.q.rosters[r].id)
-                        .iter()
-                        .find(|s| &s.key == key)
-                        .map(|s| &s.answers)
-                }
+                (Some(r), Some(i)) => self.eval.instance_answers(&self.q, &self.response, r, i),
                 (Some(_), None) => None,
             })
             .collect();

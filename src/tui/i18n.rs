@@ -96,6 +96,13 @@ pub enum T {
     KeyNextField,
     KeyConfirm,
     KeyRowOption,
+    KeyScroll,
+    Pending,
+    EditingText,
+    StatusDraft,
+    StatusSubmitted,
+    StatusReturned,
+    StatusAccepted,
 }
 
 pub fn tr(lang: Lang, t: T) -> &'static str {
@@ -133,7 +140,7 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::NotAnswered => ("nav atbildēts", "not answered"),
         T::Answer => ("Atbilde", "Answer"),
         T::Options => ("Atbilžu varianti", "Options"),
-        T::Editing => ("rediģē", "editing"),
+        T::Editing => ("Rakstot", "Typing"),
         T::Errors => ("kļūdas", "errors"),
         T::Warnings => ("brīdinājumi", "warnings"),
         T::Problems => ("Problēmas", "Problems"),
@@ -218,6 +225,13 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::KeyNextField => ("nākamais lauks", "next field"),
         T::KeyConfirm => ("apstiprināt", "confirm"),
         T::KeyRowOption => ("izvēle rindā", "choice in row"),
+        T::KeyScroll => ("ritināt", "scroll"),
+        T::Pending => ("rakstāt…", "typing…"),
+        T::EditingText => ("Rakstot garāku tekstu", "Typing a longer text"),
+        T::StatusDraft => ("melnraksts", "draft"),
+        T::StatusSubmitted => ("iesniegts", "submitted"),
+        T::StatusReturned => ("atgriezts", "returned"),
+        T::StatusAccepted => ("pieņemts", "accepted"),
     };
     match lang {
         Lang::Lv => lv,
@@ -250,4 +264,18 @@ pub fn finding_message(lang: Lang, finding: &crate::rules::Finding) -> String {
             Invalid::NotAnAddress(a) => format!("“{a}” is not a web address (http:// or https://)"),
         },
     }
+}
+
+/// A submission's status in words.
+pub fn status(lang: Lang, status: crate::exchange::Status) -> &'static str {
+    use crate::exchange::Status;
+    tr(
+        lang,
+        match status {
+            Status::Draft => T::StatusDraft,
+            Status::Submitted => T::StatusSubmitted,
+            Status::Returned => T::StatusReturned,
+            Status::Accepted => T::StatusAccepted,
+        },
+    )
 }

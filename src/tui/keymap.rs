@@ -154,10 +154,10 @@ static SECTIONS: [Binding; 8] = [
         "Enter",
         T::KeyOpen,
     ),
+    QUIT,
     PROBLEMS,
     SUBMIT,
     HELP,
-    QUIT,
     quiet(&[k(KeyCode::Esc)], Action::Back),
 ];
 
@@ -196,10 +196,10 @@ static ROSTER: [Binding; 13] = [
         "Esc",
         T::KeyBack,
     ),
+    QUIT,
     PROBLEMS,
     SUBMIT,
     HELP,
-    QUIT,
 ];
 
 static CHOICE: [Binding; 13] = [
@@ -274,8 +274,10 @@ static COUNT: [Binding; 14] = [
     quiet(&[c(' ')], Action::Enter),
 ];
 
-static EDIT_LINE: [Binding; 5] = [
+static EDIT_LINE: [Binding; 7] = [
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyDone),
+    quiet(&[k(KeyCode::Up)], Action::Up),
+    quiet(&[k(KeyCode::Down)], Action::Down),
     b(
         &[k(KeyCode::Tab)],
         Action::NextQuestion,
@@ -315,18 +317,24 @@ static EDIT_LINES: [Binding; 4] = [
     },
 ];
 
-static HELP_MAP: [Binding; 1] = [b(
-    &[
-        k(KeyCode::Esc),
-        c('q'),
-        c('?'),
-        k(KeyCode::Enter),
-        k(KeyCode::F(1)),
-    ],
-    Action::No,
-    "Esc",
-    T::KeyClose,
-)];
+static HELP_MAP: [Binding; 5] = [
+    b(&[k(KeyCode::Up)], Action::Up, "↑↓", T::KeyScroll),
+    quiet(&[k(KeyCode::Down)], Action::Down),
+    quiet(&[k(KeyCode::PageUp)], Action::PrevQuestion),
+    quiet(&[k(KeyCode::PageDown), c(' ')], Action::NextQuestion),
+    b(
+        &[
+            k(KeyCode::Esc),
+            c('q'),
+            c('?'),
+            k(KeyCode::Enter),
+            k(KeyCode::F(1)),
+        ],
+        Action::No,
+        "Esc",
+        T::KeyClose,
+    ),
+];
 
 static PROBLEMS_MAP: [Binding; 4] = [
     UP,

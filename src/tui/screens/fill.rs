@@ -29,7 +29,7 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: The
     let saved = if app.save_failed {
         Span::styled(format!(" {} ", app.tr(T::NotSaved)), theme.error())
     } else if fill.pending.is_some() {
-        Span::styled(format!(" {}… ", app.tr(T::Editing)), theme.muted())
+        Span::styled(format!(" {} ", app.tr(T::Pending)), theme.muted())
     } else {
         Span::styled(format!(" {} ✓ ", app.tr(T::Saved)), theme.ok())
     };
@@ -38,7 +38,7 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: The
         app.tr(T::AppTitle),
         fill.submission.institution,
         fill.submission.year,
-        fill.submission.status.as_str()
+        crate::tui::i18n::status(app.opts.lang, fill.submission.status)
     );
     let width = area.width as usize;
     let room = width.saturating_sub(saved.width());

@@ -1,27 +1,51 @@
-//! Full help: every key of every mode, from the same keymaps that handle them.
+//! Full help: every key of every mode, from the same keymaps that handle them, one per line,
+//! scrollable.
 
 use super::{Theme, centered};
 use crate::tui::app::App;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Lang, T, tr};
 use crate::tui::keymap::{Mode, hints};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-const GROUPS: [(Mode, T); 8] = [
+/// Each group of keys with its heading. `Count` holds everything `Value` does and more.
+const GROUPS: [(Mode, T); 7] = [
     (Mode::Sections, T::Sections),
     (Mode::Roster, T::Instances),
     (Mode::Choice, T::Options),
     (Mode::Matrix, T::Row),
-    (Mode::Value, T::Answer),
     (Mode::Count, T::Answer),
     (Mode::EditLine, T::Editing),
-    (Mode::EditLines, T::Editing),
+    (Mode::EditLines, T::EditingText),
 ];
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
-    let rect = centered(area, 76, area.height.saturating_sub(2));
+fn lines(lang: Lang, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(tr(lang, T::HelpIntro)),
+        Line::styled(tr(lang, T::HiddenAnswersNote), theme.muted()),
+    ];
+    for (mode, title) in GROUPS {
+        lines.push(Line::default());
+        lines.push(Line::styled(tr(lang, title), theme.title()));
+        for (label, hint) in hints(mode) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {label:<7} "), theme.key()),
+                Span::raw(tr(lang, hint)),
+            ]));
+        }
+    }
+    lines
+}
+
+/// How far the help can scroll.
+pub fn help_length(lang: Lang) -> u16 {
+    lines(lang, Theme { color: false }).len() as u16
+}
+
+pub fn draw(frame: &mut Frame, app: &App, scroll: u16, area: Rect, theme: Theme) {
+    let rect = centered(area, 100, area.height.saturating_sub(2));
     frame.render_widget(Clear, rect);
     let block = Block::bordered().title(Line::styled(
         format!(" {} ", app.tr(T::HelpTitle)),
@@ -29,19 +53,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut lines = vec![
-        Line::from(app.tr(T::HelpIntro)),
-        Line::styled(app.tr(T::HiddenAnswersNote), theme.muted()),
-    ];
-    for (mode, title) in GROUPS {
-        lines.push(Line::default());
-        lines.push(Line::styled(app.tr(title), theme.title()));
-        let mut spans = Vec::new();
-        for (label, hint) in hints(mode) {
-            spans.push(Span::styled(format!("{label} "), theme.key()));
-            spans.push(Span::raw(format!("{}   ", app.tr(hint))));
-        }
-        lines.push(Line::from(spans));
-    }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let lines = lines(app.opts.lang, theme);
+    let scroll = scroll.min((lines.len() as u16).saturating_sub(inner.height));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }

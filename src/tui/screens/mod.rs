@@ -2,6 +2,8 @@
 
 mod fill;
 mod help;
+
+pub use help::help_length;
 mod problems;
 mod start;
 
@@ -84,7 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     footer::draw_notice(frame, app, notice, theme);
     footer::draw_keys(frame, app, keys, theme);
     match &app.overlay {
-        Some(Overlay::Help) => help::draw(frame, app, area, theme),
+        Some(Overlay::Help(scroll)) => help::draw(frame, app, *scroll, area, theme),
         Some(Overlay::Problems { cursor }) => problems::draw(frame, app, *cursor, area, theme),
         Some(Overlay::Prompt(prompt)) => dialog::draw_prompt(frame, prompt, area, theme),
         Some(Overlay::Confirm { text, .. }) => dialog::draw_confirm(frame, app, text, area, theme),

@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
                     "{}  {}  {}  ({})",
                     s.institution,
                     s.year,
-                    s.status.as_str(),
+                    crate::tui::i18n::status(app.opts.lang, s.status),
                     &s.updated_at
                         .get(..16)
                         .unwrap_or(&s.updated_at)

@@ -35,8 +35,6 @@ pub fn draw_keys(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         } else if width_of(hint) <= room {
             room -= width_of(hint);
             shown.push(*hint);
-        } else {
-            room = 0;
         }
     }
     let spans: Vec<Span> = shown

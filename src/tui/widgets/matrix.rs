@@ -39,11 +39,8 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
                 Some(Value::Choice(c)) => Some(*c),
                 _ => None,
             };
-            let label = fill.q.items[item].label.clone().unwrap_or_default();
-            let mut text: String = label.chars().take(label_width).collect();
-            let pad = label_width.saturating_sub(text.chars().count());
-            text.push_str(&" ".repeat(pad));
-            let mut spans = vec![Span::raw(text)];
+            let label = fill.q.items[item].label.as_deref().unwrap_or_default();
+            let mut spans = vec![Span::raw(super::fit(label, label_width))];
             for c in choices {
                 let on = chosen == Some(c.code);
                 spans.push(Span::styled(

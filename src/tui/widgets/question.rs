@@ -65,8 +65,16 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         .items
         .clone()
         .flat_map(|item| fill.findings_on(item))
-        // An unanswered question says so itself; the problems panel lists those.
+        // An unanswered question says so itself, and the field being typed into shows its own
+        // problem under it; the problems panel lists both.
         .filter(|f| f.kind != FindingKind::Missing)
+        .filter(|f| {
+            !(matches!(f.kind, FindingKind::Invalid(_))
+                && fill
+                    .edit
+                    .as_ref()
+                    .is_some_and(|e| e.item == f.location.item))
+        })
         .map(|f| {
             let (mark, style) = match f.severity {
                 Severity::Error => ("✗", theme.error()),

@@ -58,13 +58,7 @@ pub fn section_line(title: &str, p: Progress, width: usize, theme: Theme) -> Lin
     }
     let tail_width: usize = tail.iter().map(Span::width).sum();
     let room = width.saturating_sub(tail_width + 1).max(4);
-    let mut name: String = title.chars().take(room).collect();
-    if title.chars().count() > room {
-        name.pop();
-        name.push('…');
-    }
-    let pad = room.saturating_sub(name.chars().count());
-    let mut spans = vec![Span::raw(name), Span::raw(" ".repeat(pad + 1))];
+    let mut spans = vec![Span::raw(super::fit(title, room)), Span::raw(" ")];
     spans.extend(tail);
     Line::from(spans)
 }

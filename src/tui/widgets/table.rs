@@ -12,7 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-const CELL: usize = 14;
+/// Wide enough for "Dati nav pieejami".
+const CELL: usize = 18;
 
 pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let question = &fill.q.questions[fill.question];
@@ -28,9 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         .enumerate()
         .map(|(i, &item)| {
             let def = &fill.q.items[item];
-            let label = def.label.clone().unwrap_or_default();
-            let mut text: String = label.chars().take(label_width).collect();
-            text.push_str(&" ".repeat(label_width.saturating_sub(text.chars().count())));
+            let text = super::fit(def.label.as_deref().unwrap_or_default(), label_width);
             let cell = match (editing.filter(|e| e.item == item), fill.answer(item)) {
                 (Some(edit), _) => format!("{}▏", edit.area.lines().concat()),
                 (None, Some(Value::Number(n))) => format_number(*n),

@@ -1,0 +1,557 @@
+//! What the screens look like: the interface driven action by action, as in `tui_update.rs`,
+//! then drawn into a test terminal and compared with the stored snapshots
+//! (`tests/snapshots/`). Every screen is drawn at 80×24 and at 120×40, without colour and in
+//! Latvian, so the snapshots hold only text. Each test also says in plain assertions what
+//! must be on screen, so that a snapshot accepted without looking still cannot hide the point.
+
+use anketa::questionnaire::{self, EINDEX_2019};
+use anketa::store::Store;
+use anketa::tui::app::{Fill, Focus, Overlay, Screen};
+use anketa::tui::i18n::Lang;
+use anketa::tui::{Action, App, Options, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+
+/// The two sizes every screen is drawn at: the classic terminal and a roomy one.
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn app_for(dir: &Path, definition: &str, lang: Lang) -> App {
+    let store = Store::open(&dir.join("a.db")).unwrap();
+    let q = questionnaire::load("q.toml", definition.as_bytes()).unwrap();
+    App::new(
+        q,
+        definition.to_owned(),
+        store,
+        Options {
+            lang,
+            expert: false,
+            color: false,
+            export_dir: dir.to_owned(),
+        },
+    )
+    .unwrap()
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(app, a);
+    }
+}
+
+/// Fill the start form the way a respondent would: institution, registration number, year
+/// and name (sector and kind left as they are).
+fn fill_start_form(app: &mut App, institution: &str) {
+    typed(app, institution);
+    update(app, Action::NextQuestion);
+    typed(app, "90000069281");
+    run(
+        app,
+        [
+            Action::NextQuestion,
+            Action::NextQuestion,
+            Action::NextQuestion,
+        ],
+    );
+    typed(app, "2019");
+    update(app, Action::NextQuestion);
+    typed(app, "Ilze Bērziņa");
+}
+
+/// A new submission through the start form, landing on the fill screen.
+fn new_submission_in(dir: &Path, lang: Lang) -> App {
+    let mut app = app_for(dir, EINDEX_2019.1, lang);
+    fill_start_form(&mut app, "Valsts ieņēmumu dienests");
+    update(&mut app, Action::Enter);
+    assert!(
+        matches!(app.screen, Screen::Fill(_)),
+        "the form opens the new submission"
+    );
+    app
+}
+
+fn new_submission(dir: &Path) -> App {
+    new_submission_in(dir, Lang::Lv)
+}
+
+fn fill(app: &App) -> &Fill {
+    match &app.screen {
+        Screen::Fill(f) => f,
+        Screen::Start(_) => panic!("not on the fill screen"),
+    }
+}
+
+fn current_code(app: &App) -> String {
+    let f = fill(app);
+    f.q.questions[f.question].code.clone()
+}
+
+/// Go to the section with this id and into its first question (or roster list).
+fn open_section(app: &mut App, id: &str) {
+    update(app, Action::Back);
+    update(app, Action::Back);
+    let f = fill(app);
+    let target = f
+        .sections
+        .iter()
+        .position(|&s| f.q.sections[s].id == id)
+        .unwrap();
+    let steps = target as isize - f.section as isize;
+    for _ in 0..steps.unsigned_abs() {
+        update(app, if steps > 0 { Action::Down } else { Action::Up });
+    }
+    update(app, Action::Enter);
+}
+
+/// Move on question by question until `code` is the current one.
+fn go_to(app: &mut App, code: &str) {
+    for _ in 0..100 {
+        if current_code(app) == code {
+            return;
+        }
+        update(app, Action::NextQuestion);
+    }
+    panic!("{code} was not reached");
+}
+
+/// Move the option cursor to the option with this code.
+fn cursor_to(app: &mut App, code: i64) {
+    let f = fill(app);
+    let item = f.q.questions[f.question].items.start;
+    let index = f.q.items[item]
+        .answer
+        .choices()
+        .iter()
+        .position(|c| c.code == code)
+        .unwrap();
+    while fill(app).cursor > index {
+        update(app, Action::Up);
+    }
+    while fill(app).cursor < index {
+        update(app, Action::Down);
+    }
+}
+
+/// Add services to the roster of the current (roster) section.
+fn add_services(app: &mut App, names: &[&str]) {
+    assert_eq!(fill(app).focus, Focus::Roster);
+    for name in names {
+        update(app, Action::AddInstance);
+        typed(app, name);
+        update(app, Action::Yes);
+    }
+}
+
+/// Draw the interface at `w`×`h` and return the test terminal.
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| anketa::tui::screens::draw(f, app))
+        .unwrap();
+    terminal
+}
+
+/// The screen as plain text, one line per row (without the snapshot's quotes).
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let width = buffer.area.width as usize;
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| {
+            let line: String = row.iter().map(|cell| cell.symbol()).collect();
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Draw at both sizes, compare each with its snapshot (`{name}_80x24`, `{name}_120x40`),
+/// and return the two screens as text for further assertions.
+fn snapshot_both(app: &mut App, name: &str) -> [String; 2] {
+    SIZES.map(|(w, h)| {
+        let terminal = draw(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        screen_text(&terminal)
+    })
+}
+
+/// The words on a screen in reading order, box-drawing borders left out, so that text wrapped
+/// over several rows of a bordered panel still reads as one run of words.
+fn words(screen: &str) -> Vec<&str> {
+    screen
+        .split(|c: char| c.is_whitespace() || matches!(c, '│' | '─' | '┌' | '┐' | '└' | '┘'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `needle` is on the screen: on one row, or wrapped over several.
+fn on_screen(screen: &str, needle: &str) -> bool {
+    if screen.contains(needle) {
+        return true;
+    }
+    let wanted = words(needle);
+    !wanted.is_empty() && words(screen).windows(wanted.len()).any(|w| w == wanted)
+}
+
+/// The screen row on which the table or matrix row `code` is drawn.
+fn row_of<'a>(screen: &'a str, code: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|line| words(line).contains(&code))
+        .unwrap_or_else(|| panic!("no row {code} on the screen:\n{screen}"))
+}
+
+/// Every screen must contain `needle`, with a readable failure when it does not.
+fn assert_on_screens(screens: &[String], needle: &str) {
+    for screen in screens {
+        assert!(
+            on_screen(screen, needle),
+            "{needle:?} is not on the screen:\n{screen}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The start screen
+
+#[test]
+fn start_form_with_latvian_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_for(dir.path(), EINDEX_2019.1, Lang::Lv);
+    let Screen::Start(start) = &app.screen else {
+        panic!("a new database opens on the start screen");
+    };
+    assert!(start.form.is_some(), "with no submissions the form shows");
+    fill_start_form(&mut app, "Rīgas Stradiņa universitāte");
+    let screens = snapshot_both(&mut app, "start_form");
+    assert_on_screens(&screens, "Rīgas Stradiņa universitāte");
+    assert_on_screens(&screens, "Ilze Bērziņa");
+    assert_on_screens(&screens, "Valsts iestāžu vērtējuma anketa");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fill screen
+
+#[test]
+fn section_overview_with_the_section_list_focused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    // One answer, so that the overview shows an answered question beside unanswered ones.
+    update(&mut app, Action::Enter);
+    typed(&mut app, "250");
+    run(&mut app, [Action::NextQuestion, Action::Back]);
+    assert_eq!(fill(&app).focus, Focus::Sections);
+    let screens = snapshot_both(&mut app, "fill_sections");
+    assert_on_screens(&screens, "Sadaļas");
+    assert_on_screens(&screens, "Vispārējā informācija");
+    assert_on_screens(&screens, "Valsts ieņēmumu dienests");
+    assert_on_screens(&screens, "✓ V00J");
+    assert_on_screens(&screens, "· D61J");
+}
+
+#[test]
+fn fill_screen_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission_in(dir.path(), Lang::En);
+    let terminal = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("fill_sections_en_80x24", terminal.backend());
+    let screen = screen_text(&terminal);
+    assert!(screen.contains("Sections"), "{screen}");
+    assert!(screen.contains("saved"), "{screen}");
+    // The questionnaire itself stays Latvian: only the program's words change.
+    assert!(screen.contains("Vispārējā informācija"), "{screen}");
+}
+
+#[test]
+fn number_question_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    assert_eq!(current_code(&app), "V00J");
+    typed(&mut app, "250");
+    run(&mut app, [Action::NextQuestion, Action::PrevQuestion]);
+    assert_eq!(current_code(&app), "V00J");
+    assert!(fill(&app).edit.is_none());
+    let screens = snapshot_both(&mut app, "number_answered");
+    assert_on_screens(&screens, "Nodarbināto skaits iestādē");
+    assert_on_screens(&screens, "250");
+    assert_on_screens(&screens, "≥ 0");
+}
+
+#[test]
+fn number_question_while_typing_a_value_below_its_minimum() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    typed(&mut app, "250");
+    run(&mut app, [Action::NextQuestion, Action::PrevQuestion]);
+    // Typing over the answer starts a new one.
+    typed(&mut app, "-5");
+    assert!(fill(&app).edit.is_some(), "the field is being edited");
+    let screens = snapshot_both(&mut app, "number_editing_below_min");
+    assert_on_screens(&screens, "-5");
+    assert_on_screens(&screens, "✗ Vērtība nedrīkst būt mazāka par 0");
+    assert_on_screens(&screens, "rakstāt…");
+    for screen in &screens {
+        assert!(
+            !screen.contains("250"),
+            "the old answer is replaced:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn single_choice_with_one_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    run(&mut app, [Action::Enter, Action::NextQuestion]);
+    assert_eq!(current_code(&app), "D61J");
+    cursor_to(&mut app, 1);
+    update(&mut app, Action::Toggle);
+    let screens = snapshot_both(&mut app, "single_choice");
+    assert_on_screens(&screens, "(•) Ir");
+    assert_on_screens(&screens, "( ) Nav");
+}
+
+#[test]
+fn multiple_choice_with_an_exclusive_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    go_to(&mut app, "SOCIAL_NETWORKS_CHOICE");
+    for code in [1, 3] {
+        cursor_to(&mut app, code);
+        update(&mut app, Action::Toggle);
+    }
+    let screens = snapshot_both(&mut app, "multi_choice_exclusive");
+    assert_on_screens(&screens, "[x] Facebook");
+    assert_on_screens(&screens, "[ ] Twitter");
+    assert_on_screens(&screens, "[x] Instagram");
+    assert_on_screens(&screens, "[ ] Sociālie tīkli iestādei nav būtiski");
+    assert_on_screens(&screens, "⊘");
+}
+
+#[test]
+fn other_follow_up_text_with_latvian_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "communication");
+    go_to(&mut app, "P1001");
+    cursor_to(&mut app, 99);
+    run(&mut app, [Action::Toggle, Action::NextQuestion]);
+    assert_eq!(current_code(&app), "P1001_NOTES");
+    update(&mut app, Action::Enter);
+    update(
+        &mut app,
+        Action::Paste("Fokusa grupas ar senioriem — ā č ē ģ ī ķ ļ ņ š ū ž".into()),
+    );
+    update(&mut app, Action::Back);
+    assert!(fill(&app).edit.is_none());
+    let screens = snapshot_both(&mut app, "follow_up_text");
+    assert_on_screens(&screens, "P1001_NOTES");
+    assert_on_screens(
+        &screens,
+        "Fokusa grupas ar senioriem — ā č ē ģ ī ķ ļ ņ š ū ž",
+    );
+}
+
+#[test]
+fn multi_line_text_being_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    go_to(&mut app, "ACHIEVEMENTS_DESC");
+    update(&mut app, Action::Enter);
+    typed(&mut app, "Ieviesta e-adrese visiem klientiem;");
+    update(&mut app, Action::Enter);
+    typed(&mut app, "elektroniskā dokumentu aprite ar šifrēšanu");
+    let edit = fill(&app).edit.as_ref().expect("the text is being edited");
+    assert!(edit.multiline);
+    assert_eq!(edit.area.lines().len(), 2, "Enter starts a new line");
+    let screens = snapshot_both(&mut app, "multiline_editing");
+    assert_on_screens(&screens, "Ieviesta e-adrese visiem klientiem;");
+    assert_on_screens(&screens, "elektroniskā dokumentu aprite ar šifrēšanu");
+    assert_on_screens(&screens, "rakstāt…");
+}
+
+#[test]
+fn url_list_with_two_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    go_to(&mut app, "WEB_SITES");
+    update(&mut app, Action::Enter);
+    typed(&mut app, "https://www.vid.gov.lv");
+    update(&mut app, Action::Enter);
+    typed(&mut app, "https://eds.vid.gov.lv");
+    update(&mut app, Action::Back);
+    assert!(fill(&app).edit.is_none());
+    let screens = snapshot_both(&mut app, "url_list");
+    assert_on_screens(&screens, "https://www.vid.gov.lv");
+    assert_on_screens(&screens, "https://eds.vid.gov.lv");
+}
+
+#[test]
+fn matrix_with_two_rows_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "internal_processes");
+    go_to(&mut app, "V11");
+    cursor_to(&mut app, 1);
+    update(&mut app, Action::Toggle);
+    update(&mut app, Action::NextQuestion);
+    assert_eq!(current_code(&app), "V12M", "V11 = 1 shows the matrix");
+    // Row 1: option 1; row 2: option 2.
+    run(
+        &mut app,
+        [Action::Right, Action::Down, Action::Right, Action::Right],
+    );
+    let screens = snapshot_both(&mut app, "matrix");
+    for screen in &screens {
+        let first = row_of(screen, "[1]");
+        assert!(first.contains("Atvaļinājumu pieteikšana"), "{first}");
+        let second = row_of(screen, "[2]");
+        assert!(second.contains("Komandējumu pieteikšana"), "{second}");
+        let third = row_of(screen, "Darba");
+        assert!(!third.contains('['), "row 3 is not answered: {third}");
+    }
+    assert_on_screens(&screens, "Tikai personālvadības sistēmā");
+}
+
+#[test]
+fn table_with_data_not_available_in_one_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "internal_processes");
+    go_to(&mut app, "DOC_RECEIVED");
+    typed(&mut app, "1000");
+    update(&mut app, Action::Enter);
+    update(&mut app, Action::ToggleNotAvailable);
+    let screens = snapshot_both(&mut app, "table_not_available");
+    for screen in &screens {
+        let d21 = row_of(screen, "D21");
+        assert!(d21.contains("1000"), "{d21}");
+        // The cell itself, not the "n: Dati nav pieejami" hint under the table. Only the end
+        // of the phrase is asserted: the 14-column cell cuts "Dati nav pieejami" (17 letters)
+        // from the left, which the snapshot shows as "i nav pieejami".
+        let d24 = row_of(screen, "D24");
+        assert!(d24.contains("nav pieejami"), "{d24}");
+        assert!(!d24.contains('·'), "D24 is answered: {d24}");
+        let d28 = row_of(screen, "D28");
+        assert!(d28.contains('·'), "D28 is not: {d28}");
+    }
+}
+
+#[test]
+fn services_roster_with_three_services() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "service_statistics");
+    add_services(&mut app, &["Pase", "ID karte", "Uzturēšanās atļauja"]);
+    let screens = snapshot_both(&mut app, "roster_services");
+    assert_on_screens(&screens, "1. Pase");
+    assert_on_screens(&screens, "2. ID karte");
+    assert_on_screens(&screens, "3. Uzturēšanās atļauja");
+}
+
+#[test]
+fn service_statistics_with_channels_that_do_not_add_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "service_statistics");
+    add_services(&mut app, &["Pase"]);
+    update(&mut app, Action::Enter);
+    assert_eq!(current_code(&app), "PSTAT");
+    for figure in ["120", "50", "10", "8", "50"] {
+        typed(&mut app, figure);
+        update(&mut app, Action::Enter);
+    }
+    let screens = snapshot_both(&mut app, "service_table_sum_error");
+    assert_on_screens(&screens, "Pakalpojumu uzskaites rādītāji — Pase");
+    for screen in &screens {
+        let total = row_of(screen, "P52");
+        assert!(total.contains("120"), "{total}");
+    }
+    assert_on_screens(&screens, "Pieteikumu kanālu summa: 118");
+    assert_on_screens(
+        &screens,
+        "Pieteikumu kopskaits (120) nesakrīt ar kanālu summu (118)",
+    );
+}
+
+#[test]
+fn service_form_roster_marks_required_services() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "service_statistics");
+    add_services(&mut app, &["Pase", "ID karte", "Uzturēšanās atļauja"]);
+    open_section(&mut app, "service_form");
+    assert_eq!(fill(&app).focus, Focus::Roster);
+    let screens = snapshot_both(&mut app, "roster_service_form");
+    assert_on_screens(&screens, "Individuāla pakalpojuma anketa");
+    assert_on_screens(&screens, "★ Pase (jāaizpilda)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows over the screen
+
+#[test]
+fn problems_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    // A saved value below the minimum, so that an error shows among the unanswered questions.
+    update(&mut app, Action::Enter);
+    typed(&mut app, "-5");
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Problems);
+    assert!(matches!(app.overlay, Some(Overlay::Problems { cursor: 0 })));
+    let screens = snapshot_both(&mut app, "problems_panel");
+    assert_on_screens(&screens, "Problēmas — ");
+    assert_on_screens(&screens, "✗ V00J");
+}
+
+#[test]
+fn help_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Help);
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
+    let screens = snapshot_both(&mut app, "help");
+    assert_on_screens(&screens, "Palīdzība — taustiņi");
+    assert_on_screens(&screens, "Katra atbilde tiek saglabāta");
+    assert_on_screens(&screens, "Esc aizvērt");
+}
+
+#[test]
+fn confirm_deleting_a_service() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "service_statistics");
+    add_services(&mut app, &["Pase", "ID karte"]);
+    update(&mut app, Action::DeleteInstance);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    let screens = snapshot_both(&mut app, "confirm_delete");
+    assert_on_screens(&screens, "Dzēst šo ierakstu un visas tā atbildes?");
+    assert_on_screens(&screens, "„ID karte”");
+    assert_on_screens(&screens, "Enter Jā");
+    assert_on_screens(&screens, "Esc Nē");
+}
+
+#[test]
+fn window_too_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    let terminal = draw(&mut app, 40, 12);
+    insta::assert_snapshot!("too_small_40x12", terminal.backend());
+    let screen = screen_text(&terminal);
+    assert!(screen.contains("Logs ir par mazu"), "{screen}");
+    assert!(screen.contains("40×12 → 60×18"), "{screen}");
+}
