@@ -555,3 +555,30 @@ fn window_too_small() {
     assert!(screen.contains("Logs ir par mazu"), "{screen}");
     assert!(screen.contains("40×12 → 60×18"), "{screen}");
 }
+
+#[test]
+fn answers_of_hidden_questions_show_greyed_in_the_section_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "customer_service");
+    go_to(&mut app, "F14");
+    cursor_to(&mut app, 1);
+    update(&mut app, Action::Toggle);
+    go_to(&mut app, "P1020");
+    cursor_to(&mut app, 1);
+    update(&mut app, Action::Toggle);
+    update(&mut app, Action::PrevQuestion);
+    assert_eq!(current_code(&app), "F14");
+    cursor_to(&mut app, 3);
+    update(&mut app, Action::Toggle);
+    update(&mut app, Action::Back);
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    assert!(
+        on_screen(&screen, "– P1020") && on_screen(&screen, "paslēpts; atbilde saglabāta"),
+        "P1020 keeps its answer, shown as hidden:\n{screen}"
+    );
+    assert!(
+        !on_screen(&screen, "P1012"),
+        "hidden and unanswered questions are not listed"
+    );
+}

@@ -98,6 +98,7 @@ pub enum T {
     KeyRowOption,
     KeyScroll,
     Pending,
+    HiddenKept,
     EditingText,
     StatusDraft,
     StatusSubmitted,
@@ -227,6 +228,10 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::KeyRowOption => ("izvēle rindā", "choice in row"),
         T::KeyScroll => ("ritināt", "scroll"),
         T::Pending => ("rakstāt…", "typing…"),
+        T::HiddenKept => (
+            "paslēpts; atbilde saglabāta, bet netiek vērtēta",
+            "hidden; the answer is kept but not counted",
+        ),
         T::EditingText => ("Rakstot garāku tekstu", "Typing a longer text"),
         T::StatusDraft => ("melnraksts", "draft"),
         T::StatusSubmitted => ("iesniegts", "submitted"),

@@ -70,21 +70,46 @@ fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: T
         );
         lines.push(Line::default());
     }
-    for q in fill.visible_questions() {
+    // Every question of the section; hidden ones only when they still hold an answer, greyed:
+    // their answers are kept but neither checked nor scored.
+    let visible = fill.visible_questions();
+    for q in section.questions.clone() {
         let question = &fill.q.questions[q];
         let answered = question
             .items
             .clone()
             .any(|i| fill.answer(i).is_some_and(|v| !v.is_blank()));
-        let mark = if answered { "✓" } else { "·" };
-        lines.push(Line::from(vec![
+        let shown = visible.contains(&q);
+        if !shown && !answered {
+            continue;
+        }
+        let (mark, mark_style) = match (shown, answered) {
+            (true, true) => ("✓", theme.ok()),
+            (true, false) => ("·", theme.muted()),
+            (false, _) => ("–", theme.muted()),
+        };
+        let mut spans = vec![
+            Span::styled(format!("{mark} "), mark_style),
             Span::styled(
-                format!("{mark} "),
-                if answered { theme.ok() } else { theme.muted() },
+                format!("{} ", question.code),
+                if shown { theme.code() } else { theme.muted() },
             ),
-            Span::styled(format!("{} ", question.code), theme.code()),
-            Span::raw(question.text.clone()),
-        ]));
+            Span::styled(
+                question.text.clone(),
+                if shown {
+                    ratatui::style::Style::new()
+                } else {
+                    theme.muted()
+                },
+            ),
+        ];
+        if !shown {
+            spans.push(Span::styled(
+                format!(" ({})", app.tr(T::HiddenKept)),
+                theme.muted(),
+            ));
+        }
+        lines.push(Line::from(spans));
     }
     if lines.is_empty() {
         lines.push(Line::styled(app.tr(T::SectionEnd), theme.muted()));
