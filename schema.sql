@@ -150,3 +150,8 @@ CREATE TABLE positions (
     instance      TEXT NOT NULL,
     code          TEXT NOT NULL
 ) STRICT;
+
+-- migration 3
+
+-- Submissions generated for demonstrations (`anketa demo`), marked wherever they are shown.
+ALTER TABLE submissions ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));

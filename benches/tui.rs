@@ -40,6 +40,7 @@ fn database(dir: &Path) {
         },
         year: 2019,
         status: Status::Draft,
+        demo: false,
         created_at: "2026-11-24T10:00:00.000Z".into(),
         updated_at: "2026-11-24T10:00:00.000Z".into(),
         submitted_at: None,
@@ -68,6 +69,8 @@ fn app(dir: &Path) -> App {
         expert: false,
         color: true,
         export_dir: dir.to_owned(),
+        scoring: None,
+        results_first: false,
     };
     App::new(q, EINDEX_2019.1.to_owned(), store, opts).unwrap()
 }

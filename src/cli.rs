@@ -67,6 +67,28 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Theme scores, the e-index, maturity levels and standing in the cohort.
+    Results {
+        /// The submission (see `anketa submissions`); may be repeated. Default: all.
+        #[arg(long = "submission", value_name = "ID")]
+        submissions: Vec<i64>,
+        /// Every submission (the default when none is named).
+        #[arg(long, conflicts_with = "submissions")]
+        all: bool,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a demonstration database of about 90 institutions (marked as demo data) and
+    /// open the results view on it.
+    Demo {
+        /// Only create the database, for scripts.
+        #[arg(long)]
+        no_tui: bool,
+        /// The reporting year of the generated submissions.
+        #[arg(long, default_value_t = 2019)]
+        year: i32,
+    },
     /// Read submission files into the database: all files or nothing.
     Import {
         #[arg(required = true, value_name = "FILE")]
@@ -89,6 +111,12 @@ pub fn run(cli: Cli) -> ExitCode {
             all,
             output,
         }) => export(&cli, submissions, *all, output),
+        Some(Command::Results {
+            submissions,
+            all: _,
+            json,
+        }) => results(&cli, submissions, *json),
+        Some(Command::Demo { no_tui, year }) => demo(&cli, *no_tui, *year),
         Some(Command::Import {
             files,
             ours,
@@ -99,6 +127,13 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // Output piped into `head` and cut short is not a failure.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("anketa: {e:#}");
             ExitCode::FAILURE
@@ -107,12 +142,21 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// `anketa check`: 0 when every file is clean, 1 otherwise.
+/// The questionnaire a scoring model `<stem>.scoring.toml` belongs to: `<stem>.toml` beside it.
+fn scored_questionnaire(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".scoring.toml")?;
+    Some(path.with_file_name(format!("{stem}.toml")))
+}
+
+/// `anketa check`: 0 when every file is clean, 1 otherwise. Scoring models
+/// (`*.scoring.toml`) are checked against the questionnaire beside them.
 fn check(files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut clean = true;
     for path in files {
         let name = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let text = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
                 writeln!(out, "{name}: cannot read the file: {e}")?;
@@ -120,21 +164,26 @@ fn check(files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let checked = questionnaire::check(&name, &bytes);
-        for d in &checked.diagnostics {
+        let (diagnostics, summary_line) = match scored_questionnaire(path) {
+            Some(q_path) => check_scoring(&name, &text, &q_path),
+            None => {
+                let checked = questionnaire::check(&name, &text);
+                let line = checked.questionnaire.as_ref().map(summary);
+                (checked.diagnostics, line)
+            }
+        };
+        for d in &diagnostics {
             if short {
                 writeln!(out, "{}", d.short())?;
             } else {
                 writeln!(out, "{d}\n")?;
             }
         }
-        match checked.questionnaire {
-            Some(q) if checked.diagnostics.is_empty() => {
-                writeln!(out, "{name}: ok — {}", summary(&q))?;
-            }
+        match summary_line {
+            Some(line) if diagnostics.is_empty() => writeln!(out, "{name}: ok — {line}")?,
             _ => {
                 clean = false;
-                let n = checked.diagnostics.len();
+                let n = diagnostics.len();
                 writeln!(out, "{name}: {n} problem{}", if n == 1 { "" } else { "s" })?;
             }
         }
@@ -144,6 +193,51 @@ fn check(files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn check_scoring(
+    name: &str,
+    bytes: &[u8],
+    q_path: &Path,
+) -> (Vec<crate::diag::Diagnostic>, Option<String>) {
+    use crate::diag::Diagnostic;
+    let q_name = q_path.display().to_string();
+    let q = match std::fs::read(q_path) {
+        Ok(q_bytes) => match questionnaire::load(&q_name, &q_bytes) {
+            Ok(q) => q,
+            Err(_) => {
+                let message = format!("its questionnaire {q_name} has problems; check it first");
+                return (vec![Diagnostic::whole_file(name, message)], None);
+            }
+        },
+        Err(e) => {
+            let message = format!("cannot read its questionnaire {q_name}: {e}");
+            return (vec![Diagnostic::whole_file(name, message)], None);
+        }
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return (
+            vec![Diagnostic::whole_file(name, "the file is not UTF-8 text")],
+            None,
+        );
+    };
+    match crate::scoring::load(name, text, &q) {
+        Ok(model) => {
+            let items: usize = model
+                .themes
+                .iter()
+                .flat_map(|t| &t.subthemes)
+                .map(|s| s.items.len())
+                .sum();
+            let line = format!(
+                "scoring model of {} — {} themes, {items} scored items",
+                q.id,
+                model.themes.len()
+            );
+            (Vec::new(), Some(line))
+        }
+        Err(diagnostics) => (diagnostics, None),
+    }
 }
 
 fn summary(q: &Questionnaire) -> String {
@@ -187,21 +281,35 @@ fn definition(path: Option<&Path>) -> anyhow::Result<Result<(Questionnaire, Stri
 
 /// Without a subcommand: the full-screen interface.
 fn interactive(cli: &Cli) -> anyhow::Result<ExitCode> {
-    use std::io::IsTerminal;
     let (q, text) = match definition(cli.questionnaire.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
+    let store = open_store(cli)?;
+    run_interface(cli, q, text, store, false)
+}
+
+fn run_interface(
+    cli: &Cli,
+    q: Questionnaire,
+    text: String,
+    mut store: Store,
+    results_first: bool,
+) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         bail!("the interactive interface needs a terminal; see `anketa --help` for commands");
     }
-    let mut store = open_store(cli)?;
     store.lock_for_editing()?;
+    let (model_file, model_text) = scoring_model(cli)?;
+    let model = crate::scoring::load(&model_file, &model_text, &q).ok();
     let opts = crate::tui::Options {
         lang: cli.lang,
         expert: cli.expert,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         export_dir: std::env::current_dir().unwrap_or_default(),
+        scoring: model.map(|_| (model_file, model_text)),
+        results_first,
     };
     let mut app = crate::tui::App::new(q, text, store, opts)?;
     crate::tui::run(&mut app).context("the terminal failed")?;
@@ -239,13 +347,44 @@ fn overview(path: Option<&Path>) -> anyhow::Result<ExitCode> {
 }
 
 fn open_store(cli: &Cli) -> anyhow::Result<Store> {
-    let path = match &cli.db {
-        Some(path) => path.clone(),
-        None => store::default_path().ok_or_else(|| {
-            anyhow!("no data directory is known on this system; name a database with --db PATH")
-        })?,
-    };
+    open_store_at(cli.db.clone(), store::default_path())
+}
+
+fn open_store_at(chosen: Option<PathBuf>, default: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = chosen.or(default).ok_or_else(|| {
+        anyhow!("no data directory is known on this system; name a database with --db PATH")
+    })?;
     Ok(Store::open(&path)?)
+}
+
+/// `anketa demo`: the demonstration database, made the same way every time.
+fn demo(cli: &Cli, no_tui: bool, year: i32) -> anyhow::Result<ExitCode> {
+    let (q, text) = match definition(None)? {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
+    };
+    let (model_file, model_text) = scoring_model(cli)?;
+    let model = crate::scoring::load(&model_file, &model_text, &q)
+        .map_err(|d| anyhow!("the scoring model has problems: {}", d[0].short()))?;
+    let institutions = crate::demo::institutions().context("the demo institutions do not load")?;
+    let records: Vec<_> = institutions
+        .iter()
+        .map(|inst| crate::demo::submission(&q, &text, &model, inst, year))
+        .collect();
+    let count = records.len();
+    let bytes = exchange::write(store::now(), "demo".into(), records);
+    let file = exchange::read(&bytes).context("the generated demo data does not verify")?;
+    let default = store::default_path().map(|p| p.with_file_name("demo.db"));
+    let mut store = open_store_at(cli.db.clone(), default)?;
+    store.import(&[file], &[text.as_str()], Resolution::Theirs)?;
+    println!(
+        "{}: {count} demo institutions for {year} (marked as demo data)",
+        store.path().display()
+    );
+    if no_tui {
+        return Ok(ExitCode::SUCCESS);
+    }
+    run_interface(cli, q, text, store, true)
 }
 
 fn list_submissions(cli: &Cli) -> anyhow::Result<ExitCode> {
@@ -258,14 +397,15 @@ fn list_submissions(cli: &Cli) -> anyhow::Result<ExitCode> {
     for s in submissions {
         writeln!(
             out,
-            "{:>5}  {:<40} {}  {:<10} {} {}  {}",
+            "{:>5}  {:<40} {}  {:<10} {} {}  {}{}",
             s.id,
             s.institution,
             s.year,
             s.status.as_str(),
             s.questionnaire_code,
             s.questionnaire_version,
-            s.updated_at
+            s.updated_at,
+            if s.demo { "  [demo]" } else { "" }
         )?;
     }
     Ok(ExitCode::SUCCESS)
@@ -346,4 +486,98 @@ fn import(cli: &Cli, paths: &[PathBuf], ours: bool, theirs: bool) -> anyhow::Res
         }
         Err(e) => Err(anyhow!("{e}; nothing was imported")),
     }
+}
+
+/// The scoring model for a questionnaire: `<definition>.scoring.toml` beside a
+/// `--questionnaire FILE`, or the built-in one of the e-index.
+fn scoring_model(cli: &Cli) -> anyhow::Result<(String, String)> {
+    match &cli.questionnaire {
+        Some(path) => {
+            let stem = path.to_string_lossy();
+            let model_path = PathBuf::from(format!(
+                "{}.scoring.toml",
+                stem.strip_suffix(".toml").unwrap_or(&stem)
+            ));
+            let text = std::fs::read_to_string(&model_path).with_context(|| {
+                format!(
+                    "{} has no scoring model ({})",
+                    path.display(),
+                    model_path.display()
+                )
+            })?;
+            Ok((model_path.display().to_string(), text))
+        }
+        None => {
+            let (name, text) = crate::scoring::EINDEX_2019_SCORING;
+            Ok((name.to_owned(), text.to_owned()))
+        }
+    }
+}
+
+fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
+    let (q, _) = match definition(cli.questionnaire.as_deref())? {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
+    };
+    let (model_file, model_text) = scoring_model(cli)?;
+    if let Err(d) = crate::scoring::load(&model_file, &model_text, &q) {
+        bail!("the scoring model has problems: {}", d[0].short());
+    }
+    let store = open_store(cli)?;
+    let results = crate::results::gather(&store, &q.id, &model_file, &model_text)?;
+    let chosen: Vec<usize> = if ids.is_empty() {
+        (0..results.entries.len()).collect()
+    } else {
+        ids.iter()
+            .map(|&id| {
+                results
+                    .position(id)
+                    .ok_or_else(|| anyhow!("there is no scored submission {id} of {}", q.id))
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        let all: Vec<serde_json::Value> = chosen
+            .iter()
+            .map(|&i| crate::results::to_json(&results, i))
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for &i in &chosen {
+        let entry = &results.entries[i];
+        let model = &results.scorers[i].model;
+        let score = &entry.score;
+        let standing = crate::scoring::cohort::standing(
+            &results.entries,
+            i,
+            crate::scoring::cohort::Measure::EIndex,
+        );
+        writeln!(
+            out,
+            "{}{} {}: e-index {:.1}, level {} ({}){}",
+            entry.institution,
+            if entry.demo { " [demo]" } else { "" },
+            entry.year,
+            score.e_index,
+            score.level,
+            model.levels[score.level as usize - 1],
+            standing
+                .map(|s| format!(", rank {}/{}", s.rank, s.of))
+                .unwrap_or_default()
+        )?;
+        for (theme, s) in model.themes.iter().zip(&score.themes) {
+            if s.applicable {
+                writeln!(
+                    out,
+                    "  {:<50} {:>5.1}  level {}  (weight {:.1} %)",
+                    theme.title, s.index, s.level, s.weight_used
+                )?;
+            } else {
+                writeln!(out, "  {:<50}   —    not applicable", theme.title)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -40,6 +40,9 @@ pub struct SubmissionRecord {
     pub questionnaire: QuestionnaireRef,
     pub year: i32,
     pub status: Status,
+    /// Generated for demonstrations (`anketa demo`), not a real institution's answers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
     pub created_at: String,
     pub updated_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

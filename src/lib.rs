@@ -5,13 +5,16 @@
 //! no I/O beyond reading a definition's bytes handed to it. The command-line shell is [`cli`].
 
 pub mod cli;
+pub mod demo;
 pub mod diag;
 pub mod exchange;
 pub mod expr;
 pub mod files;
 pub mod questionnaire;
 pub mod response;
+pub mod results;
 pub mod rules;
 pub mod sample;
+pub mod scoring;
 pub mod store;
 pub mod tui;

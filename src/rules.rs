@@ -558,3 +558,48 @@ pub fn display_value(
     };
     e.root.eval(&ctx).display()
 }
+
+/// The value of `e` outside any roster as a number, `None` while undecided.
+pub fn number(
+    q: &Questionnaire,
+    response: &Response,
+    state: &Evaluation,
+    e: &crate::expr::Expr,
+) -> Option<f64> {
+    match e.root.eval(&Ctx::top(q, response, state)) {
+        crate::expr::Val::Num(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// The value of `e` outside any roster as a yes/no, `None` while undecided.
+pub fn truth(
+    q: &Questionnaire,
+    response: &Response,
+    state: &Evaluation,
+    e: &crate::expr::Expr,
+) -> Option<bool> {
+    e.root.eval(&Ctx::top(q, response, state)).truth()
+}
+
+impl Evaluation {
+    /// The answer of `item` as the rules see it: `None` when hidden or blank.
+    pub fn visible_answer<'r>(
+        &self,
+        q: &Questionnaire,
+        response: &'r Response,
+        item: ItemId,
+        instance: Option<usize>,
+    ) -> Option<&'r Value> {
+        if !self.is_visible(item, instance, q) {
+            return None;
+        }
+        let code = &q.items[item].code;
+        let value = match (q.items[item].roster, instance) {
+            (None, _) => response.answers.get(code),
+            (Some(r), Some(i)) => self.instance_answers(q, response, r, i)?.get(code),
+            (Some(_), None) => None,
+        }?;
+        (!value.is_blank()).then_some(value)
+    }
+}

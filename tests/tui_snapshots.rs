@@ -28,6 +28,8 @@ fn app_for(dir: &Path, definition: &str, lang: Lang) -> App {
             expert: false,
             color: false,
             export_dir: dir.to_owned(),
+            scoring: None,
+            results_first: false,
         },
     )
     .unwrap()
@@ -83,7 +85,7 @@ fn new_submission(dir: &Path) -> App {
 fn fill(app: &App) -> &Fill {
     match &app.screen {
         Screen::Fill(f) => f,
-        Screen::Start(_) => panic!("not on the fill screen"),
+        _ => panic!("not on the fill screen"),
     }
 }
 

@@ -90,6 +90,7 @@ pub enum Compiled {
     Any(RosterId, Box<Compiled>),
     Fold(Fold, Vec<Compiled>),
     Ceil(Box<Compiled>),
+    If(Box<Compiled>, Box<Compiled>, Box<Compiled>),
 }
 
 /// A compiled expression with what it reads, for ordering and cycle detection.
@@ -404,6 +405,39 @@ impl<'s> Compiler<'s> {
                 let fold = if name == "min" { Fold::Min } else { Fold::Max };
                 (Compiled::Fold(fold, values), Ty::Num)
             }
+            "if" => {
+                let [c, a, b] = args else {
+                    return Err(err(
+                        span,
+                        "if() takes a condition and two values: if(c, a, b)",
+                    ));
+                };
+                let c = self.condition(c)?;
+                let (a_compiled, a_ty) = self.expr(a)?;
+                let (b_compiled, b_ty) = self.expr(b)?;
+                let same = a_ty == b_ty
+                    || (matches!(a_ty, Ty::Num | Ty::Choice(_))
+                        && matches!(b_ty, Ty::Num | Ty::Choice(_)));
+                if !same {
+                    return Err(err(
+                        &b.span,
+                        format!(
+                            "both values of if() must be alike; this is {}, the other {}",
+                            b_ty.name(),
+                            a_ty.name()
+                        ),
+                    ));
+                }
+                let ty = if matches!(a_ty, Ty::Choice(_)) {
+                    Ty::Num
+                } else {
+                    a_ty
+                };
+                (
+                    Compiled::If(Box::new(c), Box::new(a_compiled), Box::new(b_compiled)),
+                    ty,
+                )
+            }
             "ceil" => {
                 let [arg] = args else {
                     return Err(err(span, "ceil() takes one number"));
@@ -614,6 +648,11 @@ impl Compiled {
                 b.walk(f);
             }
             Compiled::Fold(_, items) => items.iter().for_each(|i| i.walk(f)),
+            Compiled::If(c, a, b) => {
+                c.walk(f);
+                a.walk(f);
+                b.walk(f);
+            }
             Compiled::Num(_)
             | Compiled::Text(_)
             | Compiled::Bool(_)

@@ -173,6 +173,11 @@ impl Compiled {
                 .eval(env)
                 .num()
                 .map_or(Val::Undecided, |n| Val::Num(n.ceil())),
+            Compiled::If(c, a, b) => match c.eval(env).truth() {
+                Some(true) => a.eval(env),
+                Some(false) => b.eval(env),
+                None => Val::Undecided,
+            },
         }
     }
 }

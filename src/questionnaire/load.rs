@@ -200,6 +200,7 @@ impl<'a> Builder<'a> {
                     None => {
                         self.register(&q.code);
                         items.push(Item {
+                            option_codes: answer.choices().iter().map(|c| c.code).collect(),
                             code: q.code.get_ref().clone(),
                             label: None,
                             reference: None,
@@ -221,6 +222,7 @@ impl<'a> Builder<'a> {
                         for row in rows {
                             self.register(&row.code);
                             items.push(Item {
+                                option_codes: answer.choices().iter().map(|c| c.code).collect(),
                                 code: row.code.get_ref().clone(),
                                 label: Some(row.label.clone()),
                                 reference: row.reference.clone(),
@@ -286,17 +288,12 @@ impl<'a> Builder<'a> {
         }
 
         let rosters = self.rosters(&raw.rosters, &items);
-        let option_codes: Vec<Vec<i64>> = items
-            .iter()
-            .map(|i| i.answer.choices().iter().map(|c| c.code).collect())
-            .collect();
         let by_code = std::mem::take(&mut self.by_code);
         let group_codes = std::mem::take(&mut self.group_codes);
         let scope = BuildScope {
             by_code: &by_code,
             group_codes: &group_codes,
             items: &items,
-            option_codes: &option_codes,
             roster_ids: &roster_ids,
         };
         // Compile every condition.
@@ -915,7 +912,6 @@ struct BuildScope<'a> {
     by_code: &'a HashMap<String, ItemId>,
     group_codes: &'a HashMap<String, Vec<String>>,
     items: &'a [Item],
-    option_codes: &'a [Vec<i64>],
     roster_ids: &'a HashMap<String, usize>,
 }
 
@@ -924,8 +920,8 @@ impl Scope for BuildScope<'_> {
         if let Some(&id) = self.by_code.get(name) {
             let item = &self.items[id];
             let ty = match &item.answer {
-                AnswerType::Single(_) => ItemType::Single(&self.option_codes[id]),
-                AnswerType::Multi(_) => ItemType::Multi(&self.option_codes[id]),
+                AnswerType::Single(_) => ItemType::Single(&item.option_codes),
+                AnswerType::Multi(_) => ItemType::Multi(&item.option_codes),
                 AnswerType::Integer(_) | AnswerType::Number(_) => ItemType::Number,
                 AnswerType::Text { .. } => ItemType::Text,
                 AnswerType::Urls { .. } => ItemType::Urls,

@@ -6,7 +6,7 @@ mod load;
 mod raw;
 mod reach;
 
-use crate::expr::{Expr, ItemId, RosterId};
+use crate::expr::{Expr, ItemId, ItemType, RosterId, Scope, Symbol};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -152,6 +152,8 @@ pub struct Item {
     pub section: usize,
     pub roster: Option<RosterId>,
     pub answer: AnswerType,
+    /// The option codes of `answer`, for the expression compiler.
+    pub(crate) option_codes: Vec<i64>,
     pub required: bool,
     /// The row's own condition; the question's and section's apply too.
     pub show_if: Option<Expr>,
@@ -300,4 +302,31 @@ pub fn changes(old: &Questionnaire, new: &Questionnaire) -> Vec<Change> {
         }
     }
     out
+}
+
+/// Names in expressions written against a loaded questionnaire (a scoring model's), outside
+/// any roster.
+impl Scope for Questionnaire {
+    fn resolve(&self, name: &str) -> Option<Symbol<'_>> {
+        if let Some(id) = self.item(name) {
+            let item = &self.items[id];
+            let ty = match &item.answer {
+                AnswerType::Single(_) => ItemType::Single(&item.option_codes),
+                AnswerType::Multi(_) => ItemType::Multi(&item.option_codes),
+                AnswerType::Integer(_) | AnswerType::Number(_) => ItemType::Number,
+                AnswerType::Text { .. } => ItemType::Text,
+                AnswerType::Urls { .. } => ItemType::Urls,
+            };
+            return Some(Symbol::Item {
+                id,
+                ty,
+                roster: item.roster,
+            });
+        }
+        self.roster(name).map(Symbol::Roster)
+    }
+
+    fn roster_name(&self, roster: RosterId) -> String {
+        self.rosters[roster].id.clone()
+    }
 }

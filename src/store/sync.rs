@@ -546,7 +546,7 @@ fn set_base(tx: &Transaction, id: SubmissionId, content: &Content) -> rusqlite::
 fn record_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<SubmissionRecord> {
     let (mut record, institution_kind) = conn.query_row(
         "SELECT s.uid, i.name, i.reg_no, i.sector, i.kind, q.code, q.version, q.hash, s.year,
-                s.status, s.created_at, s.updated_at, s.submitted_at, s.accepted_at
+                s.status, s.created_at, s.updated_at, s.submitted_at, s.accepted_at, s.demo
          FROM submissions s
          JOIN institutions i ON i.id = s.institution_id
          JOIN questionnaires q ON q.id = s.questionnaire_id
@@ -570,6 +570,7 @@ fn record_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<Submission
                     },
                     year: r.get(8)?,
                     status: Status::parse(&status).unwrap_or(Status::Draft),
+                    demo: r.get::<_, i64>(14)? != 0,
                     created_at: r.get(10)?,
                     updated_at: r.get(11)?,
                     submitted_at: r.get(12)?,

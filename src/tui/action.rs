@@ -41,6 +41,8 @@ pub enum Action {
     Problems,
     /// Start "Pārbaudīt un iesniegt" (check and submit).
     Submit,
+    /// Switch from filling to the results view.
+    Results,
     /// Add an instance to the roster (a service).
     AddInstance,
     /// Rename the roster instance under the cursor.

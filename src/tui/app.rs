@@ -28,6 +28,10 @@ pub struct Options {
     pub color: bool,
     /// Where "Pārbaudīt un iesniegt" offers to save the submission file.
     pub export_dir: PathBuf,
+    /// The scoring model (file name, text), when the questionnaire has one: enables results.
+    pub scoring: Option<(String, String)>,
+    /// Opening a submission from the start screen shows its results (consultants' demo).
+    pub results_first: bool,
 }
 
 pub struct App {
@@ -53,6 +57,7 @@ pub enum Notice {
 pub enum Screen {
     Start(StartScreen),
     Fill(Box<Fill>),
+    Results(Box<super::results::ResultsView>),
 }
 
 pub struct StartScreen {
@@ -192,7 +197,7 @@ impl App {
         tr(self.opts.lang, t)
     }
 
-    fn refresh_start(&mut self) -> Result<(), crate::store::StoreError> {
+    pub(super) fn refresh_start(&mut self) -> Result<(), crate::store::StoreError> {
         let submissions: Vec<SubmissionSummary> = self
             .store
             .submissions()?
@@ -225,6 +230,7 @@ impl App {
         match &self.screen {
             Screen::Start(s) if s.form.is_some() => Mode::StartForm,
             Screen::Start(_) => Mode::StartList,
+            Screen::Results(_) => Mode::Results,
             Screen::Fill(f) => match f.focus {
                 Focus::Sections => Mode::Sections,
                 Focus::Roster => Mode::Roster,
@@ -246,11 +252,11 @@ impl App {
         }
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(super) fn info(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice::Info(text.into()));
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub(super) fn error(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice::Error(text.into()));
     }
 }
@@ -300,6 +306,7 @@ pub fn update(app: &mut App, action: Action) {
     match &app.screen {
         Screen::Start(_) => start_action(app, action),
         Screen::Fill(_) => fill_action(app, action),
+        Screen::Results(_) => super::results::action(app, action),
     }
 }
 
@@ -317,7 +324,7 @@ fn overlay_action(app: &mut App, action: Action) {
         Some(Overlay::Problems { cursor }) => {
             let count = match &app.screen {
                 Screen::Fill(f) => f.eval.findings.len(),
-                Screen::Start(_) => 0,
+                _ => 0,
             };
             match action {
                 Action::Up => *cursor = cursor.saturating_sub(1),
@@ -402,6 +409,10 @@ fn start_action(app: &mut App, action: Action) {
         Action::Down => start.cursor = (start.cursor + 1).min(start.submissions.len()),
         Action::Enter if start.cursor == start.submissions.len() => {
             start.form = Some(NewForm::new());
+        }
+        Action::Enter if app.opts.results_first => {
+            let id = start.submissions[start.cursor].id;
+            super::results::open(app, id, None);
         }
         Action::Enter => {
             let summary = start.submissions[start.cursor].clone();
@@ -735,14 +746,14 @@ impl Fill {
 fn fill_mut(app: &mut App) -> &mut Fill {
     match &mut app.screen {
         Screen::Fill(fill) => fill,
-        Screen::Start(_) => unreachable!("fill actions come only from the fill screen"),
+        _ => unreachable!("fill actions come only from the fill screen"),
     }
 }
 
 fn fill_ref(app: &App) -> &Fill {
     match &app.screen {
         Screen::Fill(fill) => fill,
-        Screen::Start(_) => unreachable!("fill actions come only from the fill screen"),
+        _ => unreachable!("fill actions come only from the fill screen"),
     }
 }
 
@@ -759,6 +770,21 @@ fn fill_action(app: &mut App, action: Action) {
         }
         Action::Submit => {
             submit(app);
+            return;
+        }
+        Action::Results => {
+            if !finish_edit(app) {
+                return;
+            }
+            let placeholder = Screen::Start(StartScreen {
+                submissions: Vec::new(),
+                cursor: 0,
+                form: None,
+            });
+            if let Screen::Fill(fill) = std::mem::replace(&mut app.screen, placeholder) {
+                let id = fill.submission.id;
+                super::results::open(app, id, Some(fill));
+            }
             return;
         }
         _ => {}

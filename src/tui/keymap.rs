@@ -28,6 +28,7 @@ pub enum Mode {
     Problems,
     Prompt,
     Confirm,
+    Results,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +122,12 @@ const SUBMIT: Binding = b(
 const HELP: Binding = b(&[c('?'), k(KeyCode::F(1))], Action::Help, "?", T::KeyHelp);
 const QUIT: Binding = b(&[c('q')], Action::Quit, "q", T::KeyQuit);
 const CLEAR: Binding = b(&[k(KeyCode::Delete)], Action::Clear, "Del", T::KeyClear);
+const RESULTS: Binding = b(
+    &[c('v'), k(KeyCode::F(5))],
+    Action::Results,
+    "v",
+    T::KeyResults,
+);
 
 static START_LIST: [Binding; 5] = [
     UP,
@@ -145,7 +152,7 @@ static START_FORM: [Binding; 4] = [
     BACK,
 ];
 
-static SECTIONS: [Binding; 8] = [
+static SECTIONS: [Binding; 9] = [
     UP,
     DOWN,
     b(
@@ -157,11 +164,12 @@ static SECTIONS: [Binding; 8] = [
     QUIT,
     PROBLEMS,
     SUBMIT,
+    RESULTS,
     HELP,
     quiet(&[k(KeyCode::Esc)], Action::Back),
 ];
 
-static ROSTER: [Binding; 13] = [
+static ROSTER: [Binding; 14] = [
     UP,
     DOWN,
     b(
@@ -199,10 +207,11 @@ static ROSTER: [Binding; 13] = [
     QUIT,
     PROBLEMS,
     SUBMIT,
+    RESULTS,
     HELP,
 ];
 
-static CHOICE: [Binding; 13] = [
+static CHOICE: [Binding; 14] = [
     UP,
     DOWN,
     b(&[c(' ')], Action::Toggle, "Space", T::KeyToggle),
@@ -215,10 +224,11 @@ static CHOICE: [Binding; 13] = [
     PROBLEMS,
     SUBMIT,
     CLEAR,
+    RESULTS,
     HELP,
 ];
 
-static MATRIX: [Binding; 15] = [
+static MATRIX: [Binding; 16] = [
     UP,
     DOWN,
     b(&[k(KeyCode::Left)], Action::Left, "←→", T::KeyRowOption),
@@ -233,10 +243,11 @@ static MATRIX: [Binding; 15] = [
     PROBLEMS,
     SUBMIT,
     CLEAR,
+    RESULTS,
     HELP,
 ];
 
-static VALUE: [Binding; 13] = [
+static VALUE: [Binding; 14] = [
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyEdit),
     NEXT,
     HINT,
@@ -246,13 +257,14 @@ static VALUE: [Binding; 13] = [
     PROBLEMS,
     SUBMIT,
     CLEAR,
+    RESULTS,
     HELP,
     quiet(&[k(KeyCode::Up)], Action::Up),
     DOWN,
     quiet(&[c(' ')], Action::Enter),
 ];
 
-static COUNT: [Binding; 14] = [
+static COUNT: [Binding; 15] = [
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyEdit),
     b(
         &[c('n')],
@@ -266,6 +278,7 @@ static COUNT: [Binding; 14] = [
     PREV,
     HINT,
     BACK,
+    RESULTS,
     HELP,
     QUIT,
     PROBLEMS,
@@ -363,6 +376,37 @@ static CONFIRM: [Binding; 2] = [
     b(&[c('n'), k(KeyCode::Esc)], Action::No, "Esc", T::No),
 ];
 
+static RESULTS_MAP: [Binding; 10] = [
+    UP,
+    DOWN,
+    b(
+        &[k(KeyCode::Enter), k(KeyCode::Right)],
+        Action::Enter,
+        "Enter",
+        T::KeyOpen,
+    ),
+    b(
+        &[k(KeyCode::Tab)],
+        Action::NextQuestion,
+        "Tab",
+        T::KeyCohort,
+    ),
+    quiet(
+        &[shift(KeyCode::BackTab), k(KeyCode::BackTab)],
+        Action::PrevQuestion,
+    ),
+    b(&[c(' ')], Action::Toggle, "Space", T::KeyCompare),
+    quiet(&[k(KeyCode::Delete)], Action::Clear),
+    b(
+        &[k(KeyCode::Esc), k(KeyCode::Left)],
+        Action::Back,
+        "Esc",
+        T::KeyBack,
+    ),
+    QUIT,
+    HELP,
+];
+
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::StartList => &START_LIST,
@@ -379,6 +423,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Problems => &PROBLEMS_MAP,
         Mode::Prompt => &PROMPT,
         Mode::Confirm => &CONFIRM,
+        Mode::Results => &RESULTS_MAP,
     }
 }
 

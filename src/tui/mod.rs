@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod i18n;
 pub mod keymap;
+pub mod results;
 pub mod screens;
 mod terminal;
 pub mod widgets;

@@ -33,8 +33,13 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: The
     } else {
         Span::styled(format!(" {} ✓ ", app.tr(T::Saved)), theme.ok())
     };
+    let demo = if fill.submission.demo {
+        format!(" · [{}]", app.tr(T::Demo))
+    } else {
+        String::new()
+    };
     let left = format!(
-        " {} · {} {} · {}",
+        " {} · {} {} · {}{demo}",
         app.tr(T::AppTitle),
         fill.submission.institution,
         fill.submission.year,

@@ -5,6 +5,7 @@ mod help;
 
 pub use help::help_length;
 mod problems;
+mod results;
 mod start;
 
 use super::app::{App, Overlay, Screen};
@@ -82,6 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Start(start) => start::draw(frame, app, start, body, theme),
         Screen::Fill(fill) => fill::draw(frame, app, fill, body, theme),
+        Screen::Results(view) => results::draw(frame, app, view, body, theme),
     }
     footer::draw_notice(frame, app, notice, theme);
     footer::draw_keys(frame, app, keys, theme);

@@ -71,8 +71,13 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
                 Line::default(),
             ];
             for (i, s) in start.submissions.iter().enumerate() {
+                let demo = if s.demo {
+                    format!("  [{}]", app.tr(T::Demo))
+                } else {
+                    String::new()
+                };
                 let text = format!(
-                    "{}  {}  {}  ({})",
+                    "{}  {}  {}  ({}){demo}",
                     s.institution,
                     s.year,
                     crate::tui::i18n::status(app.opts.lang, s.status),

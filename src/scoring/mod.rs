@@ -1,0 +1,389 @@
+//! Scoring: points per answer, sub-themes with caps, theme indices, the weighted e-index,
+//! maturity levels and what it takes to reach the next one. The model is data
+//! (`questionnaire/*.scoring.toml`, format in `questionnaire/SCORING.md`); nothing here does I/O.
+
+pub mod cohort;
+mod load;
+
+pub use load::load;
+
+use crate::expr::{Expr, ItemId};
+use crate::questionnaire::Questionnaire;
+use crate::response::{Response, Value};
+use crate::rules::{self, Evaluation};
+
+/// The built-in model of the e-index.
+pub const EINDEX_2019_SCORING: (&str, &str) = (
+    "questionnaire/eindex-2019.scoring.toml",
+    include_str!("../../questionnaire/eindex-2019.scoring.toml"),
+);
+
+#[derive(Debug)]
+pub struct Model {
+    pub questionnaire: String,
+    pub note: Option<String>,
+    /// The names of levels 1–5.
+    pub levels: Vec<String>,
+    /// Where levels 2, 3, 4 and 5 of the e-index start.
+    pub thresholds: [f64; 4],
+    pub themes: Vec<Theme>,
+    pub bonus: Option<Valued>,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Debug)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+    pub weight: f64,
+    pub cap: Option<f64>,
+    pub thresholds: [f64; 4],
+    pub not_applicable_if: Option<Expr>,
+    pub subthemes: Vec<Subtheme>,
+    pub levels: Vec<LevelText>,
+    pub advice: Vec<Advice>,
+}
+
+#[derive(Debug)]
+pub struct Subtheme {
+    pub id: String,
+    pub title: String,
+    pub cap: f64,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug)]
+pub enum Item {
+    /// A choice question: points per option code.
+    Question {
+        item: ItemId,
+        points: Vec<(i64, f64)>,
+        max: f64,
+    },
+    /// A figure computed from answers.
+    Value(Valued),
+}
+
+impl Item {
+    pub fn max(&self) -> f64 {
+        match self {
+            Item::Question { max, .. } => *max,
+            Item::Value(v) => v.max,
+        }
+    }
+
+    /// How the item reads in the results: its code, or its label.
+    pub fn label(&self, q: &Questionnaire) -> String {
+        match self {
+            Item::Question { item, .. } => q.items[*item].code.clone(),
+            Item::Value(v) => v.label.clone(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Valued {
+    pub label: String,
+    pub value: Expr,
+    pub max: f64,
+}
+
+#[derive(Debug)]
+pub struct Indicator {
+    pub id: String,
+    pub label: String,
+    pub value: Expr,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct LevelText {
+    pub level: u8,
+    pub description: String,
+}
+
+#[derive(Debug)]
+pub struct Advice {
+    pub to: Vec<u8>,
+    pub text: String,
+}
+
+/// One response's scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    pub e_index: f64,
+    pub level: u8,
+    pub bonus: f64,
+    pub themes: Vec<ThemeScore>,
+    /// Per indicator of the model, `None` while undecided.
+    pub indicators: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeScore {
+    pub applicable: bool,
+    /// The share of the e-index this theme had, after dynamic weighting (0 when left out).
+    pub weight_used: f64,
+    pub points: f64,
+    pub max: f64,
+    /// 0–100.
+    pub index: f64,
+    pub level: u8,
+    pub subthemes: Vec<SubScore>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubScore {
+    pub points: f64,
+    pub max: f64,
+    /// Per item of the sub-theme.
+    pub items: Vec<ItemScore>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ItemScore {
+    pub points: f64,
+    pub max: f64,
+    /// False for a roster question with no instance answered: it counts in no maximum.
+    pub applies: bool,
+}
+
+/// The level (1–5) an index reaches with these thresholds.
+pub fn level(index: f64, thresholds: &[f64; 4]) -> u8 {
+    1 + thresholds.iter().filter(|&&t| index >= t - 1e-9).count() as u8
+}
+
+impl Model {
+    /// Score a response, with the rules' evaluation of it (hidden answers count as blank).
+    pub fn score(&self, q: &Questionnaire, response: &Response, eval: &Evaluation) -> Score {
+        let mut themes: Vec<ThemeScore> = self
+            .themes
+            .iter()
+            .map(|t| theme_score(t, q, response, eval))
+            .collect();
+        let total_weight: f64 = self
+            .themes
+            .iter()
+            .zip(&themes)
+            .filter(|(_, s)| s.applicable)
+            .map(|(t, _)| t.weight)
+            .sum();
+        let mut weighted = 0.0;
+        for (t, s) in self.themes.iter().zip(&mut themes) {
+            if s.applicable && total_weight > 0.0 {
+                s.weight_used = 100.0 * t.weight / total_weight;
+                weighted += s.weight_used * s.index / 100.0;
+            }
+        }
+        let bonus = self
+            .bonus
+            .as_ref()
+            .map_or(0.0, |b| valued(b, q, response, eval));
+        let e_index = (weighted + bonus).clamp(0.0, 100.0);
+        Score {
+            e_index,
+            level: level(e_index, &self.thresholds),
+            bonus,
+            themes,
+            indicators: self
+                .indicators
+                .iter()
+                .map(|i| rules::number(q, response, eval, &i.value).filter(|n| n.is_finite()))
+                .collect(),
+        }
+    }
+}
+
+fn valued(v: &Valued, q: &Questionnaire, response: &Response, eval: &Evaluation) -> f64 {
+    rules::number(q, response, eval, &v.value)
+        .filter(|n| n.is_finite())
+        .unwrap_or(0.0)
+        .clamp(0.0, v.max)
+}
+
+fn theme_score(t: &Theme, q: &Questionnaire, response: &Response, eval: &Evaluation) -> ThemeScore {
+    let applicable = t
+        .not_applicable_if
+        .as_ref()
+        .is_none_or(|e| rules::truth(q, response, eval, e) != Some(true));
+    let subthemes: Vec<SubScore> = t
+        .subthemes
+        .iter()
+        .map(|s| {
+            let items: Vec<ItemScore> = s
+                .items
+                .iter()
+                .map(|i| item_score(i, q, response, eval))
+                .collect();
+            let points: f64 = items.iter().map(|i| i.points).sum();
+            let max: f64 = items.iter().filter(|i| i.applies).map(|i| i.max).sum();
+            SubScore {
+                points: points.min(s.cap),
+                max: max.min(s.cap),
+                items,
+            }
+        })
+        .collect();
+    let cap = t.cap.unwrap_or(f64::INFINITY);
+    let points = subthemes.iter().map(|s| s.points).sum::<f64>().min(cap);
+    let max = subthemes.iter().map(|s| s.max).sum::<f64>().min(cap);
+    let index = if max > 0.0 { 100.0 * points / max } else { 0.0 };
+    ThemeScore {
+        applicable,
+        weight_used: 0.0,
+        points,
+        max,
+        index,
+        level: level(index, &t.thresholds),
+        subthemes,
+    }
+}
+
+fn item_score(i: &Item, q: &Questionnaire, response: &Response, eval: &Evaluation) -> ItemScore {
+    match i {
+        Item::Value(v) => ItemScore {
+            points: valued(v, q, response, eval),
+            max: v.max,
+            applies: true,
+        },
+        Item::Question { item, points, max } => {
+            let of = |value: &Value| -> f64 {
+                let p = |code: i64| {
+                    points
+                        .iter()
+                        .find(|(c, _)| *c == code)
+                        .map_or(0.0, |(_, p)| *p)
+                };
+                let raw = match value {
+                    Value::Choice(c) => p(*c),
+                    Value::Choices(cs) => cs.iter().map(|&c| p(c)).sum(),
+                    _ => 0.0,
+                };
+                raw.clamp(0.0, *max)
+            };
+            match q.items[*item].roster {
+                None => ItemScore {
+                    points: eval
+                        .visible_answer(q, response, *item, None)
+                        .map_or(0.0, of),
+                    max: *max,
+                    applies: true,
+                },
+                Some(roster) => {
+                    let scored: Vec<f64> = (0..eval.instances(roster).len())
+                        .filter_map(|i| eval.visible_answer(q, response, *item, Some(i)))
+                        .map(of)
+                        .collect();
+                    ItemScore {
+                        points: if scored.is_empty() {
+                            0.0
+                        } else {
+                            scored.iter().sum::<f64>() / scored.len() as f64
+                        },
+                        max: *max,
+                        applies: !scored.is_empty(),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One answer change that raises a theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub item: ItemId,
+    /// The option to choose (for a multiple choice: to add).
+    pub option: i64,
+    /// Theme points gained, given the changes before it in the list.
+    pub gain: f64,
+}
+
+/// The fewest answer changes, largest gains first, that lift `theme` to its next level; empty
+/// at level 5 or when no answer change can do it.
+pub fn next_level(
+    model: &Model,
+    q: &Questionnaire,
+    response: &Response,
+    theme: usize,
+) -> Vec<Suggestion> {
+    let t = &model.themes[theme];
+    let score_of = |r: &Response| theme_score(t, q, r, &rules::evaluate(q, r));
+    let mut current = response.clone();
+    let mut now = score_of(&current);
+    if now.level >= 5 {
+        return Vec::new();
+    }
+    let target = t.thresholds[now.level as usize - 1];
+    let mut chosen = Vec::new();
+    while now.index + 1e-9 < target {
+        let eval = rules::evaluate(q, &current);
+        let mut best: Option<(Suggestion, Response, ThemeScore)> = None;
+        for item in t.subthemes.iter().flat_map(|s| &s.items) {
+            let Item::Question { item, points, .. } = item else {
+                continue;
+            };
+            if q.items[*item].roster.is_some() || !eval.is_visible(*item, None, q) {
+                continue;
+            }
+            for &(option, p) in points {
+                if p <= 0.0 {
+                    continue;
+                }
+                let code = &q.items[*item].code;
+                let value = match &q.items[*item].answer {
+                    crate::questionnaire::AnswerType::Multi(_) => match current.answers.get(code) {
+                        Some(Value::Choices(cs)) if cs.contains(&option) => continue,
+                        existing => rules::toggle_option(&q.items[*item].answer, existing, option),
+                    },
+                    _ => {
+                        if current.answers.get(code) == Some(&Value::Choice(option)) {
+                            continue;
+                        }
+                        Value::Choice(option)
+                    }
+                };
+                let mut trial = current.clone();
+                trial.set(code, value);
+                let s = score_of(&trial);
+                let gain = s.points - now.points;
+                if gain > 1e-9 && best.as_ref().is_none_or(|(b, _, _)| gain > b.gain + 1e-9) {
+                    best = Some((
+                        Suggestion {
+                            item: *item,
+                            option,
+                            gain,
+                        },
+                        trial,
+                        s,
+                    ));
+                }
+            }
+        }
+        let Some((suggestion, trial, s)) = best else {
+            return Vec::new();
+        };
+        chosen.push(suggestion);
+        current = trial;
+        now = s;
+    }
+    chosen
+}
+
+/// Per theme, the scored items that lost the most points: (sub-theme, item, points lost).
+pub fn losses(score: &Score, theme: usize) -> Vec<(usize, usize, f64)> {
+    let mut out: Vec<(usize, usize, f64)> = score.themes[theme]
+        .subthemes
+        .iter()
+        .enumerate()
+        .flat_map(|(s, sub)| {
+            sub.items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.applies && i.max - i.points > 1e-9)
+                .map(move |(i, item)| (s, i, item.max - item.points))
+        })
+        .collect();
+    out.sort_by(|a, b| b.2.total_cmp(&a.2));
+    out
+}

@@ -1,0 +1,471 @@
+//! The results view: the e-index gauge with its level, theme bars coloured by level, a theme's
+//! breakdown with where the points went and how to reach the next level, and the cohort.
+
+use super::Theme;
+use crate::scoring::cohort::{self, Measure};
+use crate::scoring::{self, Item};
+use crate::tui::app::App;
+use crate::tui::i18n::T;
+use crate::tui::results::{ResultsView, Tab};
+use crate::tui::widgets::fit;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Gauge, List, ListItem, ListState, Paragraph, Wrap};
+
+/// One decimal, with the decimal comma in Latvian.
+fn one(app: &App, v: f64) -> String {
+    let s = format!("{v:.1}");
+    match app.opts.lang {
+        crate::tui::i18n::Lang::Lv => s.replace('.', ","),
+        crate::tui::i18n::Lang::En => s,
+    }
+}
+
+/// The colour of a maturity level; without colour, levels read by their number.
+fn level_style(theme: Theme, level: u8) -> Style {
+    if !theme.color {
+        return Style::new().add_modifier(Modifier::BOLD);
+    }
+    Style::new().fg(match level {
+        1 => Color::Red,
+        2 => Color::Yellow,
+        3 => Color::Cyan,
+        4 => Color::Green,
+        _ => Color::LightGreen,
+    })
+}
+
+/// "██████░░░░" at `width` cells for 0–100.
+fn bar(value: f64, width: usize) -> String {
+    let filled = ((value / 100.0) * width as f64)
+        .round()
+        .clamp(0.0, width as f64) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme: Theme) {
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let entry = view.entry();
+    let mut title = vec![Span::styled(
+        format!(
+            " {} · {} · {} {}",
+            app.tr(T::AppTitle),
+            app.tr(T::Results),
+            entry.institution,
+            entry.year
+        ),
+        theme.title(),
+    )];
+    if entry.demo {
+        title.push(Span::styled(
+            format!("  [{}]", app.tr(T::Demo)),
+            theme.warning(),
+        ));
+    }
+    if let Some(other) = view.compare {
+        title.push(Span::styled(
+            format!(
+                "  · {} {}",
+                app.tr(T::Compare),
+                view.results.entries[other].institution
+            ),
+            theme.muted(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(title)), header);
+    match view.tab {
+        Tab::Overview => overview(frame, app, view, body, theme),
+        Tab::Theme(t) => theme_detail(frame, app, view, t, body, theme),
+        Tab::Cohort => cohort_view(frame, app, view, body, theme),
+    }
+}
+
+fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme: Theme) {
+    let model = &view.scorer().model;
+    let entry = view.entry();
+    let score = &entry.score;
+    let [gauge_area, themes_area, indicators_area] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Fill(1),
+        Constraint::Length(4),
+    ])
+    .areas(area);
+
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", app.tr(T::EIndex)),
+        theme.title(),
+    ));
+    let inner = block.inner(gauge_area);
+    frame.render_widget(block, gauge_area);
+    let [gauge_line, standing_line] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    let level_name = &model.levels[score.level as usize - 1];
+    frame.render_widget(
+        Gauge::default()
+            .ratio((score.e_index / 100.0).clamp(0.0, 1.0))
+            .label(format!(
+                "{} · {}. {} — {level_name}",
+                one(app, score.e_index),
+                score.level,
+                app.tr(T::Level)
+            ))
+            .gauge_style(level_style(theme, score.level)),
+        gauge_line,
+    );
+    let mut standing = Vec::new();
+    if let Some(s) = cohort::standing(&view.results.entries, view.current, Measure::EIndex) {
+        standing.push(format!("{} {}/{}", app.tr(T::Rank), s.rank, s.of));
+        standing.push(format!(
+            "{} {}",
+            app.tr(T::Percentile),
+            s.percentile.round()
+        ));
+    }
+    let all: Vec<f64> = view
+        .results
+        .entries
+        .iter()
+        .map(|e| e.score.e_index)
+        .collect();
+    if let Some(m) = cohort::median(all) {
+        standing.push(format!("{} {}", app.tr(T::Median), one(app, m)));
+    }
+    if score.bonus > 0.0 {
+        standing.push(format!("{} +{}", app.tr(T::Bonus), one(app, score.bonus)));
+    }
+    if let Some(other) = view.compare {
+        let o = &view.results.entries[other].score;
+        standing.push(format!(
+            "{} {} ({})",
+            app.tr(T::Compare),
+            one(app, o.e_index),
+            o.level
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(standing.join(" · "), theme.muted())),
+        standing_line,
+    );
+
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", app.tr(T::Themes)),
+        theme.title(),
+    ));
+    let inner = block.inner(themes_area);
+    let width = inner.width as usize;
+    let compare_width = if view.compare.is_some() { 8 } else { 0 };
+    let title_width = (width / 3).clamp(14, 40);
+    let bar_width = width
+        .saturating_sub(title_width + 6 + 7 + 16 + compare_width)
+        .max(5);
+    let items: Vec<ListItem> = model
+        .themes
+        .iter()
+        .zip(&score.themes)
+        .enumerate()
+        .map(|(t, (def, s))| {
+            let mut spans = vec![Span::raw(fit(&def.title, title_width))];
+            if s.applicable {
+                spans.push(Span::styled(
+                    format!(" {:>3}% ", s.weight_used.round()),
+                    theme.muted(),
+                ));
+                spans.push(Span::styled(
+                    bar(s.index, bar_width),
+                    level_style(theme, s.level),
+                ));
+                spans.push(Span::raw(format!(" {:>5}", one(app, s.index))));
+                spans.push(Span::styled(
+                    format!(
+                        " {} {}",
+                        s.level,
+                        fit(&model.levels[s.level as usize - 1], 12)
+                    ),
+                    level_style(theme, s.level),
+                ));
+            } else {
+                spans.push(Span::styled(
+                    format!("  — {}", app.tr(T::NotApplicable)),
+                    theme.muted(),
+                ));
+            }
+            if let Some(other) = view.compare {
+                let o = &view.results.entries[other].score.themes[t];
+                let text = if o.applicable {
+                    one(app, o.index)
+                } else {
+                    "—".to_owned()
+                };
+                spans.push(Span::styled(format!(" │{text:>6}"), theme.muted()));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(view.cursor));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme.selected()),
+        themes_area,
+        &mut state,
+    );
+
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", app.tr(T::Indicators)),
+        theme.title(),
+    ));
+    let inner = block.inner(indicators_area);
+    frame.render_widget(block, indicators_area);
+    let text: Vec<String> = model
+        .indicators
+        .iter()
+        .zip(&score.indicators)
+        .map(|(i, v)| {
+            let value = v.map_or_else(|| "—".to_owned(), |v| one(app, v));
+            let unit = match (&i.unit, v) {
+                (Some(u), Some(_)) => format!(" {u}"),
+                _ => String::new(),
+            };
+            format!("{}: {value}{unit}", i.label)
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(text.join(" · ")).wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+fn theme_detail(
+    frame: &mut Frame,
+    app: &App,
+    view: &ResultsView,
+    t: usize,
+    area: Rect,
+    theme: Theme,
+) {
+    let scorer = view.scorer();
+    let (model, q) = (&scorer.model, &scorer.q);
+    let def = &model.themes[t];
+    let score = &view.entry().score;
+    let s = &score.themes[t];
+    let rank = cohort::standing(&view.results.entries, view.current, Measure::Theme(t))
+        .map(|r| {
+            format!(
+                " · {} {}/{} · {} {}",
+                app.tr(T::Rank),
+                r.rank,
+                r.of,
+                app.tr(T::Percentile),
+                r.percentile.round()
+            )
+        })
+        .unwrap_or_default();
+    let title = format!(
+        " {} — {} · {}. {}{rank} ",
+        def.title,
+        one(app, s.index),
+        s.level,
+        model.levels[s.level as usize - 1]
+    );
+    let block = Block::bordered().title(Line::styled(title, level_style(theme, s.level)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if !s.applicable {
+        lines.push(Line::styled(app.tr(T::NotApplicable), theme.muted()));
+    }
+    for (sub, ss) in def.subthemes.iter().zip(&s.subthemes) {
+        let share = if ss.max > 0.0 {
+            100.0 * ss.points / ss.max
+        } else {
+            0.0
+        };
+        lines.push(Line::from(vec![
+            Span::raw(fit(&sub.title, (width / 2).max(10))),
+            Span::styled(
+                format!(" {} ", bar(share, 12)),
+                level_style(theme, scoring::level(share, &def.thresholds)),
+            ),
+            Span::raw(format!(
+                "{}/{} {}",
+                one(app, ss.points),
+                one(app, ss.max),
+                app.tr(T::Points)
+            )),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(app.tr(T::LostPoints), theme.title()));
+    for (sub, item, lost) in scoring::losses(score, t).into_iter().take(6) {
+        let it = &def.subthemes[sub].items[item];
+        let text = match it {
+            Item::Question { item, .. } => {
+                format!("{} {}", q.items[*item].code, q.question_of(*item).text)
+            }
+            Item::Value(v) => v.label.clone(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  −{} {} ", one(app, lost), app.tr(T::Points)),
+                theme.error(),
+            ),
+            Span::raw(fit(&text, width.saturating_sub(14)).trim_end().to_owned()),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!("{} ({}.)", app.tr(T::NextLevel), (s.level + 1).min(5)),
+        theme.title(),
+    ));
+    if s.level >= 5 {
+        lines.push(Line::from(app.tr(T::TopLevel)));
+    } else {
+        for advice in def.advice.iter().filter(|a| a.to.contains(&(s.level + 1))) {
+            lines.extend(advice.text.lines().map(|l| Line::from(l.to_owned())));
+        }
+        if view.suggestions.is_empty() {
+            lines.push(Line::styled(app.tr(T::NoSuggestions), theme.muted()));
+        }
+        for suggestion in &view.suggestions {
+            let item = &q.items[suggestion.item];
+            let label = item
+                .answer
+                .choices()
+                .iter()
+                .find(|c| c.code == suggestion.option)
+                .map_or_else(String::new, |c| c.label.clone());
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  +{} {} ", one(app, suggestion.gain), app.tr(T::Points)),
+                    theme.ok(),
+                ),
+                Span::styled(format!("{} ", item.code), theme.code()),
+                Span::raw(format!("→ «{label}»")),
+            ]));
+        }
+    }
+    if let Some(text) = def.levels.iter().find(|l| l.level == s.level) {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(
+                "{}. {} — {}",
+                s.level,
+                app.tr(T::Level),
+                model.levels[s.level as usize - 1]
+            ),
+            theme.title(),
+        ));
+        lines.extend(
+            text.description
+                .lines()
+                .map(|l| Line::styled(l.to_owned(), theme.muted())),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme: Theme) {
+    let entries = &view.results.entries;
+    let model = &view.scorer().model;
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", app.tr(T::Cohort)),
+        theme.title(),
+    ));
+    let width = block.inner(left).width as usize;
+    let items: Vec<ListItem> = view
+        .ranking()
+        .iter()
+        .enumerate()
+        .map(|(rank, &e)| {
+            let entry = &entries[e];
+            let marker = if e == view.current {
+                "▶"
+            } else if Some(e) == view.compare {
+                "◆"
+            } else {
+                " "
+            };
+            let score = &entry.score;
+            ListItem::new(Line::from(vec![
+                Span::raw(format!("{marker}{:>3}. ", rank + 1)),
+                Span::raw(fit(&entry.institution, width.saturating_sub(16))),
+                Span::styled(
+                    format!(" {:>5}", one(app, score.e_index)),
+                    level_style(theme, score.level),
+                ),
+                Span::styled(format!(" {}", score.level), level_style(theme, score.level)),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(view.cursor));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme.selected()),
+        left,
+        &mut state,
+    );
+
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", app.tr(T::LevelDistribution)),
+        theme.title(),
+    ));
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+    let mut lines = Vec::new();
+    let counts = cohort::levels(entries, Measure::EIndex);
+    let most = counts.iter().copied().max().unwrap_or(1).max(1);
+    let bar_width = (inner.width as usize).saturating_sub(22).max(4);
+    for (l, &n) in counts.iter().enumerate() {
+        let filled = n * bar_width / most;
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} {:<11}", l + 1, fit(&model.levels[l], 11))),
+            Span::styled("█".repeat(filled), level_style(theme, l as u8 + 1)),
+            Span::raw(format!(" {n}")),
+        ]));
+    }
+    let cut_lines = |title: T, groups: Vec<cohort::Group>, lines: &mut Vec<Line>| {
+        lines.push(Line::default());
+        lines.push(Line::styled(app.tr(title), theme.title()));
+        for g in groups {
+            lines.push(Line::from(format!(
+                "  {} ({}): {}",
+                fit(&g.name, 24).trim_end(),
+                g.count,
+                one(app, g.median)
+            )));
+        }
+    };
+    let kind_name = |e: &cohort::Entry| {
+        app.tr(match e.kind {
+            crate::exchange::InstitutionKind::Ministry => T::Ministry,
+            crate::exchange::InstitutionKind::Institution => T::InstitutionKind,
+        })
+        .to_owned()
+    };
+    cut_lines(
+        T::ByKind,
+        cohort::cut(entries, Measure::EIndex, kind_name),
+        &mut lines,
+    );
+    let quintiles = cohort::size_quintiles(entries);
+    let by_size = cohort::cut(entries, Measure::EIndex, |e| {
+        let i = entries
+            .iter()
+            .position(|x| x.submission == e.submission)
+            .unwrap_or(0);
+        format!("{}. kvintile", quintiles[i])
+    });
+    cut_lines(T::BySize, by_size, &mut lines);
+    let unknown = app.tr(T::SectorUnknown);
+    let by_sector = cohort::cut(entries, Measure::EIndex, |e| {
+        e.sector.clone().unwrap_or_else(|| unknown.to_owned())
+    });
+    cut_lines(T::BySector, by_sector, &mut lines);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
