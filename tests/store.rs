@@ -537,3 +537,28 @@ fn a_changed_definition_is_detected_and_explained() {
         "the submission keeps the definition it was filled with"
     );
 }
+
+#[test]
+fn the_shipped_examples_import_with_their_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("a.db")).unwrap();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    let bytes = std::fs::read(examples.join("one-submission.json")).unwrap();
+    let file = exchange::read(&bytes).unwrap();
+    let comments_in_file = file.submissions[0].comments.len();
+    assert!(comments_in_file > 0, "the example carries a review comment");
+    let outcome = import(&mut store, &bytes, Resolution::Refuse).unwrap();
+    assert_eq!(outcome, [ImportOutcome::Created]);
+    let record = store
+        .export(&[store.submissions().unwrap()[0].id])
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        record.comments.len(),
+        comments_in_file,
+        "a new submission keeps its comments"
+    );
+    assert_eq!(record.comments, file.submissions[0].comments);
+    let two = std::fs::read(examples.join("two-submissions.json")).unwrap();
+    assert!(import(&mut store, &two, Resolution::Refuse).is_ok());
+}

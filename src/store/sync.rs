@@ -273,6 +273,7 @@ fn import_one(
         )?;
         let id = tx.last_insert_rowid();
         apply(tx, machine, source, id, theirs, q)?;
+        merge_notes(tx, machine, id, theirs)?;
         set_base(tx, id, &their_content)?;
         return Ok(ImportOutcome::Created);
     };
@@ -409,20 +410,22 @@ fn apply(
         let key = AnswerKey::in_roster(roster, instance, code);
         let (old_json, new_json) = (old_value.map(|v| encode(v)), new_value.map(|v| encode(v)));
         match &new_json {
-            Some(v) => tx.execute(
-                "INSERT INTO answers (submission_id, roster, instance, code, value, person_id,
-                                      updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)
-                 ON CONFLICT (submission_id, roster, instance, code)
-                 DO UPDATE SET value = excluded.value, person_id = NULL,
-                               updated_at = excluded.updated_at",
-                params![id, roster, instance, code, v, at],
-            )?,
-            None => tx.execute(
-                "DELETE FROM answers
-                 WHERE submission_id = ?1 AND roster = ?2 AND instance = ?3 AND code = ?4",
-                params![id, roster, instance, code],
-            )?,
+            Some(v) => tx
+                .prepare_cached(
+                    "INSERT INTO answers (submission_id, roster, instance, code, value, person_id,
+                                          updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)
+                     ON CONFLICT (submission_id, roster, instance, code)
+                     DO UPDATE SET value = excluded.value, person_id = NULL,
+                                   updated_at = excluded.updated_at",
+                )?
+                .execute(params![id, roster, instance, code, v, at])?,
+            None => tx
+                .prepare_cached(
+                    "DELETE FROM answers
+                     WHERE submission_id = ?1 AND roster = ?2 AND instance = ?3 AND code = ?4",
+                )?
+                .execute(params![id, roster, instance, code])?,
         };
         record(
             tx,
@@ -450,11 +453,11 @@ fn apply(
             continue;
         }
         for (position, i) in instances.iter().enumerate() {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO roster_instances (submission_id, roster, key, label, position)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, roster, i.key, i.label, position as i64],
-            )?;
+            )?
+            .execute(params![id, roster, i.key, i.label, position as i64])?;
         }
     }
     tx.execute(
