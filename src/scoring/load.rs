@@ -56,6 +56,7 @@ struct RawItem {
     label: Option<String>,
     value: Option<Spanned<String>>,
     max: Option<Spanned<f64>>,
+    applies_if: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -267,7 +268,14 @@ impl Linter<'_> {
     }
 
     fn subtheme(&mut self, s: &RawSubtheme) -> Subtheme {
-        let items: Vec<Item> = s.items.iter().filter_map(|i| self.item(i)).collect();
+        let mut items = Vec::new();
+        let mut applies_if = Vec::new();
+        for raw in &s.items {
+            if let Some(item) = self.item(raw) {
+                items.push(item);
+                applies_if.push(raw.applies_if.as_ref().and_then(|c| self.compile(c, true)));
+            }
+        }
         let possible: f64 = items.iter().map(Item::max).sum();
         let cap = *s.cap.get_ref();
         if possible > cap + 1e-9 {
@@ -284,6 +292,7 @@ impl Linter<'_> {
             title: s.title.clone(),
             cap,
             items,
+            applies_if,
         }
     }
 

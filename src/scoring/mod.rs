@@ -50,6 +50,8 @@ pub struct Subtheme {
     pub title: String,
     pub cap: f64,
     pub items: Vec<Item>,
+    /// Per item: when this is false, the item does not apply and counts in no maximum.
+    pub applies_if: Vec<Option<Expr>>,
 }
 
 #[derive(Debug)]
@@ -213,7 +215,21 @@ fn theme_score(t: &Theme, q: &Questionnaire, response: &Response, eval: &Evaluat
             let items: Vec<ItemScore> = s
                 .items
                 .iter()
-                .map(|i| item_score(i, q, response, eval))
+                .zip(&s.applies_if)
+                .map(|(i, applies_if)| {
+                    let applies = applies_if
+                        .as_ref()
+                        .is_none_or(|e| rules::truth(q, response, eval, e) != Some(false));
+                    if applies {
+                        item_score(i, q, response, eval)
+                    } else {
+                        ItemScore {
+                            points: 0.0,
+                            max: i.max(),
+                            applies: false,
+                        }
+                    }
+                })
                 .collect();
             let points: f64 = items.iter().map(|i| i.points).sum();
             let max: f64 = items.iter().filter(|i| i.applies).map(|i| i.max).sum();
