@@ -7,7 +7,7 @@ use super::{
 };
 use crate::diag::{Diagnostic, SourceMap};
 use crate::expr::{
-    self, Expr, ExprError, ItemId, ItemType, RosterId, Scope, Symbol, compile, compile_condition,
+    self, Expr, ExprError, ItemId, RosterId, Scope, Symbol, compile, compile_condition,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -917,22 +917,10 @@ struct BuildScope<'a> {
 
 impl Scope for BuildScope<'_> {
     fn resolve(&self, name: &str) -> Option<Symbol<'_>> {
-        if let Some(&id) = self.by_code.get(name) {
-            let item = &self.items[id];
-            let ty = match &item.answer {
-                AnswerType::Single(_) => ItemType::Single(&item.option_codes),
-                AnswerType::Multi(_) => ItemType::Multi(&item.option_codes),
-                AnswerType::Integer(_) | AnswerType::Number(_) => ItemType::Number,
-                AnswerType::Text { .. } => ItemType::Text,
-                AnswerType::Urls { .. } => ItemType::Urls,
-            };
-            return Some(Symbol::Item {
-                id,
-                ty,
-                roster: item.roster,
-            });
+        match self.by_code.get(name) {
+            Some(&id) => Some(self.items[id].symbol(id)),
+            None => self.roster_ids.get(name).map(|&r| Symbol::Roster(r)),
         }
-        self.roster_ids.get(name).map(|&r| Symbol::Roster(r))
     }
 
     fn roster_name(&self, roster: RosterId) -> String {

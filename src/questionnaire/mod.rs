@@ -308,25 +308,31 @@ pub fn changes(old: &Questionnaire, new: &Questionnaire) -> Vec<Change> {
 /// any roster.
 impl Scope for Questionnaire {
     fn resolve(&self, name: &str) -> Option<Symbol<'_>> {
-        if let Some(id) = self.item(name) {
-            let item = &self.items[id];
-            let ty = match &item.answer {
-                AnswerType::Single(_) => ItemType::Single(&item.option_codes),
-                AnswerType::Multi(_) => ItemType::Multi(&item.option_codes),
-                AnswerType::Integer(_) | AnswerType::Number(_) => ItemType::Number,
-                AnswerType::Text { .. } => ItemType::Text,
-                AnswerType::Urls { .. } => ItemType::Urls,
-            };
-            return Some(Symbol::Item {
-                id,
-                ty,
-                roster: item.roster,
-            });
+        match self.item(name) {
+            Some(id) => Some(self.items[id].symbol(id)),
+            None => self.roster(name).map(Symbol::Roster),
         }
-        self.roster(name).map(Symbol::Roster)
     }
 
     fn roster_name(&self, roster: RosterId) -> String {
         self.rosters[roster].id.clone()
+    }
+}
+
+impl Item {
+    /// What this item (with id `id`) is to the expression compiler.
+    pub(crate) fn symbol(&self, id: ItemId) -> Symbol<'_> {
+        let ty = match &self.answer {
+            AnswerType::Single(_) => ItemType::Single(&self.option_codes),
+            AnswerType::Multi(_) => ItemType::Multi(&self.option_codes),
+            AnswerType::Integer(_) | AnswerType::Number(_) => ItemType::Number,
+            AnswerType::Text { .. } => ItemType::Text,
+            AnswerType::Urls { .. } => ItemType::Urls,
+        };
+        Symbol::Item {
+            id,
+            ty,
+            roster: self.roster,
+        }
     }
 }

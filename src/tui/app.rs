@@ -1602,15 +1602,7 @@ fn finish_edit(app: &mut App) -> bool {
     match parse_edit(&fill.q.items[item].answer, edit.area.lines()) {
         Ok(value) => {
             fill.edit = None;
-            let instance = fill.current_instance();
-            fill.set_in_response(item, instance, value);
-            fill.pending = Some(Pending {
-                item,
-                instance,
-                since: Instant::now(),
-            });
-            flush(app);
-            fill_mut(app).settle();
+            answer(app, item, value);
             true
         }
         Err(()) => {

@@ -7,7 +7,7 @@ use crate::tui::i18n::{T, finding_message};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
+use ratatui::widgets::{Block, Clear, ListItem};
 
 pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Theme) {
     let Screen::Fill(fill) = &app.screen else {
@@ -60,12 +60,5 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(block)
-            .highlight_style(theme.selected()),
-        rect,
-        &mut state,
-    );
+    crate::tui::widgets::selectable(frame, items, Some(block), cursor, theme.selected(), rect);
 }

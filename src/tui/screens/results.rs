@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, ListItem, Paragraph, Wrap};
 
 /// One decimal, with the decimal comma in Latvian.
 fn one(app: &App, v: f64) -> String {
@@ -203,13 +203,13 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(view.cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(block)
-            .highlight_style(theme.selected()),
+    crate::tui::widgets::selectable(
+        frame,
+        items,
+        Some(block),
+        view.cursor,
+        theme.selected(),
         themes_area,
-        &mut state,
     );
 
     let block = Block::bordered().title(Line::styled(
@@ -402,13 +402,13 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, the
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(view.cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(block)
-            .highlight_style(theme.selected()),
+    crate::tui::widgets::selectable(
+        frame,
+        items,
+        Some(block),
+        view.cursor,
+        theme.selected(),
         left,
-        &mut state,
     );
 
     let block = Block::bordered().title(Line::styled(

@@ -7,7 +7,7 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::ListItem;
 
 pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
     let question = &fill.q.questions[fill.question];
@@ -47,10 +47,5 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(fill.cursor));
-    frame.render_stateful_widget(
-        List::new(items).highlight_style(theme.selected()),
-        area,
-        &mut state,
-    );
+    super::selectable(frame, items, None, fill.cursor, theme.selected(), area);
 }

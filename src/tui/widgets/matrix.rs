@@ -6,7 +6,7 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
     let rows = fill.visible_rows(fill.question);
@@ -55,10 +55,5 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(fill.cursor));
-    frame.render_stateful_widget(
-        List::new(items).highlight_style(theme.selected()),
-        grid,
-        &mut state,
-    );
+    super::selectable(frame, items, None, fill.cursor, theme.selected(), grid);
 }

@@ -23,3 +23,26 @@ pub fn fit(text: &str, width: usize) -> String {
     out.push_str(&" ".repeat(pad));
     out
 }
+
+/// A bordered block titled in `style`.
+pub fn titled(title: &str, style: ratatui::style::Style) -> ratatui::widgets::Block<'static> {
+    ratatui::widgets::Block::bordered()
+        .title(ratatui::text::Line::styled(format!(" {title} "), style))
+}
+
+/// A list with row `selected` highlighted and scrolled into view.
+pub fn selectable(
+    frame: &mut ratatui::Frame,
+    items: Vec<ratatui::widgets::ListItem>,
+    block: Option<ratatui::widgets::Block>,
+    selected: usize,
+    highlight: ratatui::style::Style,
+    area: ratatui::layout::Rect,
+) {
+    let mut list = ratatui::widgets::List::new(items).highlight_style(highlight);
+    if let Some(block) = block {
+        list = list.block(block);
+    }
+    let mut state = ratatui::widgets::ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, area, &mut state);
+}

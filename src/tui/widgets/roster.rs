@@ -8,7 +8,7 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let section_index = fill.section_index();
@@ -53,15 +53,10 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             ListItem::new(section_line(&format!("{}. {name}", i + 1), p, width, theme))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(fill.instance));
     let highlight = if fill.focus == Focus::Roster {
         theme.selected()
     } else {
         theme.title()
     };
-    frame.render_stateful_widget(
-        List::new(items).block(block).highlight_style(highlight),
-        area,
-        &mut state,
-    );
+    super::selectable(frame, items, Some(block), fill.instance, highlight, area);
 }

@@ -6,7 +6,7 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState};
+use ratatui::widgets::{Block, ListItem};
 
 pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let focused = fill.focus == Focus::Sections;
@@ -27,17 +27,12 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             ListItem::new(section_line(&fill.q.sections[s].title, p, width, theme))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(fill.section));
     let highlight = if focused {
         theme.selected()
     } else {
         theme.title()
     };
-    frame.render_stateful_widget(
-        List::new(items).block(block).highlight_style(highlight),
-        area,
-        &mut state,
-    );
+    super::selectable(frame, items, Some(block), fill.section, highlight, area);
 }
 
 /// "Title…  3/11 ✗1 ⚠2", the title cut to fit.

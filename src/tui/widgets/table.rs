@@ -10,7 +10,7 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 
 /// Wide enough for "Dati nav pieejami".
 const CELL: usize = 18;
@@ -59,12 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(fill.cursor));
-    frame.render_stateful_widget(
-        List::new(items).highlight_style(theme.selected()),
-        grid,
-        &mut state,
-    );
+    super::selectable(frame, items, None, fill.cursor, theme.selected(), grid);
 
     let mut lines = Vec::new();
     if let Some(problem) = edit_problem(fill, app.opts.lang) {
