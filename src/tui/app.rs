@@ -504,10 +504,16 @@ fn open_submission(app: &mut App, summary: SubmissionSummary, person: Option<Per
             app.opts.expert || q.parts[q.sections[s].part].filled_by == FilledBy::Respondent
         })
         .collect();
+    let Some(&first) = sections.first() else {
+        // Only an expert part: nothing here for a respondent to fill.
+        let text = app.tr(T::NoSectionsForRole);
+        app.error(text);
+        return;
+    };
     let eval = rules::evaluate(&q, &response);
     let read_only = matches!(summary.status, Status::Submitted | Status::Accepted);
     let mut fill = Fill {
-        question: q.sections[sections[0]].questions.start,
+        question: q.sections[first].questions.start,
         q,
         submission: summary,
         person,

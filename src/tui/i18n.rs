@@ -100,6 +100,7 @@ pub enum T {
     Pending,
     HiddenKept,
     NoScoring,
+    NoSectionsForRole,
     Results,
     KeyResults,
     EIndex,
@@ -256,6 +257,10 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::KeyRowOption => ("izvēle rindā", "choice in row"),
         T::KeyScroll => ("ritināt", "scroll"),
         T::Pending => ("rakstāt…", "typing…"),
+        T::NoSectionsForRole => (
+            "Šajā anketā nav sadaļu, ko aizpilda respondents; eksperta daļai palaidiet ar --expert.",
+            "This questionnaire has no sections for respondents; start with --expert for the expert part.",
+        ),
         T::NoScoring => (
             "Šai anketai nav vērtēšanas modeļa vai iesnieguma nevar novērtēt.",
             "This questionnaire has no scoring model, or the submission cannot be scored.",

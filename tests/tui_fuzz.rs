@@ -1,0 +1,102 @@
+//! Any sequence of key presses, at any window size, neither panics nor loses what was saved.
+
+use anketa::questionnaire::{self, EINDEX_2019};
+use anketa::scoring::EINDEX_2019_SCORING;
+use anketa::store::Store;
+use anketa::tui::i18n::Lang;
+use anketa::tui::{Action, App, Options, screens, update};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        8 => Just(Action::Down),
+        4 => Just(Action::Up),
+        2 => Just(Action::Left),
+        2 => Just(Action::Right),
+        6 => Just(Action::NextQuestion),
+        2 => Just(Action::PrevQuestion),
+        6 => Just(Action::Enter),
+        4 => Just(Action::Toggle),
+        3 => Just(Action::Back),
+        6 => prop::sample::select(vec!['1', '0', '9', 'ā', 'ž', 'x', ' ', '-', ',', 'n']).prop_map(Action::Type),
+        1 => "\\PC{0,12}".prop_map(Action::Paste),
+        2 => Just(Action::ToggleNotAvailable),
+        1 => Just(Action::Clear),
+        1 => Just(Action::ToggleHint),
+        1 => Just(Action::Help),
+        1 => Just(Action::Problems),
+        1 => Just(Action::Submit),
+        2 => Just(Action::AddInstance),
+        1 => Just(Action::RenameInstance),
+        1 => Just(Action::DeleteInstance),
+        1 => Just(Action::MoveInstanceUp),
+        1 => Just(Action::MoveInstanceDown),
+        3 => Just(Action::Yes),
+        2 => Just(Action::No),
+        1 => Just(Action::Tick),
+        1 => Just(Action::Results),
+        1 => (1u16..130, 1u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_keys_at_any_size_never_panic(
+        actions in prop::collection::vec(action(), 1..160),
+        sizes in prop::collection::vec((1u16..130, 1u16..50), 1..4),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("a.db")).unwrap();
+        let q = questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
+        let mut app = App::new(
+            q,
+            EINDEX_2019.1.to_owned(),
+            store,
+            Options {
+                lang: Lang::Lv,
+                expert: true,
+                color: true,
+                export_dir: dir.path().to_owned(),
+                scoring: Some((EINDEX_2019_SCORING.0.to_owned(), EINDEX_2019_SCORING.1.to_owned())),
+                results_first: false,
+            },
+        )
+        .unwrap();
+        // Start with a submission, as a respondent would.
+        for c in "Iestāde".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        for _ in 0..4 {
+            update(&mut app, Action::NextQuestion);
+        }
+        for c in "2019".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        update(&mut app, Action::NextQuestion);
+        for c in "Anna".chars() {
+            update(&mut app, Action::Type(c));
+        }
+        update(&mut app, Action::Enter);
+        for (i, a) in actions.into_iter().enumerate() {
+            if a == Action::Quit {
+                continue;
+            }
+            update(&mut app, a);
+            let (w, h) = sizes[i % sizes.len()];
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| screens::draw(f, &app)).unwrap();
+        }
+        update(&mut app, Action::Quit);
+        prop_assert!(app.quit);
+        // Whatever happened, the database still opens and holds a readable submission.
+        drop(app);
+        let store = Store::open(&dir.path().join("a.db")).unwrap();
+        let submissions = store.submissions().unwrap();
+        prop_assert_eq!(submissions.len(), 1);
+        prop_assert!(store.load_response(submissions[0].id).is_ok());
+    }
+}
