@@ -261,14 +261,15 @@ fn import_one(
         let questionnaire = questionnaire_in(tx, q, definition)?;
         tx.execute(
             "INSERT INTO submissions (uid, institution_id, questionnaire_id, year, status,
-                                      created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?5)",
+                                      created_at, updated_at, demo)
+             VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?5, ?6)",
             params![
                 theirs.uid,
                 institution,
                 questionnaire,
                 theirs.year,
-                theirs.created_at
+                theirs.created_at,
+                theirs.demo
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -461,14 +462,16 @@ fn apply(
         }
     }
     tx.execute(
-        "UPDATE submissions SET status = ?2, updated_at = ?3, submitted_at = ?4, accepted_at = ?5
+        "UPDATE submissions SET status = ?2, updated_at = ?3, submitted_at = ?4, accepted_at = ?5,
+                                demo = ?6
          WHERE id = ?1",
         params![
             id,
             theirs.status.as_str(),
             theirs.updated_at,
             theirs.submitted_at,
-            theirs.accepted_at
+            theirs.accepted_at,
+            theirs.demo
         ],
     )?;
     record(

@@ -204,11 +204,15 @@ impl App {
             .into_iter()
             .filter(|s| s.questionnaire_code == self.q.id)
             .collect();
-        let cursor = if submissions.is_empty() {
-            0
-        } else {
-            submissions.len() - 1
-        };
+        // The cursor starts on the submission worked on most recently (the first of equals).
+        let cursor = submissions
+            .iter()
+            .enumerate()
+            .fold(None::<(usize, &str)>, |best, (i, s)| match best {
+                Some((_, at)) if at >= s.updated_at.as_str() => best,
+                _ => Some((i, s.updated_at.as_str())),
+            })
+            .map_or(0, |(i, _)| i);
         let form = submissions.is_empty().then(NewForm::new);
         self.screen = Screen::Start(StartScreen {
             submissions,

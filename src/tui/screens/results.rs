@@ -89,7 +89,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
     let [gauge_area, themes_area, indicators_area] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Fill(1),
-        Constraint::Length(4),
+        Constraint::Length(5),
     ])
     .areas(area);
 
@@ -149,10 +149,15 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
         standing_line,
     );
 
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", app.tr(T::Themes)),
-        theme.title(),
-    ));
+    let themes_title = match view.compare {
+        Some(other) => format!(
+            " {} · │ = {} ",
+            app.tr(T::Themes),
+            view.results.entries[other].institution
+        ),
+        None => format!(" {} ", app.tr(T::Themes)),
+    };
+    let block = Block::bordered().title(Line::styled(themes_title, theme.title()));
     let inner = block.inner(themes_area);
     let width = inner.width as usize;
     let compare_width = if view.compare.is_some() { 8 } else { 0 };
@@ -223,7 +228,17 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
         .iter()
         .zip(&score.indicators)
         .map(|(i, v)| {
-            let value = v.map_or_else(|| "—".to_owned(), |v| one(app, v));
+            // Counts read as whole numbers, shares with one decimal.
+            let value = v.map_or_else(
+                || "—".to_owned(),
+                |v| {
+                    if v.fract() == 0.0 {
+                        format!("{v:.0}")
+                    } else {
+                        one(app, v)
+                    }
+                },
+            );
             let unit = match (&i.unit, v) {
                 (Some(u), Some(_)) => format!(" {u}"),
                 _ => String::new(),
@@ -263,7 +278,7 @@ fn theme_detail(
         })
         .unwrap_or_default();
     let title = format!(
-        " {} — {} · {}. {}{rank} ",
+        " {} — {} · {}. {} ",
         def.title,
         one(app, s.index),
         s.level,
@@ -273,7 +288,10 @@ fn theme_detail(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = vec![Line::styled(
+        rank.trim_start_matches(" · ").to_owned(),
+        theme.muted(),
+    )];
     if !s.applicable {
         lines.push(Line::styled(app.tr(T::NotApplicable), theme.muted()));
     }

@@ -6,7 +6,7 @@ use crate::tui::i18n::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme: Theme) {
     let block = Block::bordered().title(Line::styled(
@@ -66,44 +66,51 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), fields);
         }
         None => {
-            let mut lines = vec![
-                Line::styled(app.tr(T::Submissions), theme.title()),
-                Line::default(),
-            ];
-            for (i, s) in start.submissions.iter().enumerate() {
-                let demo = if s.demo {
-                    format!("  [{}]", app.tr(T::Demo))
-                } else {
-                    String::new()
-                };
-                let text = format!(
-                    "{}  {}  {}  ({}){demo}",
-                    s.institution,
-                    s.year,
-                    crate::tui::i18n::status(app.opts.lang, s.status),
-                    &s.updated_at
-                        .get(..16)
-                        .unwrap_or(&s.updated_at)
-                        .replace('T', " ")
-                );
-                let style = if i == start.cursor {
-                    theme.selected()
-                } else {
-                    ratatui::style::Style::new()
-                };
-                lines.push(Line::styled(text, style));
-            }
+            let [heading, list] =
+                Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(
+                Paragraph::new(Line::styled(app.tr(T::Submissions), theme.title())),
+                heading,
+            );
+            let mut items: Vec<ListItem> = start
+                .submissions
+                .iter()
+                .map(|s| {
+                    // The demo mark first, so that a narrow window never cuts it.
+                    let demo = if s.demo {
+                        format!("[{}] ", app.tr(T::Demo))
+                    } else {
+                        String::new()
+                    };
+                    ListItem::new(format!(
+                        "{demo}{}  {}  {}  ({})",
+                        s.institution,
+                        s.year,
+                        crate::tui::i18n::status(app.opts.lang, s.status),
+                        &s.updated_at
+                            .get(..16)
+                            .unwrap_or(&s.updated_at)
+                            .replace('T', " ")
+                    ))
+                })
+                .collect();
             if start.submissions.is_empty() {
-                lines.push(Line::styled(app.tr(T::NoSubmissions), theme.muted()));
+                items.push(ListItem::new(Line::styled(
+                    app.tr(T::NoSubmissions),
+                    theme.muted(),
+                )));
             }
-            let new_style = if start.cursor == start.submissions.len() {
-                theme.selected()
+            items.push(ListItem::new(Line::styled(
+                app.tr(T::NewSubmission),
+                theme.key(),
+            )));
+            // The "new" row is last; with no submissions a notice stands before it.
+            let selected = if start.submissions.is_empty() {
+                1
             } else {
-                theme.key()
+                start.cursor
             };
-            lines.push(Line::default());
-            lines.push(Line::styled(app.tr(T::NewSubmission), new_style));
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+            crate::tui::widgets::selectable(frame, items, None, selected, theme.selected(), list);
         }
     }
 }
