@@ -11,6 +11,7 @@ use crate::expr::{Expr, ItemId};
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
 use crate::rules::{self, Evaluation};
+use std::collections::HashMap;
 
 /// The built-in model of the e-index.
 pub const EINDEX_2019_SCORING: (&str, &str) = (
@@ -158,10 +159,11 @@ pub fn level(index: f64, thresholds: &[f64; 4]) -> u8 {
 impl Model {
     /// Score a response, with the rules' evaluation of it (hidden answers count as blank).
     pub fn score(&self, q: &Questionnaire, response: &Response, eval: &Evaluation) -> Score {
+        let mut filled = Filled::new();
         let mut themes: Vec<ThemeScore> = self
             .themes
             .iter()
-            .map(|t| theme_score(t, q, response, eval))
+            .map(|t| theme_score(t, q, response, eval, &mut filled))
             .collect();
         let total_weight: f64 = self
             .themes
@@ -203,7 +205,13 @@ fn valued(v: &Valued, q: &Questionnaire, response: &Response, eval: &Evaluation)
         .clamp(0.0, v.max)
 }
 
-fn theme_score(t: &Theme, q: &Questionnaire, response: &Response, eval: &Evaluation) -> ThemeScore {
+fn theme_score(
+    t: &Theme,
+    q: &Questionnaire,
+    response: &Response,
+    eval: &Evaluation,
+    filled: &mut Filled,
+) -> ThemeScore {
     let applicable = t
         .not_applicable_if
         .as_ref()
@@ -221,7 +229,7 @@ fn theme_score(t: &Theme, q: &Questionnaire, response: &Response, eval: &Evaluat
                         .as_ref()
                         .is_none_or(|e| rules::truth(q, response, eval, e) != Some(false));
                     if applies {
-                        item_score(i, q, response, eval)
+                        item_score(i, q, response, eval, filled)
                     } else {
                         ItemScore {
                             points: 0.0,
@@ -255,7 +263,40 @@ fn theme_score(t: &Theme, q: &Questionnaire, response: &Response, eval: &Evaluat
     }
 }
 
-fn item_score(i: &Item, q: &Questionnaire, response: &Response, eval: &Evaluation) -> ItemScore {
+/// The instances of a roster section with at least one answer shown: where it was filled.
+fn filled_instances(
+    q: &Questionnaire,
+    response: &Response,
+    eval: &Evaluation,
+    section: usize,
+) -> Vec<usize> {
+    let Some(roster) = q.sections[section].roster else {
+        return Vec::new();
+    };
+    let items: Vec<ItemId> = q.sections[section]
+        .questions
+        .clone()
+        .flat_map(|question| q.questions[question].items.clone())
+        .collect();
+    (0..eval.instances(roster).len())
+        .filter(|&i| {
+            items
+                .iter()
+                .any(|&item| eval.visible_answer(q, response, item, Some(i)).is_some())
+        })
+        .collect()
+}
+
+/// Per roster section, the instances where it was filled; computed once per scoring.
+type Filled = HashMap<usize, Vec<usize>>;
+
+fn item_score(
+    i: &Item,
+    q: &Questionnaire,
+    response: &Response,
+    eval: &Evaluation,
+    filled: &mut Filled,
+) -> ItemScore {
     match i {
         Item::Value(v) => ItemScore {
             points: valued(v, q, response, eval),
@@ -285,19 +326,27 @@ fn item_score(i: &Item, q: &Questionnaire, response: &Response, eval: &Evaluatio
                     max: *max,
                     applies: true,
                 },
-                Some(roster) => {
-                    let scored: Vec<f64> = (0..eval.instances(roster).len())
-                        .filter_map(|i| eval.visible_answer(q, response, *item, Some(i)))
+                Some(_) => {
+                    // Averaged over the instances whose part of the form was filled; in those,
+                    // a hidden or blank answer scores 0, as outside rosters. So a better answer
+                    // that opens further questions never lowers the average.
+                    let section = q.items[*item].section;
+                    let instances = filled
+                        .entry(section)
+                        .or_insert_with(|| filled_instances(q, response, eval, section));
+                    let total: f64 = instances
+                        .iter()
+                        .filter_map(|&i| eval.visible_answer(q, response, *item, Some(i)))
                         .map(of)
-                        .collect();
+                        .sum();
                     ItemScore {
-                        points: if scored.is_empty() {
+                        points: if instances.is_empty() {
                             0.0
                         } else {
-                            scored.iter().sum::<f64>() / scored.len() as f64
+                            total / instances.len() as f64
                         },
                         max: *max,
-                        applies: !scored.is_empty(),
+                        applies: !instances.is_empty(),
                     }
                 }
             }
@@ -313,6 +362,27 @@ pub struct Suggestion {
     pub option: i64,
     /// Theme points gained, given the changes before it in the list.
     pub gain: f64,
+    /// For a roster question: in how many instances (services, websites) to give it; 0
+    /// outside rosters.
+    pub instances: usize,
+}
+
+/// `current` with `option` chosen (added, for a multiple choice), or `None` if it already is.
+fn improved(
+    q: &Questionnaire,
+    item: ItemId,
+    current: Option<&Value>,
+    option: i64,
+) -> Option<Value> {
+    let answer = &q.items[item].answer;
+    match answer {
+        crate::questionnaire::AnswerType::Multi(_) => match current {
+            Some(Value::Choices(cs)) if cs.contains(&option) => None,
+            existing => Some(rules::toggle_option(answer, existing, option)),
+        },
+        _ if current == Some(&Value::Choice(option)) => None,
+        _ => Some(Value::Choice(option)),
+    }
 }
 
 /// The fewest answer changes, largest gains first, that lift `theme` to its next level; empty
@@ -324,7 +394,7 @@ pub fn next_level(
     theme: usize,
 ) -> Vec<Suggestion> {
     let t = &model.themes[theme];
-    let score_of = |r: &Response| theme_score(t, q, r, &rules::evaluate(q, r));
+    let score_of = |r: &Response| theme_score(t, q, r, &rules::evaluate(q, r), &mut Filled::new());
     let mut current = response.clone();
     let mut now = score_of(&current);
     if now.level >= 5 {
@@ -335,32 +405,56 @@ pub fn next_level(
     while now.index + 1e-9 < target {
         let eval = rules::evaluate(q, &current);
         let mut best: Option<(Suggestion, Response, ThemeScore)> = None;
+        let mut filled = Filled::new();
         for item in t.subthemes.iter().flat_map(|s| &s.items) {
             let Item::Question { item, points, .. } = item else {
                 continue;
             };
-            if q.items[*item].roster.is_some() || !eval.is_visible(*item, None, q) {
+            // Outside rosters, the one answer; inside, the answer in every instance filled.
+            let places: Vec<Option<usize>> = match q.items[*item].roster {
+                None => vec![None],
+                Some(_) => {
+                    let section = q.items[*item].section;
+                    filled
+                        .entry(section)
+                        .or_insert_with(|| filled_instances(q, &current, &eval, section))
+                        .iter()
+                        .map(|&i| Some(i))
+                        .collect()
+                }
+            };
+            let places: Vec<Option<usize>> = places
+                .into_iter()
+                .filter(|&i| eval.is_visible(*item, i, q))
+                .collect();
+            if places.is_empty() {
                 continue;
             }
             for &(option, p) in points {
                 if p <= 0.0 {
                     continue;
                 }
-                let code = &q.items[*item].code;
-                let value = match &q.items[*item].answer {
-                    crate::questionnaire::AnswerType::Multi(_) => match current.answers.get(code) {
-                        Some(Value::Choices(cs)) if cs.contains(&option) => continue,
-                        existing => rules::toggle_option(&q.items[*item].answer, existing, option),
-                    },
-                    _ => {
-                        if current.answers.get(code) == Some(&Value::Choice(option)) {
-                            continue;
-                        }
-                        Value::Choice(option)
-                    }
-                };
                 let mut trial = current.clone();
-                trial.set(code, value);
+                let mut changed = 0;
+                for &place in &places {
+                    let answers = match place {
+                        None => &mut trial.answers,
+                        Some(i) => {
+                            let roster = q.items[*item].roster.expect("a roster item");
+                            let key = eval.instances(roster)[i].key.clone();
+                            &mut trial.instance_mut(&q.rosters[roster].id, &key).answers
+                        }
+                    };
+                    if let Some(value) =
+                        improved(q, *item, answers.get(&q.items[*item].code), option)
+                    {
+                        answers.insert(q.items[*item].code.clone(), value);
+                        changed += 1;
+                    }
+                }
+                if changed == 0 {
+                    continue;
+                }
                 let s = score_of(&trial);
                 let gain = s.points - now.points;
                 if gain > 1e-9 && best.as_ref().is_none_or(|(b, _, _)| gain > b.gain + 1e-9) {
@@ -369,6 +463,7 @@ pub fn next_level(
                             item: *item,
                             option,
                             gain,
+                            instances: if places == [None] { 0 } else { changed },
                         },
                         trial,
                         s,

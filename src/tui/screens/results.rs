@@ -361,6 +361,19 @@ fn theme_detail(
                     theme.ok(),
                 ),
                 Span::styled(format!("{} ", item.code), theme.code()),
+                Span::styled(
+                    match item.roster {
+                        Some(r) if suggestion.instances > 0 => {
+                            format!(
+                                "({}× {}) ",
+                                suggestion.instances,
+                                q.rosters[r].title.to_lowercase()
+                            )
+                        }
+                        _ => String::new(),
+                    },
+                    theme.muted(),
+                ),
                 Span::raw(format!("→ «{label}»")),
             ]));
         }
