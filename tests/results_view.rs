@@ -4,70 +4,37 @@
 //! (`tests/snapshots/`). As in `tui_snapshots.rs`: 80×24 and 120×40, without colour, in
 //! Latvian, and beside every snapshot plain assertions of what must be on screen.
 
-use anketa::exchange;
-use anketa::questionnaire::{self, EINDEX_2019};
-use anketa::scoring::{self, EINDEX_2019_SCORING};
-use anketa::store::{Resolution, Store};
-use anketa::tui::app::{Fill, Screen};
-use anketa::tui::i18n::Lang;
+mod common;
+
+use anketa::questionnaire::EINDEX_2019;
+use anketa::tui::app::Screen;
 use anketa::tui::results::{ResultsView, Tab};
 use anketa::tui::{Action, App, Options, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::tui::{
+    SIZES, app_on, assert_on_screens, choose, current_code, demo_store, draw, draw_both,
+    eindex_scoring, fill, new_submission_with, on_screen, open_section, options, screen_text,
+};
 use std::path::Path;
-
-/// The two sizes every screen is drawn at: the classic terminal and a roomy one.
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// The institution whose results are shown, and the one it is compared with.
 const SHOWN: &str = "Centrālā statistikas pārvalde";
 const OTHER: &str = "Valsts zemes dienests";
 const CUSTOMER_SERVICE: &str = "Klientu apkalpošana un atbalsts";
 
-fn scoring_option() -> Option<(String, String)> {
-    let (file, text) = EINDEX_2019_SCORING;
-    Some((file.to_owned(), text.to_owned()))
-}
-
-fn app_with(store: Store, dir: &Path, results_first: bool) -> App {
-    let (_, definition) = EINDEX_2019;
-    let q = questionnaire::load("q.toml", definition.as_bytes()).unwrap();
-    App::new(
-        q,
-        definition.to_owned(),
-        store,
-        Options {
-            lang: Lang::Lv,
-            expert: false,
-            color: false,
-            export_dir: dir.to_owned(),
-            scoring: scoring_option(),
-            results_first,
-        },
-    )
-    .unwrap()
+/// The usual options with the scoring model on, opening on results or on filling.
+fn scored(dir: &Path, results_first: bool) -> Options {
+    Options {
+        scoring: eindex_scoring(),
+        results_first,
+        ..options(dir)
+    }
 }
 
 /// A database holding the demo submissions of every institution for 2019, opened the way
 /// `anketa demo` opens it: on the start list, Enter showing results.
 fn demo_app(dir: &Path) -> App {
-    let (name, definition) = EINDEX_2019;
-    let q = questionnaire::load(name, definition.as_bytes()).unwrap();
-    let (file, text) = EINDEX_2019_SCORING;
-    let model = scoring::load(file, text, &q).unwrap();
-    let records: Vec<_> = anketa::demo::institutions()
-        .unwrap()
-        .iter()
-        .map(|inst| anketa::demo::submission(&q, definition, &model, inst, 2019))
-        .collect();
-    assert_eq!(records.len(), 94, "the seed's 94 institutions");
-    let bytes = exchange::write("2019-12-31T12:00:00.000Z".into(), "demo".into(), records);
-    let file = exchange::read(&bytes).unwrap();
-    let mut store = Store::open(&dir.join("d.db")).unwrap();
-    store
-        .import(&[file], &[definition], Resolution::Theirs)
-        .unwrap();
-    let app = app_with(store, dir, true);
+    let store = demo_store(dir);
+    let app = app_on(store, "q.toml", EINDEX_2019.1, scored(dir, true));
     let Screen::Start(start) = &app.screen else {
         panic!("the demo database opens on the start screen");
     };
@@ -117,173 +84,19 @@ fn lv(v: f64) -> String {
     format!("{v:.1}").replace('.', ",")
 }
 
-// --- From `tui_snapshots.rs`: the new-submission form, moving about the fill screen. ---------
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::Type(c));
-    }
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        update(app, a);
-    }
-}
-
-/// Fill the start form the way a respondent would: institution, registration number, year
-/// and name (sector and kind left as they are).
-fn fill_start_form(app: &mut App, institution: &str) {
-    typed(app, institution);
-    update(app, Action::NextQuestion);
-    typed(app, "90000069281");
-    run(
-        app,
-        [
-            Action::NextQuestion,
-            Action::NextQuestion,
-            Action::NextQuestion,
-        ],
-    );
-    typed(app, "2019");
-    update(app, Action::NextQuestion);
-    typed(app, "Ilze Bērziņa");
-}
-
 /// A new submission through the start form, landing on the fill screen; scoring is on.
 fn new_submission(dir: &Path) -> App {
-    let store = Store::open(&dir.join("a.db")).unwrap();
-    let mut app = app_with(store, dir, false);
-    fill_start_form(&mut app, "Valsts ieņēmumu dienests");
-    update(&mut app, Action::Enter);
-    assert!(
-        matches!(app.screen, Screen::Fill(_)),
-        "the form opens the new submission"
-    );
-    app
-}
-
-fn fill(app: &App) -> &Fill {
-    match &app.screen {
-        Screen::Fill(f) => f,
-        _ => panic!("not on the fill screen"),
-    }
-}
-
-fn current_code(app: &App) -> String {
-    let f = fill(app);
-    f.q.questions[f.question].code.clone()
-}
-
-/// Go to the section with this id and into its first question (or roster list).
-fn open_section(app: &mut App, id: &str) {
-    update(app, Action::Back);
-    update(app, Action::Back);
-    let f = fill(app);
-    let target = f
-        .sections
-        .iter()
-        .position(|&s| f.q.sections[s].id == id)
-        .unwrap();
-    let steps = target as isize - f.section as isize;
-    for _ in 0..steps.unsigned_abs() {
-        update(app, if steps > 0 { Action::Down } else { Action::Up });
-    }
-    update(app, Action::Enter);
-}
-
-/// Move on question by question until `code` is the current one.
-fn go_to(app: &mut App, code: &str) {
-    for _ in 0..100 {
-        if current_code(app) == code {
-            return;
-        }
-        update(app, Action::NextQuestion);
-    }
-    panic!("{code} was not reached");
-}
-
-/// Move the option cursor to the option with this code.
-fn cursor_to(app: &mut App, code: i64) {
-    let f = fill(app);
-    let item = f.q.questions[f.question].items.start;
-    let index = f.q.items[item]
-        .answer
-        .choices()
-        .iter()
-        .position(|c| c.code == code)
-        .unwrap();
-    while fill(app).cursor > index {
-        update(app, Action::Up);
-    }
-    while fill(app).cursor < index {
-        update(app, Action::Down);
-    }
+    new_submission_with(dir, scored(dir, false))
 }
 
 // --- Drawing ------------------------------------------------------------------------------
 
-/// Draw the interface at `w`×`h` and return the test terminal.
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    update(app, Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| anketa::tui::screens::draw(f, app))
-        .unwrap();
-    terminal
-}
-
-/// The screen as plain text, one line per row (without the snapshot's quotes).
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let width = buffer.area.width as usize;
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| {
-            let line: String = row.iter().map(|cell| cell.symbol()).collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Draw at both sizes, compare each with its snapshot (`{name}_80x24`, `{name}_120x40`),
 /// and return the two screens as text for further assertions.
 fn snapshot_both(app: &mut App, name: &str) -> [String; 2] {
-    SIZES.map(|(w, h)| {
-        let terminal = draw(app, w, h);
+    draw_both(app, |w, h, terminal| {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-        screen_text(&terminal)
     })
-}
-
-/// The words on a screen in reading order, box-drawing borders left out, so that text wrapped
-/// over several rows of a bordered panel still reads as one run of words.
-fn words(screen: &str) -> Vec<&str> {
-    screen
-        .split(|c: char| c.is_whitespace() || matches!(c, '│' | '─' | '┌' | '┐' | '└' | '┘'))
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Whether `needle` is on the screen: on one row, or wrapped over several.
-fn on_screen(screen: &str, needle: &str) -> bool {
-    if screen.contains(needle) {
-        return true;
-    }
-    let wanted = words(needle);
-    !wanted.is_empty() && words(screen).windows(wanted.len()).any(|w| w == wanted)
-}
-
-/// Every screen must contain `needle`, with a readable failure when it does not.
-fn assert_on_screens(screens: &[String], needle: &str) {
-    for screen in screens {
-        assert!(
-            on_screen(screen, needle),
-            "{needle:?} is not on the screen:\n{screen}"
-        );
-    }
 }
 
 /// The screen row that contains `text` (the first), with the screen in the failure.
@@ -561,15 +374,9 @@ fn results_of_the_submission_being_filled_and_back() {
     open_section(&mut app, "customer_service");
     // F14: the institution's own standard, the option worth the most; monitored (P1020 = 1);
     // by designated staff (P1012 = 2).
-    go_to(&mut app, "F14");
-    cursor_to(&mut app, 1);
-    update(&mut app, Action::Toggle);
-    go_to(&mut app, "P1020");
-    cursor_to(&mut app, 1);
-    update(&mut app, Action::Toggle);
-    go_to(&mut app, "P1012");
-    cursor_to(&mut app, 2);
-    update(&mut app, Action::Toggle);
+    choose(&mut app, "F14", 1);
+    choose(&mut app, "P1020", 1);
+    choose(&mut app, "P1012", 2);
     let cursor = fill(&app).cursor;
 
     update(&mut app, Action::Results);

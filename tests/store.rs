@@ -1,79 +1,13 @@
 //! The store with real SQLite files: saving, reloading, the audit trail, statuses, and moving
 //! submissions between databases as files.
 
-use anketa::exchange::{self, InstitutionKind, InstitutionRecord, Status};
-use anketa::questionnaire::{self, EINDEX_2019, Questionnaire};
+mod common;
+
+use anketa::exchange::{self, Status};
+use anketa::questionnaire::{self, EINDEX_2019};
 use anketa::response::Value;
-use anketa::sample::full_response;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
-use std::path::Path;
-
-fn eindex() -> Questionnaire {
-    questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap()
-}
-
-struct Fixture {
-    store: Store,
-    submission: i64,
-    person: i64,
-}
-
-fn institution(name: &str, reg_no: &str) -> InstitutionRecord {
-    InstitutionRecord {
-        name: name.into(),
-        reg_no: Some(reg_no.into()),
-        sector: Some("Finanšu ministrija".into()),
-        kind: InstitutionKind::Institution,
-    }
-}
-
-fn fixture(path: &Path) -> Fixture {
-    let mut store = Store::open(path).unwrap();
-    let q = eindex();
-    let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
-    let inst = store
-        .institution(&institution("Valsts ieņēmumu dienests", "90000069281"))
-        .unwrap();
-    let person = store.person("Ilze Bērziņa", Role::Respondent).unwrap();
-    let submission = store.create_submission(inst, qrow, 2019, person).unwrap();
-    Fixture {
-        store,
-        submission,
-        person,
-    }
-}
-
-/// Save every answer of a full response with `services` services, as the TUI would.
-fn fill(f: &mut Fixture, q: &Questionnaire, services: usize) {
-    let response = full_response(q, services);
-    for (code, v) in &response.answers {
-        f.store
-            .save_answer(f.submission, AnswerKey::top(code), Some(v), f.person)
-            .unwrap();
-    }
-    for (roster, instances) in &response.rosters {
-        let free = q.rosters[q.roster(roster).unwrap()].from.is_none();
-        for i in instances {
-            let key = if free {
-                f.store
-                    .add_instance(f.submission, roster, &i.label, f.person)
-                    .unwrap()
-            } else {
-                i.key.clone()
-            };
-            for (code, v) in &i.answers {
-                f.store
-                    .save_answer(
-                        f.submission,
-                        AnswerKey::in_roster(roster, &key, code),
-                        Some(v),
-                        f.person,
-                    )
-                    .unwrap();
-            }
-        }
-    }
-}
+use common::store::{eindex, fill, fixture};
 
 #[test]
 fn first_run_creates_the_database_and_its_folders() {

@@ -5,11 +5,13 @@
 //! "The database is untouched" is checked on every row of every table ([`dump`]), and where
 //! the store promises to leave a file alone, on the file's bytes.
 
-use anketa::exchange::{self, FileError, InstitutionKind, InstitutionRecord, SubmissionRecord};
-use anketa::questionnaire::{self, EINDEX_2019, Questionnaire};
+mod common;
+
+use anketa::exchange::{self, FileError, SubmissionRecord};
+use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
-use anketa::sample::full_response;
-use anketa::store::{AnswerKey, ImportError, Resolution, Role, Store, StoreError};
+use anketa::store::{AnswerKey, ImportError, Resolution, Store, StoreError};
+use common::store::{Fixture, eindex, fill, fixture};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
@@ -19,50 +21,7 @@ use std::sync::{Arc, Barrier, OnceLock};
 use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------------------------
-// Fixtures (after tests/store.rs)
-
-fn eindex() -> Questionnaire {
-    questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap()
-}
-
-struct Fixture {
-    store: Store,
-    submission: i64,
-    person: i64,
-}
-
-fn institution(name: &str, reg_no: &str) -> InstitutionRecord {
-    InstitutionRecord {
-        name: name.into(),
-        reg_no: Some(reg_no.into()),
-        sector: Some("Finanšu ministrija".into()),
-        kind: InstitutionKind::Institution,
-    }
-}
-
-fn fixture(path: &Path) -> Fixture {
-    let mut store = Store::open(path).unwrap();
-    let q = eindex();
-    let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
-    let inst = store
-        .institution(&institution("Valsts ieņēmumu dienests", "90000069281"))
-        .unwrap();
-    let person = store.person("Ilze Bērziņa", Role::Respondent).unwrap();
-    let submission = store.create_submission(inst, qrow, 2019, person).unwrap();
-    Fixture {
-        store,
-        submission,
-        person,
-    }
-}
-
-impl Fixture {
-    fn save(&mut self, key: AnswerKey, value: Value) {
-        self.store
-            .save_answer(self.submission, key, Some(&value), self.person)
-            .unwrap();
-    }
-}
+// Fixtures (beside those of `common/store.rs`)
 
 /// A database with one submission holding a few answers of every kind, and a service.
 fn seeded(path: &Path) -> Fixture {
@@ -82,29 +41,6 @@ fn seeded(path: &Path) -> Fixture {
         Value::Number(120.0),
     );
     f
-}
-
-/// Save every answer of a full response with `services` services, as the TUI would.
-fn fill(f: &mut Fixture, q: &Questionnaire, services: usize) {
-    let response = full_response(q, services);
-    for (code, v) in &response.answers {
-        f.save(AnswerKey::top(code), v.clone());
-    }
-    for (roster, instances) in &response.rosters {
-        let free = q.rosters[q.roster(roster).unwrap()].from.is_none();
-        for i in instances {
-            let key = if free {
-                f.store
-                    .add_instance(f.submission, roster, &i.label, f.person)
-                    .unwrap()
-            } else {
-                i.key.clone()
-            };
-            for (code, v) in &i.answers {
-                f.save(AnswerKey::in_roster(roster, &key, code), v.clone());
-            }
-        }
-    }
 }
 
 /// Every row of every table, as text, sorted: equal dumps mean an untouched database.

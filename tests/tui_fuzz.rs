@@ -1,10 +1,11 @@
 //! Any sequence of key presses, at any window size, neither panics nor loses what was saved.
 
-use anketa::questionnaire::{self, EINDEX_2019};
-use anketa::scoring::EINDEX_2019_SCORING;
+mod common;
+
+use anketa::questionnaire::EINDEX_2019;
 use anketa::store::Store;
-use anketa::tui::i18n::Lang;
-use anketa::tui::{Action, App, Options, screens, update};
+use anketa::tui::{Action, Options, screens, update};
+use common::tui::{app_on, eindex_scoring, fill_start_form_with, options};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -51,35 +52,19 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("a.db")).unwrap();
-        let q = questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-        let mut app = App::new(
-            q,
-            EINDEX_2019.1.to_owned(),
+        let mut app = app_on(
             store,
+            EINDEX_2019.0,
+            EINDEX_2019.1,
             Options {
-                lang: Lang::Lv,
                 expert: true,
                 color: true,
-                export_dir: dir.path().to_owned(),
-                scoring: Some((EINDEX_2019_SCORING.0.to_owned(), EINDEX_2019_SCORING.1.to_owned())),
-                results_first: false,
+                scoring: eindex_scoring(),
+                ..options(dir.path())
             },
-        )
-        .unwrap();
+        );
         // Start with a submission, as a respondent would.
-        for c in "Iestāde".chars() {
-            update(&mut app, Action::Type(c));
-        }
-        for _ in 0..4 {
-            update(&mut app, Action::NextQuestion);
-        }
-        for c in "2019".chars() {
-            update(&mut app, Action::Type(c));
-        }
-        update(&mut app, Action::NextQuestion);
-        for c in "Anna".chars() {
-            update(&mut app, Action::Type(c));
-        }
+        fill_start_form_with(&mut app, "Iestāde", "", "2019", "Anna");
         update(&mut app, Action::Enter);
         for (i, a) in actions.into_iter().enumerate() {
             if a == Action::Quit {

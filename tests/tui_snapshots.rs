@@ -4,141 +4,18 @@
 //! Latvian, so the snapshots hold only text. Each test also says in plain assertions what
 //! must be on screen, so that a snapshot accepted without looking still cannot hide the point.
 
-use anketa::questionnaire::{self, EINDEX_2019};
-use anketa::store::Store;
-use anketa::tui::app::{Fill, Focus, Overlay, Screen};
+mod common;
+
+use anketa::questionnaire::EINDEX_2019;
+use anketa::tui::App;
+use anketa::tui::app::{Focus, Overlay, Screen};
 use anketa::tui::i18n::Lang;
-use anketa::tui::{Action, App, Options, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::path::Path;
-
-/// The two sizes every screen is drawn at: the classic terminal and a roomy one.
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn app_for(dir: &Path, definition: &str, lang: Lang) -> App {
-    let store = Store::open(&dir.join("a.db")).unwrap();
-    let q = questionnaire::load("q.toml", definition.as_bytes()).unwrap();
-    App::new(
-        q,
-        definition.to_owned(),
-        store,
-        Options {
-            lang,
-            expert: false,
-            color: false,
-            export_dir: dir.to_owned(),
-            scoring: None,
-            results_first: false,
-        },
-    )
-    .unwrap()
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::Type(c));
-    }
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        update(app, a);
-    }
-}
-
-/// Fill the start form the way a respondent would: institution, registration number, year
-/// and name (sector and kind left as they are).
-fn fill_start_form(app: &mut App, institution: &str) {
-    typed(app, institution);
-    update(app, Action::NextQuestion);
-    typed(app, "90000069281");
-    run(
-        app,
-        [
-            Action::NextQuestion,
-            Action::NextQuestion,
-            Action::NextQuestion,
-        ],
-    );
-    typed(app, "2019");
-    update(app, Action::NextQuestion);
-    typed(app, "Ilze Bērziņa");
-}
-
-/// A new submission through the start form, landing on the fill screen.
-fn new_submission_in(dir: &Path, lang: Lang) -> App {
-    let mut app = app_for(dir, EINDEX_2019.1, lang);
-    fill_start_form(&mut app, "Valsts ieņēmumu dienests");
-    update(&mut app, Action::Enter);
-    assert!(
-        matches!(app.screen, Screen::Fill(_)),
-        "the form opens the new submission"
-    );
-    app
-}
-
-fn new_submission(dir: &Path) -> App {
-    new_submission_in(dir, Lang::Lv)
-}
-
-fn fill(app: &App) -> &Fill {
-    match &app.screen {
-        Screen::Fill(f) => f,
-        _ => panic!("not on the fill screen"),
-    }
-}
-
-fn current_code(app: &App) -> String {
-    let f = fill(app);
-    f.q.questions[f.question].code.clone()
-}
-
-/// Go to the section with this id and into its first question (or roster list).
-fn open_section(app: &mut App, id: &str) {
-    update(app, Action::Back);
-    update(app, Action::Back);
-    let f = fill(app);
-    let target = f
-        .sections
-        .iter()
-        .position(|&s| f.q.sections[s].id == id)
-        .unwrap();
-    let steps = target as isize - f.section as isize;
-    for _ in 0..steps.unsigned_abs() {
-        update(app, if steps > 0 { Action::Down } else { Action::Up });
-    }
-    update(app, Action::Enter);
-}
-
-/// Move on question by question until `code` is the current one.
-fn go_to(app: &mut App, code: &str) {
-    for _ in 0..100 {
-        if current_code(app) == code {
-            return;
-        }
-        update(app, Action::NextQuestion);
-    }
-    panic!("{code} was not reached");
-}
-
-/// Move the option cursor to the option with this code.
-fn cursor_to(app: &mut App, code: i64) {
-    let f = fill(app);
-    let item = f.q.questions[f.question].items.start;
-    let index = f.q.items[item]
-        .answer
-        .choices()
-        .iter()
-        .position(|c| c.code == code)
-        .unwrap();
-    while fill(app).cursor > index {
-        update(app, Action::Up);
-    }
-    while fill(app).cursor < index {
-        update(app, Action::Down);
-    }
-}
+use anketa::tui::{Action, Options, update};
+use common::tui::{
+    app_for, assert_on_screens, choose, current_code, cursor_to, draw, draw_both, fill,
+    fill_start_form, go_to, new_submission, new_submission_with, on_screen, open_section, options,
+    run, screen_text, typed, words,
+};
 
 /// Add services to the roster of the current (roster) section.
 fn add_services(app: &mut App, names: &[&str]) {
@@ -150,57 +27,12 @@ fn add_services(app: &mut App, names: &[&str]) {
     }
 }
 
-/// Draw the interface at `w`×`h` and return the test terminal.
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    update(app, Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| anketa::tui::screens::draw(f, app))
-        .unwrap();
-    terminal
-}
-
-/// The screen as plain text, one line per row (without the snapshot's quotes).
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let width = buffer.area.width as usize;
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| {
-            let line: String = row.iter().map(|cell| cell.symbol()).collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Draw at both sizes, compare each with its snapshot (`{name}_80x24`, `{name}_120x40`),
 /// and return the two screens as text for further assertions.
 fn snapshot_both(app: &mut App, name: &str) -> [String; 2] {
-    SIZES.map(|(w, h)| {
-        let terminal = draw(app, w, h);
+    draw_both(app, |w, h, terminal| {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-        screen_text(&terminal)
     })
-}
-
-/// The words on a screen in reading order, box-drawing borders left out, so that text wrapped
-/// over several rows of a bordered panel still reads as one run of words.
-fn words(screen: &str) -> Vec<&str> {
-    screen
-        .split(|c: char| c.is_whitespace() || matches!(c, '│' | '─' | '┌' | '┐' | '└' | '┘'))
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Whether `needle` is on the screen: on one row, or wrapped over several.
-fn on_screen(screen: &str, needle: &str) -> bool {
-    if screen.contains(needle) {
-        return true;
-    }
-    let wanted = words(needle);
-    !wanted.is_empty() && words(screen).windows(wanted.len()).any(|w| w == wanted)
 }
 
 /// The screen row on which the table or matrix row `code` is drawn.
@@ -211,23 +43,13 @@ fn row_of<'a>(screen: &'a str, code: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no row {code} on the screen:\n{screen}"))
 }
 
-/// Every screen must contain `needle`, with a readable failure when it does not.
-fn assert_on_screens(screens: &[String], needle: &str) {
-    for screen in screens {
-        assert!(
-            on_screen(screen, needle),
-            "{needle:?} is not on the screen:\n{screen}"
-        );
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The start screen
 
 #[test]
 fn start_form_with_latvian_letters() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_for(dir.path(), EINDEX_2019.1, Lang::Lv);
+    let mut app = app_for(dir.path(), EINDEX_2019.1);
     let Screen::Start(start) = &app.screen else {
         panic!("a new database opens on the start screen");
     };
@@ -262,7 +84,13 @@ fn section_overview_with_the_section_list_focused() {
 #[test]
 fn fill_screen_in_english() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = new_submission_in(dir.path(), Lang::En);
+    let mut app = new_submission_with(
+        dir.path(),
+        Options {
+            lang: Lang::En,
+            ..options(dir.path())
+        },
+    );
     let terminal = draw(&mut app, 80, 24);
     insta::assert_snapshot!("fill_sections_en_80x24", terminal.backend());
     let screen = screen_text(&terminal);
@@ -406,9 +234,7 @@ fn matrix_with_two_rows_answered() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = new_submission(dir.path());
     open_section(&mut app, "internal_processes");
-    go_to(&mut app, "V11");
-    cursor_to(&mut app, 1);
-    update(&mut app, Action::Toggle);
+    choose(&mut app, "V11", 1);
     update(&mut app, Action::NextQuestion);
     assert_eq!(current_code(&app), "V12M", "V11 = 1 shows the matrix");
     // Row 1: option 1; row 2: option 2.
@@ -563,12 +389,8 @@ fn answers_of_hidden_questions_show_greyed_in_the_section_overview() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = new_submission(dir.path());
     open_section(&mut app, "customer_service");
-    go_to(&mut app, "F14");
-    cursor_to(&mut app, 1);
-    update(&mut app, Action::Toggle);
-    go_to(&mut app, "P1020");
-    cursor_to(&mut app, 1);
-    update(&mut app, Action::Toggle);
+    choose(&mut app, "F14", 1);
+    choose(&mut app, "P1020", 1);
     update(&mut app, Action::PrevQuestion);
     assert_eq!(current_code(&app), "F14");
     cursor_to(&mut app, 3);

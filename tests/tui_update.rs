@@ -1,81 +1,16 @@
 //! `update` driven action by action, as the keyboard would, against a real database.
 
+mod common;
+
 use anketa::exchange::Status;
-use anketa::questionnaire::{self, EINDEX_2019};
+use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
-use anketa::store::Store;
-use anketa::tui::app::{Fill, Focus, Overlay, Screen};
-use anketa::tui::i18n::Lang;
-use anketa::tui::{Action, App, Options, update};
-use std::path::Path;
-
-fn app_for(dir: &Path, definition: &str) -> App {
-    let store = Store::open(&dir.join("a.db")).unwrap();
-    let q = questionnaire::load("q.toml", definition.as_bytes()).unwrap();
-    App::new(
-        q,
-        definition.to_owned(),
-        store,
-        Options {
-            lang: Lang::Lv,
-            expert: false,
-            color: false,
-            export_dir: dir.to_owned(),
-            scoring: None,
-            results_first: false,
-        },
-    )
-    .unwrap()
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::Type(c));
-    }
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        update(app, a);
-    }
-}
-
-/// A new submission through the start form, landing on the fill screen.
-fn new_submission(dir: &Path) -> App {
-    let mut app = app_for(dir, EINDEX_2019.1);
-    typed(&mut app, "Valsts ieņēmumu dienests");
-    update(&mut app, Action::NextQuestion);
-    typed(&mut app, "90000069281");
-    run(
-        &mut app,
-        [
-            Action::NextQuestion,
-            Action::NextQuestion,
-            Action::NextQuestion,
-        ],
-    );
-    typed(&mut app, "2019");
-    update(&mut app, Action::NextQuestion);
-    typed(&mut app, "Ilze Bērziņa");
-    update(&mut app, Action::Enter);
-    assert!(
-        matches!(app.screen, Screen::Fill(_)),
-        "the form opens the new submission"
-    );
-    app
-}
-
-fn fill(app: &App) -> &Fill {
-    match &app.screen {
-        Screen::Fill(f) => f,
-        _ => panic!("not on the fill screen"),
-    }
-}
-
-fn current_code(app: &App) -> String {
-    let f = fill(app);
-    f.q.questions[f.question].code.clone()
-}
+use anketa::tui::app::{Focus, Overlay};
+use anketa::tui::{Action, App, update};
+use common::tui::{
+    app_for, current_code, cursor_to, fill, fill_start_form_with, new_submission, open_section,
+    run, typed,
+};
 
 fn stored(app: &App, code: &str) -> Option<Value> {
     app.store
@@ -84,41 +19,6 @@ fn stored(app: &App, code: &str) -> Option<Value> {
         .answers
         .get(code)
         .cloned()
-}
-
-/// Go to the section with this id and into its first question (or roster list).
-fn open_section(app: &mut App, id: &str) {
-    update(app, Action::Back);
-    update(app, Action::Back);
-    let f = fill(app);
-    let target = f
-        .sections
-        .iter()
-        .position(|&s| f.q.sections[s].id == id)
-        .unwrap();
-    let steps = target as isize - f.section as isize;
-    for _ in 0..steps.unsigned_abs() {
-        update(app, if steps > 0 { Action::Down } else { Action::Up });
-    }
-    update(app, Action::Enter);
-}
-
-/// Move the option cursor to the option with this code.
-fn cursor_to(app: &mut App, code: i64) {
-    let f = fill(app);
-    let item = f.q.questions[f.question].items.start;
-    let index = f.q.items[item]
-        .answer
-        .choices()
-        .iter()
-        .position(|c| c.code == code)
-        .unwrap();
-    while fill(app).cursor > index {
-        update(app, Action::Up);
-    }
-    while fill(app).cursor < index {
-        update(app, Action::Down);
-    }
 }
 
 #[test]
@@ -433,11 +333,7 @@ message = "{A} darbinieku ir daudz; vai skaitlis ir pareizs?"
 fn submitting_asks_to_acknowledge_each_warning_then_offers_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_for(dir.path(), WITH_WARNING);
-    typed(&mut app, "Mazā iestāde");
-    run(&mut app, std::iter::repeat_n(Action::NextQuestion, 4));
-    typed(&mut app, "2024");
-    update(&mut app, Action::NextQuestion);
-    typed(&mut app, "Jānis");
+    fill_start_form_with(&mut app, "Mazā iestāde", "", "2024", "Jānis");
     update(&mut app, Action::Enter);
     update(&mut app, Action::Enter);
     typed(&mut app, "1500");

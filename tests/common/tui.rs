@@ -1,0 +1,267 @@
+//! The interface driven action by action, as the keyboard would, against a real database, and
+//! drawn into a test terminal.
+
+use super::INSTITUTION;
+use anketa::exchange;
+use anketa::questionnaire::{self, EINDEX_2019};
+use anketa::scoring::{self, EINDEX_2019_SCORING};
+use anketa::store::{Resolution, Store};
+use anketa::tui::app::{Fill, Screen};
+use anketa::tui::i18n::Lang;
+use anketa::tui::{Action, App, Options, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+
+/// The two sizes every screen is drawn at: the classic terminal and a roomy one.
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// The options most tests run with: Latvian, no colour, no expert mode, files exported to
+/// `dir`, no scoring model, opening on filling.
+pub fn options(dir: &Path) -> Options {
+    Options {
+        lang: Lang::Lv,
+        expert: false,
+        color: false,
+        export_dir: dir.to_owned(),
+        scoring: None,
+        results_first: false,
+    }
+}
+
+/// The 2019 e-index scoring model, as `Options::scoring` takes it.
+pub fn eindex_scoring() -> Option<(String, String)> {
+    let (file, text) = EINDEX_2019_SCORING;
+    Some((file.to_owned(), text.to_owned()))
+}
+
+/// The interface on `store` for `definition`, loaded as the file `name`.
+pub fn app_on(store: Store, name: &str, definition: &str, options: Options) -> App {
+    let q = questionnaire::load(name, definition.as_bytes()).unwrap();
+    App::new(q, definition.to_owned(), store, options).unwrap()
+}
+
+/// The interface for `definition` (as `q.toml`) on the database `a.db` in `dir`.
+pub fn app_with(dir: &Path, definition: &str, options: Options) -> App {
+    let store = Store::open(&dir.join("a.db")).unwrap();
+    app_on(store, "q.toml", definition, options)
+}
+
+/// [`app_with`] with the usual [`options`].
+pub fn app_for(dir: &Path, definition: &str) -> App {
+    app_with(dir, definition, options(dir))
+}
+
+pub fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(app, a);
+    }
+}
+
+/// Fill the start form the way a respondent would: institution, registration number, year
+/// and name (sector and kind left as they are).
+pub fn fill_start_form(app: &mut App, institution: &str) {
+    fill_start_form_with(app, institution, "90000069281", "2019", "Ilze Bērziņa");
+}
+
+/// Fill the start form with these institution, registration number (`""`: left empty), year
+/// and name; sector and kind are left as they are.
+pub fn fill_start_form_with(
+    app: &mut App,
+    institution: &str,
+    reg_no: &str,
+    year: &str,
+    name: &str,
+) {
+    typed(app, institution);
+    update(app, Action::NextQuestion);
+    typed(app, reg_no);
+    run(
+        app,
+        [
+            Action::NextQuestion,
+            Action::NextQuestion,
+            Action::NextQuestion,
+        ],
+    );
+    typed(app, year);
+    update(app, Action::NextQuestion);
+    typed(app, name);
+}
+
+/// A new submission of the 2019 e-index on `a.db` in `dir` with `options`, through the start
+/// form, landing on the fill screen.
+pub fn new_submission_with(dir: &Path, options: Options) -> App {
+    let mut app = app_with(dir, EINDEX_2019.1, options);
+    fill_start_form(&mut app, INSTITUTION);
+    update(&mut app, Action::Enter);
+    assert!(
+        matches!(app.screen, Screen::Fill(_)),
+        "the form opens the new submission"
+    );
+    app
+}
+
+/// [`new_submission_with`] the usual [`options`].
+pub fn new_submission(dir: &Path) -> App {
+    new_submission_with(dir, options(dir))
+}
+
+pub fn fill(app: &App) -> &Fill {
+    match &app.screen {
+        Screen::Fill(f) => f,
+        _ => panic!("not on the fill screen"),
+    }
+}
+
+pub fn current_code(app: &App) -> String {
+    let f = fill(app);
+    f.q.questions[f.question].code.clone()
+}
+
+/// Go to the section with this id and into its first question (or roster list).
+pub fn open_section(app: &mut App, id: &str) {
+    update(app, Action::Back);
+    update(app, Action::Back);
+    let f = fill(app);
+    let target = f
+        .sections
+        .iter()
+        .position(|&s| f.q.sections[s].id == id)
+        .unwrap();
+    let steps = target as isize - f.section as isize;
+    for _ in 0..steps.unsigned_abs() {
+        update(app, if steps > 0 { Action::Down } else { Action::Up });
+    }
+    update(app, Action::Enter);
+}
+
+/// Move on question by question until `code` is the current one.
+pub fn go_to(app: &mut App, code: &str) {
+    for _ in 0..100 {
+        if current_code(app) == code {
+            return;
+        }
+        update(app, Action::NextQuestion);
+    }
+    panic!("{code} was not reached");
+}
+
+/// Move the option cursor to the option with this code.
+pub fn cursor_to(app: &mut App, code: i64) {
+    let f = fill(app);
+    let item = f.q.questions[f.question].items.start;
+    let index = f.q.items[item]
+        .answer
+        .choices()
+        .iter()
+        .position(|c| c.code == code)
+        .unwrap();
+    while fill(app).cursor > index {
+        update(app, Action::Up);
+    }
+    while fill(app).cursor < index {
+        update(app, Action::Down);
+    }
+}
+
+/// The database `d.db` in `dir` holding the demo submissions of every institution for 2019,
+/// imported as `anketa demo` imports them.
+pub fn demo_store(dir: &Path) -> Store {
+    let (name, definition) = EINDEX_2019;
+    let q = questionnaire::load(name, definition.as_bytes()).unwrap();
+    let (file, text) = EINDEX_2019_SCORING;
+    let model = scoring::load(file, text, &q).unwrap();
+    let records: Vec<_> = anketa::demo::institutions()
+        .unwrap()
+        .iter()
+        .map(|inst| anketa::demo::submission(&q, definition, &model, inst, 2019))
+        .collect();
+    assert_eq!(records.len(), 94, "the seed's 94 institutions");
+    let bytes = exchange::write("2019-12-31T12:00:00.000Z".into(), "demo".into(), records);
+    let file = exchange::read(&bytes).unwrap();
+    let mut store = Store::open(&dir.join("d.db")).unwrap();
+    store
+        .import(&[file], &[definition], Resolution::Theirs)
+        .unwrap();
+    store
+}
+
+/// Draw the interface at `w`×`h` and return the test terminal.
+pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| anketa::tui::screens::draw(f, app))
+        .unwrap();
+    terminal
+}
+
+/// The screen as plain text, one line per row (without the snapshot's quotes).
+pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let width = buffer.area.width as usize;
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| {
+            let line: String = row.iter().map(|cell| cell.symbol()).collect();
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Draw at both [`SIZES`], hand each test terminal to `check` with its width and height, and
+/// return the two screens as text for further assertions.
+pub fn draw_both(
+    app: &mut App,
+    mut check: impl FnMut(u16, u16, &Terminal<TestBackend>),
+) -> [String; 2] {
+    SIZES.map(|(w, h)| {
+        let terminal = draw(app, w, h);
+        check(w, h, &terminal);
+        screen_text(&terminal)
+    })
+}
+
+/// Go on to question `code` and toggle its option `option`.
+pub fn choose(app: &mut App, code: &str, option: i64) {
+    go_to(app, code);
+    cursor_to(app, option);
+    update(app, Action::Toggle);
+}
+
+/// The words on a screen in reading order, box-drawing borders left out, so that text wrapped
+/// over several rows of a bordered panel still reads as one run of words.
+pub fn words(screen: &str) -> Vec<&str> {
+    screen
+        .split(|c: char| c.is_whitespace() || matches!(c, '│' | '─' | '┌' | '┐' | '└' | '┘'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `needle` is on the screen: on one row, or wrapped over several.
+pub fn on_screen(screen: &str, needle: &str) -> bool {
+    if screen.contains(needle) {
+        return true;
+    }
+    let wanted = words(needle);
+    !wanted.is_empty() && words(screen).windows(wanted.len()).any(|w| w == wanted)
+}
+
+/// Every screen must contain `needle`, with a readable failure when it does not.
+pub fn assert_on_screens(screens: &[String], needle: &str) {
+    for screen in screens {
+        assert!(
+            on_screen(screen, needle),
+            "{needle:?} is not on the screen:\n{screen}"
+        );
+    }
+}
