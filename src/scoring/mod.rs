@@ -147,7 +147,8 @@ pub struct SubScore {
 pub struct ItemScore {
     pub points: f64,
     pub max: f64,
-    /// False for a roster question with no instance answered: it counts in no maximum.
+    /// False for an item that does not apply (`applies_if`), or a roster question with no
+    /// instance filled: it counts in no maximum.
     pub applies: bool,
 }
 
@@ -430,7 +431,10 @@ pub fn next_level(
             if places.is_empty() {
                 continue;
             }
-            for &(option, p) in points {
+            // Option 0 ("none", "not applicable") last: among equal gains, advise a real answer.
+            let mut options = points.clone();
+            options.sort_by_key(|&(code, _)| code == 0);
+            for (option, p) in options {
                 if p <= 0.0 {
                     continue;
                 }

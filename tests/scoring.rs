@@ -1,0 +1,2114 @@
+//! The scoring model of the e-index (`questionnaire/eindex-2019.scoring.toml`, format in
+//! `questionnaire/SCORING.md`) through the engine (`src/scoring/`).
+//!
+//! - Golden responses whose every number is worked out by hand from the model file, in the
+//!   comments beside the assertions: all best, all worst, open data not applicable, a typical
+//!   small institution.
+//! - Properties over arbitrary responses: indices within 0–100, the weights used summing to 100,
+//!   and "a better answer never lowers a score", outside the rosters and inside them (since
+//!   cf27186 a roster question averages over the instances whose part of the form was filled,
+//!   a hidden or blank answer there scoring 0). Two exceptions remain, each worked by hand in an
+//!   ignored test (`model: …`): a filter opening the per-service figures of `e_completion`, and
+//!   a filter showing the only answer of a website that nobody had filled.
+//! - The linter (`scoring::load`, `anketa check`), the published calibration of the thresholds,
+//!   the next-level advice, and the demo data through the real binary.
+
+use anketa::questionnaire::{self, AnswerType, EINDEX_2019, Questionnaire};
+use anketa::response::{Response, Value};
+use anketa::rules::{self, Evaluation, evaluate};
+use anketa::scoring::{self, EINDEX_2019_SCORING, Item, Model, Score};
+use proptest::prelude::*;
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+fn eindex() -> &'static Questionnaire {
+    static Q: OnceLock<Questionnaire> = OnceLock::new();
+    Q.get_or_init(|| {
+        questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes())
+            .expect("the built-in e-index questionnaire loads")
+    })
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        let (file, text) = EINDEX_2019_SCORING;
+        scoring::load(file, text, eindex()).expect("the built-in scoring model loads")
+    })
+}
+
+// The themes in the model's order (checked by `themes_are_in_the_expected_order`).
+const COMM: usize = 0;
+const CS: usize = 1;
+const OD: usize = 2;
+const SRV: usize = 3;
+const IP: usize = 4;
+
+fn score(r: &Response) -> Score {
+    let q = eindex();
+    let eval = evaluate(q, r);
+    model().score(q, r, &eval)
+}
+
+fn c(code: i64) -> Value {
+    Value::Choice(code)
+}
+
+fn cs(codes: &[i64]) -> Value {
+    let mut v = codes.to_vec();
+    v.sort_unstable();
+    Value::Choices(v)
+}
+
+fn n(v: f64) -> Value {
+    Value::Number(v)
+}
+
+fn t(s: &str) -> Value {
+    Value::Text(s.to_owned())
+}
+
+const NA: Value = Value::NotAvailable;
+
+fn answers(pairs: &[(&str, Value)]) -> Response {
+    let mut r = Response::default();
+    for (code, value) in pairs {
+        r.set(code, value.clone());
+    }
+    r
+}
+
+/// Adds (or extends) instance `key` of `roster` with these answers.
+fn instance(r: &mut Response, roster: &str, key: &str, pairs: &[(&str, Value)]) {
+    let i = r.instance_mut(roster, key);
+    if i.label.is_empty() && roster == "services" {
+        i.label = format!("Pakalpojums {key}");
+    }
+    for (code, value) in pairs {
+        i.answers.insert((*code).to_owned(), value.clone());
+    }
+}
+
+#[track_caller]
+fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{what}: expected {expected} (±{tolerance}), got {actual}"
+    );
+}
+
+/// Index to 0.01, as the hand computation gives it.
+#[track_caller]
+fn assert_index(actual: f64, expected: f64, what: &str) {
+    assert_close(actual, expected, 0.01, what);
+}
+
+/// Points and maxima are sums of the model's figures: exact up to rounding.
+#[track_caller]
+fn assert_exact(actual: f64, expected: f64, what: &str) {
+    assert_close(actual, expected, 1e-9, what);
+}
+
+/// Every error finding of a response, as "CODE: message", to keep golden responses realistic
+/// (a response the respondent could actually submit).
+fn errors(r: &Response) -> Vec<String> {
+    let q = eindex();
+    let e = evaluate(q, r);
+    e.errors()
+        .map(|f| format!("{}: {}", q.items[f.location.item].code, f.message()))
+        .collect()
+}
+
+#[track_caller]
+fn assert_theme(s: &Score, theme: usize, points: f64, max: f64, index: f64, level: u8) {
+    let id = &model().themes[theme].id;
+    let ts = &s.themes[theme];
+    assert_exact(ts.points, points, &format!("{id}: points"));
+    assert_exact(ts.max, max, &format!("{id}: max"));
+    assert_index(ts.index, index, &format!("{id}: index"));
+    assert_eq!(ts.level, level, "{id}: level (index {})", ts.index);
+}
+
+/// The website of the golden responses (the key of its instance in the roster "websites").
+const SITE: &str = "https://www.iestade.gov.lv";
+
+// ---------------------------------------------------------------------------------------------
+// The model's shape, as the hand computations below rely on it
+
+#[test]
+fn themes_are_in_the_expected_order() {
+    let ids: Vec<&str> = model().themes.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "communication",
+            "customer_service",
+            "open_data",
+            "services",
+            "internal_processes"
+        ]
+    );
+    let weights: Vec<f64> = model().themes.iter().map(|t| t.weight).collect();
+    assert_eq!(weights, [12.0, 12.0, 12.0, 46.0, 18.0]);
+}
+
+/// The model's header says "the items of every sub-theme add up to exactly its cap"; and each
+/// theme's cap is the sum of its sub-themes' caps (80, 83, 84, 100, 85).
+#[test]
+fn every_subtheme_is_filled_exactly_by_its_items_and_themes_by_their_subthemes() {
+    let expected_caps = [80.0, 83.0, 84.0, 100.0, 85.0];
+    for (theme, cap) in model().themes.iter().zip(expected_caps) {
+        for s in &theme.subthemes {
+            let sum: f64 = s.items.iter().map(Item::max).sum();
+            assert_exact(sum, s.cap, &format!("{}/{}: items' maxima", theme.id, s.id));
+        }
+        let sum: f64 = theme.subthemes.iter().map(|s| s.cap).sum();
+        assert_exact(sum, cap, &format!("{}: sub-theme caps", theme.id));
+        assert_eq!(theme.cap, Some(cap), "{}: theme cap", theme.id);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1a. All best
+
+/// Every scored question at its best option, every filter opened so that every scored question
+/// is visible (F14 = 1 opens P1020, P1020 = 1 opens P1012/P1013, F07M = 1, F33 = 1, A00J = 1
+/// opens P1030 and the experts' E18_*, A06J without 0 opens A07J, V11 = 1, P1018 = 1, D10 = 1,
+/// K01M = 1, D61J = 1 opens F21, P12M = [1, 2] opens every per-service question), every
+/// `value` at its max (all channels electronic, all documents and invoices electronic, all
+/// e-services completed), one service, one website and one social network (Facebook) answered
+/// at their best, the achievements described. Also every note the choices open is written, so
+/// the response has no error at all.
+fn all_best() -> Response {
+    let mut r = answers(&[
+        ("V00J", n(50.0)),
+        ("D61J", c(1)),
+        ("WEB_SITES", Value::Urls(vec![SITE.into()])),
+        ("SOCIAL_NETWORKS_CHOICE", cs(&[1])),
+        (
+            "SOCIAL_NETWORKS_URL_FACEBOOK",
+            t("https://www.facebook.com/iestade"),
+        ),
+        ("ACHIEVEMENTS_DESC", t("Ieviesām e-pakalpojumus.")),
+        // Communication (respondent)
+        ("P1001", cs(&[1, 2, 4])),
+        ("P1002", cs(&[1, 2, 3, 4])),
+        // Customer service
+        ("F14", c(1)),
+        ("P1020", c(1)),
+        ("P1012", cs(&[2, 3, 99])),
+        ("P1012_NOTES", t("Noslēpumainais klients.")),
+        ("P1013", cs(&[1, 2, 3, 4])),
+        ("F07M", c(1)),
+        ("P1017", c(1)),
+        ("F08J", cs(&[1, 2, 3, 5])),
+        ("F33", c(1)),
+        ("F34", c(1)),
+        ("F35", c(1)),
+        ("P1014", cs(&[1, 2, 3])),
+        ("P1015", cs(&[1, 2, 3])),
+        // Open data
+        ("A00J", c(1)),
+        ("P1030", cs(&[1, 2, 3])),
+        ("P1030_NOTES_URI", t("https://data.gov.lv/uri")),
+        ("P1030_NOTES_API", t("https://data.gov.lv/api")),
+        ("P1030_NOTES_LINK", t("https://data.gov.lv/linked")),
+        ("A05", c(1)),
+        ("A06J", cs(&[1, 2, 3])),
+        ("A06J_NOTES", t("Semināri, konkursi.")),
+        ("A07J", c(1)),
+        ("A07J_NOTES", t("Dati izmantoti pētījumos.")),
+        ("P26", c(1)),
+        ("P26_NOTES_USE", t("Analīzes rīki.")),
+        ("P29", c(1)),
+        ("P29_NOTES", t("Citu iestāžu dati.")),
+        // Services (outside the roster)
+        ("F21", c(1)),
+        ("P1028", cs(&[1, 2, 3])),
+        ("P01", c(2)),
+        ("M14", c(1)),
+        ("M14_NOTES", t("Aicinām klientus.")),
+        ("P28", c(2)),
+        ("P1031", c(1)),
+        ("P43F", c(1)),
+        ("PDET", c(1)),
+        // Internal processes
+        ("V11", c(1)),
+        ("V12M_1", c(1)),
+        ("V12M_2", c(1)),
+        ("V12M_3", c(1)),
+        ("V12M_4", c(1)),
+        ("V12M_5", c(1)),
+        ("P1008", cs(&[1, 2, 3, 4, 5])),
+        ("P1018", c(1)),
+        ("P1016", cs(&[1, 2, 3, 4])),
+        ("D10", c(1)),
+        ("D12M_1", c(1)),
+        ("D12M_2", c(1)),
+        ("D12M_3", c(1)),
+        ("D12M_4", c(1)),
+        ("D12M_5", c(1)),
+        ("D21", n(100.0)),
+        ("D24", n(100.0)),
+        ("D28", n(0.0)),
+        ("D31", n(50.0)),
+        ("D34", n(50.0)),
+        ("P1007", n(0.0)),
+        ("P1007A", n(0.0)),
+        ("D54", c(1)),
+        ("D54_NOTES", t("Aicinām e-rēķinus.")),
+        ("D51", n(20.0)),
+        ("D53", n(20.0)),
+        ("D53_PUB", n(0.0)),
+        ("D53_LVS", n(0.0)),
+        ("D51S", n(10.0)),
+        ("D53S", n(10.0)),
+        ("D53S_PUB", n(0.0)),
+        ("K01M", cs(&[1])),
+        ("K01M_NOTES", t("Intranets.")),
+        ("P1029", cs(&[1, 2, 3])),
+        ("P1010", c(1)),
+    ]);
+    instance(
+        &mut r,
+        "services",
+        "s1",
+        &[
+            ("P52", n(100.0)),
+            ("P52_K", n(0.0)),
+            ("P52_T", n(0.0)),
+            ("P52_P", n(0.0)),
+            ("P52_E", n(100.0)),
+            ("P53", n(100.0)),
+            ("P53_K", n(0.0)),
+            ("P53_T", n(0.0)),
+            ("P53_P", n(0.0)),
+            ("P53_E", n(100.0)),
+            ("P1023", n(0.0)),
+            ("P1024", n(0.0)),
+            ("P12M", cs(&[1, 2])),
+            ("P21M", c(1)),
+            ("P32M", c(1)),
+            ("P1026", cs(&[1, 2, 3, 4])),
+            ("P33M", c(1)),
+            ("P35", c(1)),
+            ("P1025.1", n(80.0)),
+            ("P1025.2", n(80.0)),
+        ],
+    );
+    instance(
+        &mut r,
+        "websites",
+        SITE,
+        &[
+            ("M08", cs(&[1, 2, 3, 4, 5, 6, 7, 8])),
+            ("M06", cs(&[1, 2, 3])),
+            ("M07", cs(&[1, 2, 3, 4, 6])),
+            ("M09", c(1)),
+            ("M11", c(1)),
+            ("M12", c(1)),
+            ("M13", cs(&[1, 2])),
+            ("M16J", c(1)),
+            ("M17J", c(1)),
+            ("E18_01", c(2)),
+            ("E18_03", c(2)),
+        ],
+    );
+    instance(
+        &mut r,
+        "social_networks",
+        "1",
+        &[("K11M_A", c(2)), ("K11M_B", c(1)), ("K11M_C", c(1))],
+    );
+    r
+}
+
+#[test]
+fn all_best_scores_100_everywhere() {
+    let r = all_best();
+    assert_eq!(errors(&r), Vec::<String>::new(), "a submittable response");
+    let s = score(&r);
+    // communication (cap 80): usability P1001 [1,2,4] = 2+2+3 = 7 → max 6, P1002 [1,2,3,4] =
+    // 2+2+1+1 = 6, M08 all = 10 → max 8: 20/20; social K11M_A 2 → 5, K11M_B 1 → 6, K11M_C 1
+    // → 4: 15/15; e-participation M06 all = 3+4+3 = 10, M07 [1,2,3,4,6] = 10: 20/20; WCAG
+    // M16J 1 → 15; mobile M17J 1 → 10. 80/80 = 100.
+    assert_theme(&s, COMM, 80.0, 80.0, 100.0, 5);
+    // customer_service (cap 83): F14 1 → 17; P1020 1 → 4, P1012 [2,3,99] = 3+2+3 = 8 → max
+    // 7, P1013 [1,2,3,4] = 8 → max 6: 17; F07M 1 → 7, P1017 1 → 5, F08J [1,2,3,5] = 1+1+1+2
+    // = 5: 17; P1014 [1,2,3] = 6, P1015 [1,2,3] = 2+2+3 = 7 → max 6: 12; M12 1 → 4, M09 1 →
+    // 2, M11 1 → 1: 7; F33 1 → 5, F34 1 → 5, F35 1 → 3: 13. 83/83 = 100.
+    assert_theme(&s, CS, 83.0, 83.0, 100.0, 5);
+    // open_data (cap 84): P1030 [1,2,3] = 6+7+6 = 19; A00J 1 → 24, E18_01 2 → 3, E18_03 2 →
+    // 3: 30; A05 1 → 25; A06J [1,2,3] = 6, A07J 1 → 2, P26 1 → 1, P29 1 → 1: 10. 84/84.
+    assert_theme(&s, OD, 84.0, 84.0, 100.0, 5);
+    // services (cap 100): e_transactions (100+100)/(100+100) × 25 = 25, P12M [1,2] = 10,
+    // e_completion 80/80 × 4 = 4, P1031 1 → 5, PDET 1 → 2, delays and complaints both counted
+    // (0 is a figure) → 2+2 = 4: 50; P32M 1 → 6, P1026 all = 1+2+1+2 = 6, P21M 1 → 6, P33M 1
+    // → 3, P35 1 → 2, P43F 1 → 3, P1028 all = 2+1+1 = 4: 30; F21 1 → 5, P01 2 → 5, M13 [1,2]
+    // = 9 → max 6, M14 1 → 4: 20. 100/100.
+    assert_theme(&s, SRV, 100.0, 100.0, 100.0, 5);
+    // internal_processes (cap 85): D10 1 → 6, D12M_1..5 all 1 → 5 × 2 = 10, e_documents
+    // (100+50)/(100+50) × 8 = 8, V11 1 → 4, V12M_1..5 → 10, P1008 [1..5] = 5, e-invoices
+    // issued 20/20 × 2 = 2, received 10/10 × 1 = 1, D54 1 → 1: 47; K01M [1] → 8, P1029 all =
+    // 6, P1010 1 → 4: 18; P1018 1 → 4, P1016 all = 5+5+4+2 = 16: 20. 85/85.
+    assert_theme(&s, IP, 85.0, 85.0, 100.0, 5);
+    // Weights as given (no theme left out): 12 + 12 + 12 + 46 + 18 = 100.
+    for (ts, w) in s.themes.iter().zip([12.0, 12.0, 12.0, 46.0, 18.0]) {
+        assert!(ts.applicable);
+        assert_exact(ts.weight_used, w, "weight used");
+    }
+    // E-index: 100 + bonus 2 = 102 → clamped to 100; level 5 (≥ 90).
+    assert_exact(s.bonus, 2.0, "bonus");
+    assert_exact(s.e_index, 100.0, "e-index");
+    assert_eq!(s.level, 5);
+    // Indicators: transaction level 200/200 = 100 %, documents 150/150 = 100 %, 1 service,
+    // 50 employees.
+    assert_eq!(
+        s.indicators,
+        [Some(100.0), Some(100.0), Some(1.0), Some(50.0)]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. All worst
+
+/// Every scored question at its lowest-scoring option, with one service, one website and one
+/// social network (all answered at their worst), ACHIEVEMENTS_DESC left blank. The lowest option
+/// scores 0 everywhere except in the questions that have no "none" option: P1028 (every option
+/// 1–2 points), P01 (99 "Cits" = 1), and the experts' M08 (every option ≥ 1), M06 (≥ 3), M07
+/// (≥ 1); A05 (≥ 2) and the filtered P1029, P1016, P1026, P21M would be such too but are hidden
+/// here.
+fn all_worst() -> Response {
+    let mut r = answers(&[
+        ("V00J", n(50.0)),
+        ("D61J", c(1)),
+        ("WEB_SITES", Value::Urls(vec![SITE.into()])),
+        ("SOCIAL_NETWORKS_CHOICE", cs(&[1])),
+        // "Not researched": hides P1002.
+        ("P1001", cs(&[0])),
+        // "Not needed": hides P1020, and so P1012 and P1013.
+        ("F14", c(4)),
+        // "Not made": hides P1017 and F08J.
+        ("F07M", c(2)),
+        // "No client centres": hides F34 and F35.
+        ("F33", c(4)),
+        ("P1014", cs(&[0])),
+        ("P1015", cs(&[0])),
+        // "No such data": open data is left out; hides P1030, A05, A06J (so A07J), P26, P29
+        // and the experts' E18_*.
+        ("A00J", c(0)),
+        ("F21", c(2)),
+        ("P1028", cs(&[2])),
+        ("P01", c(99)),
+        ("M14", c(2)),
+        ("P1031", c(0)),
+        ("P43F", c(2)),
+        ("PDET", c(0)),
+        // "No HR system": hides V12M, P1008, P1018 (so P1016).
+        ("V11", c(0)),
+        // "No document system": hides D12M.
+        ("D10", c(0)),
+        ("D21", n(100.0)),
+        ("D24", n(0.0)),
+        ("D31", n(100.0)),
+        ("D34", n(0.0)),
+        ("D54", c(2)),
+        ("D51", n(10.0)),
+        ("D53", n(0.0)),
+        ("D51S", n(10.0)),
+        ("D53S", n(0.0)),
+        // "No platform": hides P1029.
+        ("K01M", cs(&[0])),
+        ("P1010", c(0)),
+    ]);
+    instance(
+        &mut r,
+        "services",
+        "s1",
+        &[
+            ("P52", n(10.0)),
+            ("P52_K", n(10.0)),
+            ("P52_T", n(0.0)),
+            ("P52_P", n(0.0)),
+            ("P52_E", n(0.0)),
+            ("P53", n(10.0)),
+            ("P53_K", n(10.0)),
+            ("P53_T", n(0.0)),
+            ("P53_P", n(0.0)),
+            ("P53_E", n(0.0)),
+            ("P1023", NA),
+            ("P1024", NA),
+            // "No electronic stage": hides P21M, P32M (so P1026), P33M, P35, P1025.*.
+            ("P12M", cs(&[0])),
+        ],
+    );
+    instance(
+        &mut r,
+        "websites",
+        SITE,
+        &[
+            ("M08", cs(&[1])),
+            ("M06", cs(&[1])),
+            ("M07", cs(&[5])),
+            ("M09", c(3)),
+            ("M11", c(2)),
+            ("M12", c(99)),
+            // Hidden: no service has an electronic stage or channel (M13's show_if).
+            ("M13", cs(&[1, 2])),
+            ("M16J", c(4)),
+            ("M17J", c(2)),
+        ],
+    );
+    instance(
+        &mut r,
+        "social_networks",
+        "1",
+        &[("K11M_A", c(1)), ("K11M_B", c(2)), ("K11M_C", c(2))],
+    );
+    r
+}
+
+#[test]
+fn all_worst_scores_the_floor_of_the_options_without_a_none() {
+    let r = all_worst();
+    let s = score(&r);
+    // communication: P1001 [0] → 0, P1002 hidden → 0 (a question outside a roster keeps its 6
+    // in the maximum), M08 [1] → 1: 1/20; K11M_A 1, K11M_B 2, K11M_C 2 → 0/15; M06 [1] → 3,
+    // M07 [5] → 1: 4/20; M16J 4 → 0/15; M17J 2 → 0/10. 5/80 = 6.25 → level 1 (< 35).
+    assert_theme(&s, COMM, 5.0, 80.0, 6.25, 1);
+    // customer_service: F14 4 → 0; P1020, P1012, P1013 hidden → 0 (still 17 in the maximum);
+    // F07M 2 → 0, P1017/F08J hidden; P1014 [0], P1015 [0] → 0; M12 99, M09 3, M11 2 → 0/7; F33
+    // 4 → 0, F34/F35 hidden. 0/83 = 0 → level 1.
+    assert_theme(&s, CS, 0.0, 83.0, 0.0, 1);
+    // open_data: A00J = 0 → not applicable; its own index is still computed: every item 0;
+    // E18_01 and E18_03 are hidden in the website, but the website was filled (M08 …), so there
+    // they score 0 and stay in the maximum: 19 + 30 + 25 + 10 = 84.
+    assert_theme(&s, OD, 0.0, 84.0, 0.0, 1);
+    assert!(!s.themes[OD].applicable);
+    assert_exact(s.themes[OD].weight_used, 0.0, "open data weight");
+    // services: efficiency e_transactions 0/20 × 25 = 0, P12M [0] → 0/10 (the only service's
+    // form was filled: P12M is answered), e_completion: P1025.* hidden → sum 0 → 0/4, P1031 0,
+    // PDET 0, delays and complaints "not available" → 0: 0/50. Usability: P32M, P1026, P21M,
+    // P33M, P35 are hidden in that filled service → 0 each, in the maximum (6 + 6 + 6 + 3 + 2 =
+    // 23); P43F 2 → 0/3, P1028 [2] → 1/4: 1/30. Promotion: F21 2 → 0/5, P01 99 → 1/5, M13
+    // hidden in the filled website → 0/6, M14 2 → 0/4: 1/20. 2/100 = 2.00 → level 1 (< 40).
+    assert_theme(&s, SRV, 2.0, 100.0, 2.0, 1);
+    // internal_processes: D10 0, D12M hidden, e_documents 0/200 → 0, V11 0, V12M/P1008
+    // hidden, e-invoices 0/10 → 0, D54 2 → 0; K01M [0], P1029 hidden, P1010 0; P1018, P1016
+    // hidden. 0/85 → level 1.
+    assert_theme(&s, IP, 0.0, 85.0, 0.0, 1);
+    // Weights without open data: 12 + 12 + 46 + 18 = 88 → 12/88 = 13.64 %, 46/88 = 52.27 %,
+    // 18/88 = 20.45 %.
+    assert_close(
+        s.themes[COMM].weight_used,
+        1200.0 / 88.0,
+        1e-9,
+        "comm weight",
+    );
+    assert_close(
+        s.themes[SRV].weight_used,
+        4600.0 / 88.0,
+        1e-9,
+        "services weight",
+    );
+    // E-index: (12 × 6.25 + 12 × 0 + 46 × 2 + 18 × 0) / 88 = (75 + 92) / 88 = 167/88 =
+    // 1.8977; no achievements → bonus 0; level 1.
+    assert_exact(s.bonus, 0.0, "bonus");
+    assert_index(s.e_index, 1.90, "e-index");
+    assert_eq!(s.level, 1);
+}
+
+/// The same response with the questions that have no "none" option left blank instead: every
+/// index is 0, the e-index is the bonus only (0 with ACHIEVEMENTS_DESC blank, or blank-looking).
+#[test]
+fn all_worst_without_the_floor_scores_zero() {
+    let mut r = all_worst();
+    r.answers.remove("P1028");
+    r.answers.remove("P01");
+    for code in ["M08", "M06", "M07"] {
+        r.rosters.get_mut("websites").unwrap()[0]
+            .answers
+            .remove(code);
+    }
+    // Whitespace is no description: no bonus.
+    r.set("ACHIEVEMENTS_DESC", t("  \n "));
+    let s = score(&r);
+    // communication: M08, M06, M07 blank in the website, whose form was filled (M09, M11, M12,
+    // M16J, M17J) → 0 each, in the maximum: 0/80.
+    assert_theme(&s, COMM, 0.0, 80.0, 0.0, 1);
+    assert_theme(&s, CS, 0.0, 83.0, 0.0, 1);
+    // services: blank P1028 and P01 score 0 and stay in the maximum (outside a roster), as do
+    // the per-service questions hidden in the filled service: 0/100.
+    assert_theme(&s, SRV, 0.0, 100.0, 0.0, 1);
+    assert_theme(&s, IP, 0.0, 85.0, 0.0, 1);
+    assert_exact(s.bonus, 0.0, "bonus");
+    assert_exact(s.e_index, 0.0, "e-index");
+    assert_eq!(s.level, 1);
+    // With the achievements described the e-index is the bonus alone.
+    r.set("ACHIEVEMENTS_DESC", t("Sasniegumi."));
+    let s = score(&r);
+    assert_exact(s.e_index, 2.0, "e-index = bonus");
+    assert_eq!(s.level, 1);
+}
+
+/// An empty response: nothing applies in any roster, every question outside rosters still
+/// counts in the maxima, every index is 0 and nothing divides by zero.
+#[test]
+fn empty_response_scores_zero() {
+    let s = score(&Response::default());
+    // A00J blank: "A00J = 0" is undecided, not true → open data stays applicable.
+    for ts in &s.themes {
+        assert!(ts.applicable);
+        assert_exact(ts.index, 0.0, "index");
+        assert_eq!(ts.level, 1);
+    }
+    // communication: 6 + 6 (P1001, P1002) + 0 + 0 + 0 + 0 = 12; customer service: 17 + 17 +
+    // 17 + 12 + 0 (website) + 13 = 76; open data: 19 + 24 + 25 + 10 = 78; services: 50 − 10
+    // (P12M) = 40, 30 − 23 (per service) = 7, 20 − 6 (M13) = 14 → 61; internal processes 85.
+    let maxima: Vec<f64> = s.themes.iter().map(|t| t.max).collect();
+    assert_eq!(maxima, [12.0, 76.0, 78.0, 61.0, 85.0]);
+    assert_exact(s.e_index, 0.0, "e-index");
+    assert_eq!(s.indicators, [None, None, Some(0.0), None]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1c. Open data not applicable
+
+/// All best, but "no such data" (A00J = 0), internal processes at zero (V11 0, D10 0, K01M [0],
+/// P1010 0, nothing electronic in documents or invoices, D54 2) and no achievements.
+fn open_data_not_applicable() -> Response {
+    let mut r = all_best();
+    r.set("A00J", c(0));
+    r.answers.remove("ACHIEVEMENTS_DESC");
+    for (code, value) in [
+        ("V11", c(0)),
+        ("D10", c(0)),
+        ("K01M", cs(&[0])),
+        ("P1010", c(0)),
+        ("D24", n(0.0)),
+        ("D34", n(0.0)),
+        ("D53", n(0.0)),
+        ("D53S", n(0.0)),
+        ("D54", c(2)),
+    ] {
+        r.set(code, value);
+    }
+    r
+}
+
+#[test]
+fn open_data_not_applicable_reweights_the_rest() {
+    let r = open_data_not_applicable();
+    let s = score(&r);
+    let ts = &s.themes[OD];
+    assert!(!ts.applicable, "A00J = 0 leaves open data out");
+    assert_exact(ts.weight_used, 0.0, "open data weight");
+    // Its index is computed but used nowhere: A00J 0 → 0, everything else hidden → 0; max 84
+    // (E18_* hidden in the website, whose form was filled → 0 each, in the maximum).
+    assert_theme(&s, OD, 0.0, 84.0, 0.0, 1);
+    assert_theme(&s, COMM, 80.0, 80.0, 100.0, 5);
+    assert_theme(&s, CS, 83.0, 83.0, 100.0, 5);
+    assert_theme(&s, SRV, 100.0, 100.0, 100.0, 5);
+    // internal processes: every item 0 (the hidden V12M, P1008, P1018, P1016, D12M, P1029
+    // score 0 and stay in the maximum). 0/85.
+    assert_theme(&s, IP, 0.0, 85.0, 0.0, 1);
+    // Weights grow in proportion: 12/88 = 13.64 %, 12/88, 46/88 = 52.27 %, 18/88 = 20.45 %.
+    let expected = [
+        1200.0 / 88.0,
+        1200.0 / 88.0,
+        0.0,
+        4600.0 / 88.0,
+        1800.0 / 88.0,
+    ];
+    for (ts, w) in s.themes.iter().zip(expected) {
+        assert_close(ts.weight_used, w, 1e-9, "weight used");
+    }
+    assert_index(s.themes[COMM].weight_used, 13.64, "12/88");
+    assert_index(s.themes[SRV].weight_used, 52.27, "46/88");
+    assert_index(s.themes[IP].weight_used, 20.45, "18/88");
+    let sum: f64 = s.themes.iter().map(|t| t.weight_used).sum();
+    assert_exact(sum, 100.0, "weights used");
+    // E-index: (12 × 100 + 12 × 100 + 46 × 100 + 18 × 0) / 88 = 7000 / 88 = 79.55, no bonus →
+    // level 4 (75 ≤ 79.55 < 90).
+    assert_exact(s.bonus, 0.0, "bonus");
+    assert_index(s.e_index, 79.55, "e-index");
+    assert_eq!(s.level, 4);
+
+    // The same with all open data on data.gov.lv (A00J = 1, the rest of open data at best as
+    // in all_best): open data 100 at weight 12 → (1200 + 1200 + 1200 + 4600 + 0) / 100 = 82.
+    let mut r = r;
+    r.set("A00J", c(1));
+    let s = score(&r);
+    assert!(s.themes[OD].applicable);
+    assert_index(s.themes[OD].index, 100.0, "open data");
+    assert_index(s.e_index, 82.0, "e-index with open data");
+    assert_exact(s.themes[SRV].weight_used, 46.0, "services weight");
+}
+
+/// With no applicable theme at all the weights stay 0 and the e-index is the bonus alone. The
+/// built-in model always has four themes that apply, so a one-theme model shows it.
+#[test]
+fn no_applicable_theme_leaves_the_bonus_alone() {
+    let text = r#"
+questionnaire = "eindex-2019"
+levels = ["a", "b", "c", "d", "e"]
+thresholds = [30, 55, 75, 90]
+
+[[themes]]
+id = "open_data"
+title = "Atvērtie dati"
+weight = 100
+thresholds = [15, 45, 75, 90]
+not_applicable_if = "A00J = 0"
+
+[[themes.subthemes]]
+id = "od"
+title = "Pieejamība"
+cap = 24
+
+[[themes.subthemes.items]]
+code = "A00J"
+points = { 1 = 24, 2 = 16 }
+
+[bonus]
+label = "Sasniegumi"
+value = "if(answered(ACHIEVEMENTS_DESC), 2, 0)"
+max = 2
+"#;
+    let q = eindex();
+    let m = scoring::load("one.scoring.toml", text, q).expect("the one-theme model loads");
+    let r = answers(&[("A00J", c(0)), ("ACHIEVEMENTS_DESC", t("Jā."))]);
+    let s = m.score(q, &r, &evaluate(q, &r));
+    assert!(!s.themes[0].applicable);
+    assert_exact(s.themes[0].weight_used, 0.0, "weight");
+    assert_exact(s.e_index, 2.0, "e-index = bonus");
+    assert_eq!(s.level, 1);
+    let r = answers(&[("A00J", c(2))]);
+    let s = m.score(q, &r, &evaluate(q, &r));
+    // 16/24 = 66.67 at weight 100/100.
+    assert_index(s.e_index, 66.67, "e-index");
+    assert_exact(s.themes[0].weight_used, 100.0, "weight");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1d. A typical small institution
+
+/// 35 employees, no territorial units, one website, a Facebook account, two services (one with
+/// an electronic application, one on paper only), data published on its own website, a
+/// document system of its own, the achievements described.
+fn typical() -> Response {
+    let mut r = answers(&[
+        ("V00J", n(35.0)),
+        ("D61J", c(2)),
+        ("WEB_SITES", Value::Urls(vec![SITE.into()])),
+        ("SOCIAL_NETWORKS_CHOICE", cs(&[1])),
+        (
+            "SOCIAL_NETWORKS_URL_FACEBOOK",
+            t("https://www.facebook.com/iestade"),
+        ),
+        ("ACHIEVEMENTS_DESC", t("Jauna tīmekļvietne.")),
+        ("P1001", cs(&[3])),
+        ("P1002", cs(&[4, 5])),
+        ("F14", c(2)),
+        ("P1020", c(2)),
+        ("F07M", c(1)),
+        ("P1017", c(2)),
+        ("F08J", cs(&[1])),
+        ("F33", c(4)),
+        ("P1014", cs(&[0])),
+        ("P1015", cs(&[1])),
+        ("A00J", c(4)),
+        ("A05", c(2)),
+        ("A06J", cs(&[0])),
+        ("P26", c(2)),
+        ("P26_NOTES", t("Nav vajadzības.")),
+        ("P29", c(2)),
+        ("P1028", cs(&[1])),
+        ("P01", c(2)),
+        ("M14", c(2)),
+        ("P28", c(2)),
+        ("P1031", c(2)),
+        ("P43F", c(0)),
+        ("PDET", c(0)),
+        ("V11", c(2)),
+        ("V12M_1", c(2)),
+        ("V12M_2", c(3)),
+        ("V12M_3", c(2)),
+        ("V12M_4", c(4)),
+        ("V12M_5", c(1)),
+        ("P1008", cs(&[1, 3])),
+        ("P1018", c(1)),
+        ("P1016", cs(&[3, 4])),
+        ("D10", c(2)),
+        ("D12M_1", c(1)),
+        ("D12M_2", c(2)),
+        ("D12M_3", c(2)),
+        ("D12M_4", c(3)),
+        ("D12M_5", c(4)),
+        ("D21", n(1000.0)),
+        ("D24", n(600.0)),
+        ("D28", n(300.0)),
+        ("D31", n(500.0)),
+        ("D34", n(300.0)),
+        ("P1007", n(200.0)),
+        ("P1007A", n(100.0)),
+        ("D54", c(2)),
+        ("D51", n(100.0)),
+        ("D53", n(25.0)),
+        ("D53_PUB", n(0.0)),
+        ("D53_LVS", n(25.0)),
+        ("D51S", n(200.0)),
+        ("D53S", n(50.0)),
+        ("D53S_PUB", n(0.0)),
+        ("K01M", cs(&[1])),
+        ("K01M_NOTES", t("Kopīga mape.")),
+        ("P1029", cs(&[1])),
+        ("P1010", c(2)),
+    ]);
+    instance(
+        &mut r,
+        "services",
+        "s1",
+        &[
+            ("P52", n(200.0)),
+            ("P52_K", n(120.0)),
+            ("P52_T", n(20.0)),
+            ("P52_P", n(0.0)),
+            ("P52_E", n(60.0)),
+            ("P53", n(200.0)),
+            ("P53_K", n(140.0)),
+            ("P53_T", n(0.0)),
+            ("P53_P", n(20.0)),
+            ("P53_E", n(40.0)),
+            ("P1023", n(3.0)),
+            ("P1024", NA),
+            ("P12M", cs(&[1])),
+            ("P21M", c(2)),
+            ("P32M", c(2)),
+            ("P1026", cs(&[1])),
+            ("P33M", c(1)),
+            ("P1025.1", n(60.0)),
+            ("P1025.2", n(50.0)),
+        ],
+    );
+    instance(
+        &mut r,
+        "services",
+        "s2",
+        &[
+            ("P52", n(50.0)),
+            ("P52_K", n(50.0)),
+            ("P52_T", n(0.0)),
+            ("P52_P", n(0.0)),
+            ("P52_E", n(0.0)),
+            ("P53", n(50.0)),
+            ("P53_K", n(50.0)),
+            ("P53_T", n(0.0)),
+            ("P53_P", n(0.0)),
+            ("P53_E", n(0.0)),
+            ("P1023", NA),
+            ("P1024", NA),
+            ("P12M", cs(&[0])),
+        ],
+    );
+    instance(
+        &mut r,
+        "websites",
+        SITE,
+        &[
+            ("M08", cs(&[1, 7])),
+            ("M06", cs(&[1])),
+            ("M07", cs(&[1, 6])),
+            ("M09", c(2)),
+            ("M11", c(1)),
+            ("M12", c(2)),
+            ("M13", cs(&[2])),
+            ("M16J", c(3)),
+            ("M17J", c(1)),
+        ],
+    );
+    instance(
+        &mut r,
+        "social_networks",
+        "1",
+        &[("K11M_A", c(2)), ("K11M_B", c(2)), ("K11M_C", c(1))],
+    );
+    r
+}
+
+#[test]
+fn typical_small_institution() {
+    let r = typical();
+    assert_eq!(errors(&r), Vec::<String>::new(), "a submittable response");
+    let s = score(&r);
+    // communication (max 80): usability P1001 [3] → 1, P1002 [4,5] → 1+1 = 2, M08 [1,7] →
+    // 1+1 = 2: 5; social K11M_A 2 → 5, K11M_B 2 → 0, K11M_C 1 → 4: 9; e-participation M06 [1]
+    // → 3, M07 [1,6] → 2+2 = 4: 7; WCAG M16J 3 → 5; mobile M17J 1 → 10.
+    // 5 + 9 + 7 + 5 + 10 = 36; 100 × 36/80 = 45.00 → level 2 (35 ≤ 45 < 70).
+    assert_theme(&s, COMM, 36.0, 80.0, 45.0, 2);
+    // customer_service (max 83): F14 2 → 12; P1020 2 → 0, P1012/P1013 hidden → 0; F07M 1 → 7,
+    // P1017 2 → 2, F08J [1] → 1: 10; P1014 [0] → 0, P1015 [1] → 2: 2; M12 2 → 2, M09 2 → 1,
+    // M11 1 → 1: 4; F33 4 → 0, F34/F35 hidden: 0.
+    // 12 + 0 + 10 + 2 + 4 + 0 = 28; 100 × 28/83 = 33.73 → level 2 (30 ≤ 33.73 < 55).
+    assert_theme(&s, CS, 28.0, 83.0, 33.73, 2);
+    // open_data: P1030 hidden (A00J not 1 or 2) → 0/19; A00J 4 → 8, E18_* hidden in the
+    // website (A00J ≠ 1), whose form was filled → 0 each, in the maximum: 8/30; A05 2 →
+    // 18/25; A06J [0] → 0, A07J hidden, P26 2 → 0, P29 2 → 0: 0/10. 26 / (19 + 30 + 25 + 10 =
+    // 84) = 30.95 → level 2 (15 ≤ x < 45).
+    assert_theme(&s, OD, 26.0, 84.0, 30.95, 2);
+    // services: efficiency: e_transactions (60 + 40 + 0 + 0) / (200 + 200 + 50 + 50) × 25 =
+    // 100/500 × 25 = 5; both services' forms were filled (P12M answered in each): P12M (5 +
+    // 0)/2 = 2.5; e_completion P1025 only in s1 (hidden in s2): 50/60 × 4 = 3.3333; P1031 2 →
+    // 3; PDET 0 → 0; delays counted in s1 (3) → 2, complaints "not available" everywhere → 0:
+    // 2. 5 + 2.5 + 3.3333 + 3 + 0 + 2 = 15.8333 of 50.
+    // Usability: the per-service questions average over both services, hidden in s2 (P12M
+    // [0]) → 0 there: P32M (3 + 0)/2 = 1.5, P1026 (1 + 0)/2 = 0.5, P21M (2 + 0)/2 = 1, P33M
+    // (3 + 0)/2 = 1.5; P35 hidden in both (no electronic receipt) → 0/2, still in the maximum;
+    // P43F 0 → 0/3; P1028 [1] → 2/4. 1.5 + 0.5 + 1 + 1.5 + 0 + 0 + 2 = 6.5 of 30.
+    // Promotion: F21 hidden and, without territorial units, not applying (`applies_if = "D61J
+    // = 1"`): out of the maximum; P01 2 → 5; M13 shown (s1 has an electronic stage), [2] → 3;
+    // M14 2 → 0. 8 of 15.
+    // 15.8333 + 6.5 + 8 = 30.3333; 50 + 30 + 15 = 95; 100 × 30.3333/95 = 31.93 → level 1 (< 40).
+    assert_theme(&s, SRV, 15.0 + 5.0 / 6.0 + 6.5 + 8.0, 95.0, 31.93, 1);
+    let sub: Vec<f64> = s.themes[SRV].subthemes.iter().map(|x| x.max).collect();
+    assert_eq!(sub, [50.0, 30.0, 15.0]);
+    let usability: Vec<f64> = s.themes[SRV].subthemes[1]
+        .items
+        .iter()
+        .map(|i| i.points)
+        .collect();
+    assert_eq!(usability, [1.5, 0.5, 1.0, 1.5, 0.0, 0.0, 2.0]);
+    // internal_processes: documents D10 2 → 5; D12M 1, 2, 2, 3, 4 → 2 + 1 + 1 + 0 + 0 = 4;
+    // e_documents (600 + 300)/(1000 + 500) × 8 = 4.8; V11 2 → 3; V12M 2, 3, 2, 4, 1 → 1 + 0 +
+    // 1 + 0 + 2 = 4; P1008 [1,3] → 2; e-invoices issued 25/100 × 2 = 0.5, received 50/200 ×
+    // 1 = 0.25; D54 2 → 0: 23.55 of 47. Staff: K01M [1] → 8 (35 employees > 10: shown), P1029
+    // [1] → 2, P1010 2 → 3: 13 of 18. ICT: P1018 1 → 4, P1016 [3,4] → 4 + 2 = 6: 10 of 20.
+    // 23.55 + 13 + 10 = 46.55; 100 × 46.55/85 = 54.76 → level 2 (30 ≤ 54.76 < 55).
+    assert_theme(&s, IP, 46.55, 85.0, 54.76, 2);
+    // E-index: 0.12 × 45 + 0.12 × 33.7349 + 0.12 × 30.9524 + 0.46 × 31.9298 + 0.18 × 54.7647
+    // = 5.4 + 4.0482 + 3.7143 + 14.6877 + 9.8576 = 37.7078; + bonus 2 = 39.71 → level 2 (30 ≤
+    // 39.71 < 55).
+    assert_exact(s.bonus, 2.0, "bonus");
+    assert_index(s.e_index, 39.71, "e-index");
+    assert_eq!(s.level, 2);
+    // Indicators: transactions 100/500 = 20 %, documents 900/1500 = 60 %, 2 services, 35
+    // employees.
+    let ind: Vec<f64> = s.indicators.iter().map(|v| v.unwrap()).collect();
+    assert_exact(ind[0], 20.0, "transaction_e_level");
+    assert_exact(ind[1], 60.0, "document_e_level");
+    assert_eq!(&ind[2..], [2.0, 35.0]);
+}
+
+/// A small institution (8 employees, no territorial units) answering everything at its best:
+/// F21, K01M and P1029 are hidden by their filters and, by their `applies_if`, do not apply — so
+/// they leave the maxima and the institution can still reach 100.
+#[test]
+fn small_institution_at_its_best_still_reaches_100() {
+    let mut r = all_best();
+    r.set("V00J", n(8.0));
+    r.set("D61J", c(2));
+    assert_eq!(errors(&r), Vec::<String>::new(), "a submittable response");
+    let s = score(&r);
+    // services: promotion without F21: 15/15; 50 + 30 + 15 = 95.
+    assert_theme(&s, SRV, 95.0, 95.0, 100.0, 5);
+    // internal processes: staff communication without K01M (8) and P1029 (6): P1010 4/4;
+    // 47 + 4 + 20 = 71.
+    assert_theme(&s, IP, 71.0, 71.0, 100.0, 5);
+    assert_exact(s.e_index, 100.0, "e-index");
+    // A larger institution without territorial units is asked K01M: a "no" there loses its
+    // points (it applies), while F21 still does not apply.
+    r.set("V00J", n(11.0));
+    r.set("K01M", cs(&[0]));
+    let s = score(&r);
+    // 47 + (0 + 0 + 4 of 8 + 6 + 4 = 18) + 20: 71/85 = 83.53 → level 4 (80 ≤ x < 90).
+    assert_theme(&s, IP, 71.0, 85.0, 83.53, 4);
+    assert_theme(&s, SRV, 95.0, 95.0, 100.0, 5);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Properties over arbitrary responses
+
+/// Answers worth trying for an item, valid and invalid alike; index 0 means "no answer".
+fn candidates(answer: &AnswerType) -> Vec<Option<Value>> {
+    let mut out = vec![None];
+    match answer {
+        AnswerType::Single(choices) => {
+            out.extend(choices.iter().map(|c| Some(Value::Choice(c.code))));
+            out.push(Some(Value::Choice(12345)));
+        }
+        AnswerType::Multi(choices) => {
+            out.extend(choices.iter().map(|c| Some(Value::Choices(vec![c.code]))));
+            let mut free: Vec<i64> = choices
+                .iter()
+                .filter(|c| !c.exclusive)
+                .map(|c| c.code)
+                .collect();
+            free.sort_unstable();
+            out.push(Some(Value::Choices(free)));
+            let mut all: Vec<i64> = choices.iter().map(|c| c.code).collect();
+            all.sort_unstable();
+            out.push(Some(Value::Choices(all)));
+            out.push(Some(Value::Choices(Vec::new())));
+        }
+        AnswerType::Integer(_) | AnswerType::Number(_) => {
+            out.extend(
+                [0.0, 1.0, 5.0, 50.0, 1e9, -1.0, 2.5]
+                    .map(|n| Some(Value::Number(n)))
+                    .into_iter()
+                    .chain([Some(Value::NotAvailable)]),
+            );
+        }
+        AnswerType::Text { .. } => {
+            out.push(Some(Value::Text("ā č ē ģ ī ķ ļ ņ š ū ž".into())));
+            out.push(Some(Value::Text(String::new())));
+        }
+        AnswerType::Urls { .. } => {
+            out.push(Some(Value::Urls(vec!["https://www.vid.gov.lv".into()])));
+            out.push(Some(Value::Urls(vec![
+                "https://a.lv".into(),
+                "https://www.vid.gov.lv".into(),
+            ])));
+        }
+    }
+    out
+}
+
+/// The instances a response may have, per roster: the services it adds, every address the
+/// WEB_SITES candidates give, every social network option.
+const WEBSITE_KEYS: [&str; 2] = ["https://www.vid.gov.lv", "https://a.lv"];
+const SOCIAL_KEYS: [&str; 5] = ["1", "2", "3", "4", "99"];
+
+/// Builds a response from entropy: one byte per item outside rosters, and one per item per
+/// instance for `services` services and every possible website and social network.
+fn build(q: &Questionnaire, top: &[u8], rest: &[u8], services: usize) -> Response {
+    let mut r = Response::default();
+    let pick = |item: usize, byte: u8| {
+        let c = candidates(&q.items[item].answer);
+        c[byte as usize % c.len()].clone()
+    };
+    let n = q.items.len();
+    let mut keys: Vec<(&str, String)> = (0..services)
+        .map(|s| ("services", format!("s{s}")))
+        .collect();
+    keys.extend(WEBSITE_KEYS.iter().map(|k| ("websites", (*k).to_owned())));
+    keys.extend(
+        SOCIAL_KEYS
+            .iter()
+            .map(|k| ("social_networks", (*k).to_owned())),
+    );
+    for (item, def) in q.items.iter().enumerate() {
+        match def.roster {
+            None => {
+                if let Some(v) = pick(item, top[item]) {
+                    r.set(&def.code, v);
+                }
+            }
+            Some(roster) => {
+                let roster = q.rosters[roster].id.as_str();
+                for (k, (of, key)) in keys.iter().enumerate() {
+                    if *of == roster
+                        && let Some(v) = pick(item, rest[(k * n + item) % rest.len()])
+                    {
+                        r.instance_mut(roster, key)
+                            .answers
+                            .insert(def.code.clone(), v);
+                    }
+                }
+            }
+        }
+    }
+    r
+}
+
+fn response_strategy() -> impl Strategy<Value = Response> {
+    let n = eindex().items.len();
+    (
+        proptest::collection::vec(any::<u8>(), n),
+        proptest::collection::vec(any::<u8>(), n * 10),
+        0usize..4,
+    )
+        .prop_map(|(top, rest, services)| build(eindex(), &top, &rest, services))
+}
+
+/// A scored question of the model: its theme, item, points per option and maximum.
+struct Scored {
+    theme: usize,
+    item: usize,
+    points: Vec<(i64, f64)>,
+    max: f64,
+}
+
+fn scored_questions() -> Vec<Scored> {
+    let mut out = Vec::new();
+    for (theme, t) in model().themes.iter().enumerate() {
+        for i in t.subthemes.iter().flat_map(|s| &s.items) {
+            if let Item::Question { item, points, max } = i {
+                out.push(Scored {
+                    theme,
+                    item: *item,
+                    points: points.clone(),
+                    max: *max,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The points an answer earns for a scored question, as SCORING.md defines them: the option's
+/// points, or the chosen options' points added up, at most the item's maximum.
+fn item_points(s: &Scored, value: Option<&Value>) -> f64 {
+    let p = |code: i64| {
+        s.points
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(0.0, |(_, p)| *p)
+    };
+    let raw = match value {
+        Some(Value::Choice(code)) => p(*code),
+        Some(Value::Choices(codes)) => codes.iter().map(|&c| p(c)).sum(),
+        _ => 0.0,
+    };
+    raw.clamp(0.0, s.max)
+}
+
+/// Valid answers to a scored question that earn more points than `current`.
+fn better_answers(s: &Scored, current: Option<&Value>) -> Vec<Value> {
+    let now = item_points(s, current);
+    let q = eindex();
+    candidates(&q.items[s.item].answer)
+        .into_iter()
+        .flatten()
+        .filter(|v| rules::validate(&q.items[s.item].answer, v).is_none() && !v.is_blank())
+        .filter(|v| item_points(s, Some(v)) > now + 1e-9)
+        .collect()
+}
+
+fn no_persistence(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Compares two scores of responses that differ in one better answer. The e-index is compared
+/// only while the same themes apply: A00J leaving "no such data" (0 points) for a scoring option
+/// brings open data back into the weighting, which may lower the e-index by design (see
+/// `claiming_no_open_data_can_raise_the_e_index`).
+fn assert_not_lower(before: &Score, after: &Score, what: &str) -> Result<(), TestCaseError> {
+    for (t, (b, a)) in before.themes.iter().zip(&after.themes).enumerate() {
+        prop_assert!(
+            a.index >= b.index - 1e-9,
+            "{what}: theme {} fell from {} ({}/{}) to {} ({}/{})",
+            model().themes[t].id,
+            b.index,
+            b.points,
+            b.max,
+            a.index,
+            a.points,
+            a.max
+        );
+    }
+    let same_themes = before
+        .themes
+        .iter()
+        .zip(&after.themes)
+        .all(|(b, a)| b.applicable == a.applicable);
+    if same_themes {
+        prop_assert!(
+            after.e_index >= before.e_index - 1e-9,
+            "{what}: e-index fell from {} to {}",
+            before.e_index,
+            after.e_index
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(no_persistence(128))]
+
+    #[test]
+    fn indices_stay_within_0_and_100_and_weights_sum_to_100(r in response_strategy()) {
+        let q = eindex();
+        let m = model();
+        let s = score(&r);
+        let mut weighted = 0.0;
+        for (t, ts) in m.themes.iter().zip(&s.themes) {
+            prop_assert!((0.0..=100.0).contains(&ts.index), "{}: index {}", t.id, ts.index);
+            prop_assert!(
+                ts.points >= 0.0 && ts.points <= ts.max + 1e-9,
+                "{}: {}/{}", t.id, ts.points, ts.max
+            );
+            prop_assert_eq!(ts.level, scoring::level(ts.index, &t.thresholds));
+            prop_assert!((1..=5).contains(&ts.level));
+            for sub in &ts.subthemes {
+                prop_assert!(
+                    sub.points <= sub.max + 1e-9,
+                    "{}: sub-theme {}/{}", t.id, sub.points, sub.max
+                );
+            }
+            if ts.applicable {
+                weighted += ts.weight_used * ts.index / 100.0;
+            } else {
+                prop_assert_eq!(ts.weight_used, 0.0);
+            }
+        }
+        // Only open data can be left out, so some theme always applies and the weights used
+        // add up to 100.
+        let applicable = s.themes.iter().filter(|t| t.applicable).count();
+        prop_assert!(applicable >= 4);
+        let sum: f64 = s.themes.iter().map(|t| t.weight_used).sum();
+        prop_assert!((sum - 100.0).abs() < 1e-9, "weights used sum to {}", sum);
+        prop_assert!((0.0..=100.0).contains(&s.e_index), "e-index {}", s.e_index);
+        prop_assert!((0.0..=2.0).contains(&s.bonus));
+        prop_assert!((s.e_index - (weighted + s.bonus).min(100.0)).abs() < 1e-9);
+        prop_assert_eq!(s.level, scoring::level(s.e_index, &m.thresholds));
+        for v in s.indicators.iter().flatten() {
+            prop_assert!(v.is_finite());
+        }
+        // Scoring reads visible answers only: the response and its evaluation agree.
+        let again = m.score(q, &r, &evaluate(q, &r));
+        prop_assert_eq!(&s, &again);
+    }
+
+    /// A better answer to a scored question never lowers any theme index or the e-index. Every
+    /// scored question is tried, with one of its better answers, wherever it counts: outside the
+    /// rosters where it is shown, inside them in every instance whose part of the form was
+    /// filled and where it is shown — the roster filters P12M and P32M included, and blank
+    /// answers too. On `settled` responses: the two exceptions still known are worked by hand
+    /// below.
+    #[test]
+    fn a_better_answer_never_lowers_a_score(
+        r in response_strategy(),
+        pick in any::<u8>(),
+    ) {
+        better_answers_never_lower(&settled(&r), pick, |_| true, |_| true)?;
+    }
+
+    /// Answering a blank roster question where the instance's part of the form was filled never
+    /// lowers a score — on the responses as generated, answers stored while hidden included.
+    /// (Answering the first question of an instance nobody filled brings that instance into the
+    /// averages: by design, see `answering_a_blank_roster_question_raises_services`.)
+    #[test]
+    fn answering_a_blank_roster_question_never_lowers_a_score(
+        r in response_strategy(),
+        pick in any::<u8>(),
+    ) {
+        let q = eindex();
+        let in_roster = |code: &str| q.item(code).is_some_and(|i| q.items[i].roster.is_some());
+        better_answers_never_lower(&r, pick, in_roster, |current| current.is_none())?;
+    }
+}
+
+proptest! {
+    // The counterexamples are rare among random responses (about one case in 700): enough
+    // cases to find one nearly every run.
+    #![proptest_config(no_persistence(4096))]
+
+    /// The roster filters P12M and P32M on the responses as generated, with the answers stored
+    /// while hidden that a filter shows.
+    #[test]
+    #[ignore = "model: P12M gaining 1 in a service shows its P1025.1/P1025.2, whose figures enter \
+                the pooled ratio e_completion and can lower it by more than P12M gains (see \
+                p12m_showing_the_completion_figures_lowers_services); more rarely, showing M13 in a \
+                website nothing else filled brings that website's blank questions into \
+                communication and customer service (see \
+                p12m_showing_m13_fills_a_website_and_lowers_communication)"]
+    fn a_better_answer_to_a_roster_filter_never_lowers_a_score(
+        r in response_strategy(),
+        pick in any::<u8>(),
+    ) {
+        let filter = |code: &str| ROSTER_FILTERS.contains(&code);
+        better_answers_never_lower(&r, pick, filter, |current| current.is_some())?;
+    }
+}
+
+/// Whether the part of the form of roster section `section` was filled in instance `instance`:
+/// some answer shown in it (SCORING.md, "Sub-themes and scored items").
+fn filled(
+    q: &Questionnaire,
+    r: &Response,
+    eval: &Evaluation,
+    section: usize,
+    instance: usize,
+) -> bool {
+    q.sections[section]
+        .questions
+        .clone()
+        .flat_map(|question| q.questions[question].items.clone())
+        .any(|item| eval.visible_answer(q, r, item, Some(instance)).is_some())
+}
+
+/// Where a scored question counts: outside the rosters `None`, if it is shown; inside a roster
+/// every instance whose part of the form was filled and where it is shown.
+fn places(q: &Questionnaire, r: &Response, eval: &Evaluation, item: usize) -> Vec<Option<usize>> {
+    match q.items[item].roster {
+        None => {
+            if eval.is_visible(item, None, q) {
+                vec![None]
+            } else {
+                Vec::new()
+            }
+        }
+        Some(roster) => (0..eval.instances(roster).len())
+            .filter(|&i| {
+                filled(q, r, eval, q.items[item].section, i) && eval.is_visible(item, Some(i), q)
+            })
+            .map(Some)
+            .collect(),
+    }
+}
+
+/// `r` with `value` given to `item` at `place` (a position in `eval`'s instances).
+fn with_answer(
+    q: &Questionnaire,
+    r: &Response,
+    eval: &Evaluation,
+    item: usize,
+    place: Option<usize>,
+    value: Value,
+) -> Response {
+    let mut out = r.clone();
+    let code = q.items[item].code.clone();
+    match place {
+        None => out.set(&code, value),
+        Some(i) => {
+            let roster = q.items[item].roster.expect("a roster question");
+            let key = &eval.instances(roster)[i].key;
+            out.instance_mut(&q.rosters[roster].id, key)
+                .answers
+                .insert(code, value);
+        }
+    }
+    out
+}
+
+/// The roster filters: P12M opens P21M, P32M, P33M, P35 (and P1025.*, and the websites' M13);
+/// P32M opens P1026.
+const ROSTER_FILTERS: [&str; 2] = ["P12M", "P32M"];
+
+/// The two exceptions still known come from answers stored while hidden that a filter shows:
+/// the figures P1025.1/P1025.2 of a service (they feed the pooled ratio `e_completion`), and
+/// the website questions M13 and E18_* (possibly the only answers of a website nobody else
+/// filled). `settled` clears those where they are hidden, so that the properties test the
+/// averaging rule itself; the exceptions have their own ignored tests.
+fn settled(r: &Response) -> Response {
+    let q = eindex();
+    let eval = evaluate(q, r);
+    let mut out = r.clone();
+    for code in ["P1025.1", "P1025.2", "M13", "E18_01", "E18_03"] {
+        let item = q.item(code).expect("a question of the e-index");
+        let roster = q.items[item].roster.expect("a roster question");
+        let Some(stored) = out.rosters.get_mut(&q.rosters[roster].id) else {
+            continue;
+        };
+        for instance in stored {
+            let position = eval
+                .instances(roster)
+                .iter()
+                .position(|s| s.key == instance.key);
+            if position.is_some_and(|i| !eval.is_visible(item, Some(i), q)) {
+                instance.answers.remove(code);
+            }
+        }
+    }
+    out
+}
+
+/// Tries one better answer of every scored question `which` accepts, wherever it counts
+/// (`places`) with a current answer `from` accepts: its theme's points and no theme index may
+/// fall, nor the e-index while the same themes apply.
+fn better_answers_never_lower(
+    r: &Response,
+    pick: u8,
+    which: impl Fn(&str) -> bool,
+    from: impl Fn(Option<&Value>) -> bool,
+) -> Result<(), TestCaseError> {
+    let q = eindex();
+    let before = score(r);
+    let eval = evaluate(q, r);
+    for s in scored_questions() {
+        let code = &q.items[s.item].code;
+        if !which(code) {
+            continue;
+        }
+        for place in places(q, r, &eval, s.item) {
+            let current = eval.visible_answer(q, r, s.item, place);
+            if !from(current) {
+                continue;
+            }
+            let better = better_answers(&s, current);
+            if better.is_empty() {
+                continue;
+            }
+            let value = better[pick as usize % better.len()].clone();
+            let after = score(&with_answer(q, r, &eval, s.item, place, value.clone()));
+            let at = match (place, q.items[s.item].roster) {
+                (Some(i), Some(roster)) => format!(
+                    " in {} {}",
+                    q.rosters[roster].id,
+                    eval.instances(roster)[i].key
+                ),
+                _ => String::new(),
+            };
+            let what = format!("{code}{at}: {current:?} → {value:?}");
+            prop_assert!(
+                after.themes[s.theme].points >= before.themes[s.theme].points - 1e-9,
+                "{}: theme points fell from {} to {}",
+                what,
+                before.themes[s.theme].points,
+                after.themes[s.theme].points
+            );
+            assert_not_lower(&before, &after, &what)?;
+        }
+    }
+    Ok(())
+}
+
+/// A filter of the per-service questions, worked by hand. All best, except that the only
+/// service has no electronic stage (P12M [0]) and keeps, hidden, weak answers to the questions
+/// P12M opens (P21M 2, P32M 0, P33M 2; P1026 all, P35 1 and P1025 80/80 from all_best).
+///
+/// Before: the service's form was filled (P12M answered), so the questions hidden in it score 0
+/// and stay in the maximum. Efficiency 25 + 0 (P12M) + 0 (e_completion: P1025 hidden, sum 0) +
+/// 5 + 2 + 4 = 36/50; usability P32M, P1026, P21M, P33M, P35 hidden → 0/23, P43F 3 + P1028 4:
+/// 7/30; promotion 20/20 (M13 shown: P52_E > 0). 63/100 = 63.00 → level 3 (60 ≤ x < 75).
+/// After P12M [1] (+5): efficiency 25 + 5 + 4 (P1025 shown, 80/80) + 5 + 2 + 4 = 45/50;
+/// usability P32M 0 → 0/6, P1026 hidden (P32M 0) → 0/6, P21M 2 → 2/6, P33M 2 → 0/3, P35
+/// hidden (no receipt) → 0/2, P43F 3, P1028 4: 9/30; promotion 20/20. 74/100 = 74.00 → level 3.
+/// The weak answers P12M shows cannot cost anything: hidden, they scored 0 already.
+#[test]
+fn p12m_opening_the_per_service_questions_raises_services() {
+    let mut r = all_best();
+    instance(
+        &mut r,
+        "services",
+        "s1",
+        &[
+            ("P12M", cs(&[0])),
+            ("P21M", c(2)),
+            ("P32M", c(0)),
+            ("P33M", c(2)),
+        ],
+    );
+    let before = score(&r);
+    assert_theme(&before, SRV, 63.0, 100.0, 63.0, 3);
+    instance(&mut r, "services", "s1", &[("P12M", cs(&[1]))]);
+    let after = score(&r);
+    assert_theme(&after, SRV, 74.0, 100.0, 74.0, 3);
+}
+
+/// The averaging alone: two services, the first with P32M 1 and P1026 all (6); the second with
+/// P32M 0 and, hidden, P1026 [1] (1). Both forms were filled, so P1026 averages over both,
+/// scoring 0 in the second while hidden. Raising the second's P32M to 2 (+3 for that service)
+/// adds 1.5 to the P32M average (3 → 4.5) and opens its P1026: the P1026 average rises from
+/// (6 + 0)/2 = 3 to (6 + 1)/2 = 3.5. Usability gains 2 points.
+#[test]
+fn p32m_opening_p1026_raises_the_average() {
+    let mut r = all_best();
+    instance(
+        &mut r,
+        "services",
+        "s2",
+        &[
+            ("P52", n(0.0)),
+            ("P52_K", n(0.0)),
+            ("P52_T", n(0.0)),
+            ("P52_P", n(0.0)),
+            ("P52_E", n(0.0)),
+            ("P53", n(0.0)),
+            ("P53_K", n(0.0)),
+            ("P53_T", n(0.0)),
+            ("P53_P", n(0.0)),
+            ("P53_E", n(0.0)),
+            ("P1023", n(0.0)),
+            ("P1024", n(0.0)),
+            ("P12M", cs(&[1, 2])),
+            ("P21M", c(1)),
+            ("P32M", c(0)),
+            ("P1026", cs(&[1])),
+            ("P33M", c(1)),
+            ("P35", c(1)),
+            ("P1025.1", n(0.0)),
+            ("P1025.2", n(0.0)),
+        ],
+    );
+    let before = score(&r).themes[SRV].subthemes[1].clone();
+    // P32M (6 + 0)/2 = 3, P1026 (6 + 0)/2 = 3, P21M 6, P33M 3, P35 2, P43F 3, P1028 4 = 24/30.
+    assert_exact(before.points, 24.0, "usability before");
+    assert_exact(before.max, 30.0, "usability max before");
+    instance(&mut r, "services", "s2", &[("P32M", c(2))]);
+    let after = score(&r).themes[SRV].subthemes[1].clone();
+    // P32M (6 + 3)/2 = 4.5, P1026 (6 + 1)/2 = 3.5: 26/30.
+    assert_exact(after.points, 26.0, "usability after");
+    assert_exact(after.max, 30.0, "usability max after");
+}
+
+/// A per-service question left blank in a service whose form was filled scores 0 there and stays
+/// in the maximum, so answering it can only add. All best, with the only service's P21M blank:
+/// usability 24/30, services 94/100 = 94; answering P21M 99 "Cits" (1 of 6): 25/30, services
+/// 95/100 = 95.
+///
+/// By design, the first answer in a service nobody had filled brings that service into the
+/// averages: all best (100/100) with a second service whose form has only P12M [1] (5 of 10;
+/// it shows P21M, P32M, P33M and P1025.*, all blank; P1026 and P35 stay hidden): P12M (10 +
+/// 5)/2 = 7.5, e_completion still 80/80 × 4 = 4 (blank figures add nothing): efficiency 47.5;
+/// P32M, P1026, P21M (6 + 0)/2 = 3 each, P33M (3 + 0)/2 = 1.5, P35 (2 + 0)/2 = 1, P43F 3,
+/// P1028 4: usability 18.5; promotion 20. 86/100 = 86 → level 4 (75 ≤ x < 90). A respondent can
+/// keep weak services out of the averages by leaving their forms blank, where the 20 % rule
+/// does not require them.
+#[test]
+fn answering_a_blank_roster_question_raises_services() {
+    let mut r = all_best();
+    r.rosters.get_mut("services").unwrap()[0]
+        .answers
+        .remove("P21M");
+    let before = score(&r);
+    assert_theme(&before, SRV, 94.0, 100.0, 94.0, 5);
+    instance(&mut r, "services", "s1", &[("P21M", c(99))]);
+    let after = score(&r);
+    assert_theme(&after, SRV, 95.0, 100.0, 95.0, 5);
+
+    let mut r = all_best();
+    instance(&mut r, "services", "s2", &[("P12M", cs(&[1]))]);
+    let s = score(&r);
+    assert_theme(&s, SRV, 86.0, 100.0, 86.0, 4);
+    let sub: Vec<f64> = s.themes[SRV].subthemes.iter().map(|x| x.points).collect();
+    assert_eq!(sub, [47.5, 18.5, 20.0]);
+}
+
+/// The first exception, worked by hand: `e_completion` = Σ P1025.2 / Σ P1025.1 × 4 over the
+/// services where P1025 is shown (P12M contains 1) — a pooled ratio, not an average over the
+/// filled services — so P12M gaining "Pieteikšana" in a service shows its figures and can lower
+/// it. All best, plus a second service with receipt only (P12M [2]), its shown questions at
+/// their best and, hidden, P33M 2 and 400 e-applications started, 40 completed.
+///
+/// Before: efficiency 25 + (10 + 5)/2 = 7.5 + 80/80 × 4 = 4 + 5 + 2 + 4 = 47.5; usability P32M,
+/// P1026, P21M 6 each, P33M (3 + 0 hidden)/2 = 1.5, P35 2, P43F 3, P1028 4 = 28.5; promotion 20:
+/// 96/100 = 96. After P12M [1, 2] in the second service: P12M (10 + 10)/2 = 10 (+2.5); P33M
+/// shown 2 → 0, still 1.5; e_completion (80 + 40)/(80 + 400) × 4 = 1 (−3): efficiency 47,
+/// 95.5/100 = 95.5 — lower, although P12M only gained.
+#[test]
+#[ignore = "model: e_completion pools P1025 over the services where it is shown, so P12M gaining \
+            1 in a service with weak figures lowers services: 96 → 95.5"]
+fn p12m_showing_the_completion_figures_lowers_services() {
+    let mut r = all_best();
+    instance(
+        &mut r,
+        "services",
+        "s2",
+        &[
+            ("P52", n(0.0)),
+            ("P52_K", n(0.0)),
+            ("P52_T", n(0.0)),
+            ("P52_P", n(0.0)),
+            ("P52_E", n(0.0)),
+            ("P53", n(0.0)),
+            ("P53_K", n(0.0)),
+            ("P53_T", n(0.0)),
+            ("P53_P", n(0.0)),
+            ("P53_E", n(0.0)),
+            ("P1023", n(0.0)),
+            ("P1024", n(0.0)),
+            ("P12M", cs(&[2])),
+            ("P21M", c(1)),
+            ("P32M", c(1)),
+            ("P1026", cs(&[1, 2, 3, 4])),
+            ("P33M", c(2)),
+            ("P35", c(1)),
+            ("P1025.1", n(400.0)),
+            ("P1025.2", n(40.0)),
+        ],
+    );
+    let before = score(&r);
+    assert_theme(&before, SRV, 96.0, 100.0, 96.0, 5);
+    instance(&mut r, "services", "s2", &[("P12M", cs(&[1, 2]))]);
+    let after = score(&r);
+    assert_theme(&after, SRV, 95.5, 100.0, 95.5, 5);
+    assert!(
+        after.themes[SRV].index >= before.themes[SRV].index,
+        "services fell from {:.2} to {:.2} when P12M gained 5 points in a service",
+        before.themes[SRV].index,
+        after.themes[SRV].index
+    );
+}
+
+/// The second exception, worked by hand: whether a website's form was filled depends on answers
+/// shown there, and M13 is shown by the services roster (some service with an electronic
+/// stage). A website whose only answer is a hidden M13 [1] does not count; the respondent's
+/// better P12M [0] → [1] shows M13, the website counts, and its blank questions enter the
+/// maxima. Communication: before, P1001 [1, 2, 4] → 6 and P1002 all → 6, nothing else applies
+/// (no website filled, no social network): 12/12 = 100. After: M08 0/8, M06 and M07 0/20, M16J
+/// 0/15, M17J 0/10 join: 12/65 = 18.46 → level 1. (The same with A00J 2 → 1 showing E18_*, the
+/// only answers of a website: a better answer outside the rosters.)
+#[test]
+#[ignore = "model: a filter that shows the only answer of a website (M13 by P12M, E18_* by A00J) \
+            makes that website count, and its blank questions lower communication: 100 → 18.46"]
+fn p12m_showing_m13_fills_a_website_and_lowers_communication() {
+    let mut r = answers(&[
+        ("WEB_SITES", Value::Urls(vec![SITE.into()])),
+        ("P1001", cs(&[1, 2, 4])),
+        ("P1002", cs(&[1, 2, 3, 4])),
+    ]);
+    instance(&mut r, "services", "s1", &[("P12M", cs(&[0]))]);
+    instance(&mut r, "websites", SITE, &[("M13", cs(&[1]))]);
+    let before = score(&r);
+    assert_theme(&before, COMM, 12.0, 12.0, 100.0, 5);
+    instance(&mut r, "services", "s1", &[("P12M", cs(&[1]))]);
+    let after = score(&r);
+    assert_theme(&after, COMM, 12.0, 65.0, 18.46, 1);
+    assert!(
+        after.themes[COMM].index >= before.themes[COMM].index,
+        "communication fell from {:.2} to {:.2} when P12M gained 5 points",
+        before.themes[COMM].index,
+        after.themes[COMM].index
+    );
+}
+
+/// Dynamic weighting, as the seed's method prescribes: "no such data" (A00J = 0, 0 points)
+/// leaves open data out, so an institution strong elsewhere loses e-index by answering a
+/// scoring A00J option — the e-index is not monotone in A00J. Asserted as the model's design.
+#[test]
+fn claiming_no_open_data_can_raise_the_e_index() {
+    // From open_data_not_applicable (e-index 79.55): A00J 5 "everything on the website, not
+    // as open data" (4 points) opens A05, P26, P29, answered in all_best: A05 1 → 25, P26 1 →
+    // 1, P29 1 → 1; P1030 and A06J/A07J hidden → 0; E18_* hidden in the filled website → 0:
+    // 4 + 25 + 2 = 31 of 19 + 30 + 25 + 10 = 84 → 36.90 (level 2, 15 ≤ x < 45); e-index (1200 +
+    // 1200 + 12 × 36.90 + 4600 + 0) / 100 = (7000 + 442.86) / 100 = 74.43, lower than 79.55
+    // with A00J = 0.
+    let mut r = open_data_not_applicable();
+    let without = score(&r);
+    r.set("A00J", c(5));
+    let with = score(&r);
+    assert_theme(&with, OD, 31.0, 84.0, 36.90, 2);
+    assert_index(with.e_index, 74.43, "e-index with A00J = 5");
+    assert!(with.e_index < without.e_index);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Lint
+
+/// The model's text with the `nth` (0-based) occurrence of `from` replaced by `to`.
+fn edited(from: &str, to: &str, nth: usize) -> String {
+    let text = EINDEX_2019_SCORING.1;
+    let at = text
+        .match_indices(from)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{from:?} occurs {} times in the model", nth + 1))
+        .0;
+    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
+}
+
+/// 1-based line and column (in characters) of the `nth` occurrence of `needle` in `text`,
+/// plus `offset` characters.
+fn position(text: &str, needle: &str, nth: usize, offset: usize) -> (usize, usize) {
+    let at = text.match_indices(needle).nth(nth).expect("needle").0;
+    let line = text[..at].matches('\n').count() + 1;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..at].chars().count() + 1 + offset)
+}
+
+const BROKEN: &str = "broken.scoring.toml";
+
+/// Loads a broken copy of the model: its problems, each as `file:line:col: message`.
+fn lint(text: &str) -> Vec<String> {
+    match scoring::load(BROKEN, text, eindex()) {
+        Ok(_) => panic!("the broken model loads"),
+        Err(problems) => problems.iter().map(|d| d.short()).collect(),
+    }
+}
+
+#[test]
+fn lint_unknown_question_code() {
+    let text = edited("code = \"F14\"", "code = \"F14X\"", 0);
+    let (line, col) = position(&text, "\"F14X\"", 0, 0);
+    assert_eq!(
+        lint(&text),
+        [format!(
+            "{BROKEN}:{line}:{col}: unknown question code `F14X`"
+        )]
+    );
+}
+
+#[test]
+fn lint_option_the_question_does_not_have() {
+    let from = "points = { 1 = 17, 2 = 12, 3 = 0, 4 = 0 }";
+    let text = edited(from, "points = { 1 = 17, 2 = 12, 3 = 0, 4 = 0, 7 = 1 }", 0);
+    let (line, col) = position(&text, "{ 1 = 17, 2 = 12", 0, 0);
+    assert_eq!(
+        lint(&text),
+        [format!(
+            "{BROKEN}:{line}:{col}: `7` is not an option of F14"
+        )]
+    );
+}
+
+#[test]
+fn lint_subtheme_items_above_its_cap() {
+    // cs_standard: F14 can score 17.
+    let text = edited("cap = 17   # seed 4449", "cap = 16   # seed 4449", 0);
+    let (line, col) = position(&text, "cap = 16", 0, "cap = ".len());
+    assert_eq!(
+        lint(&text),
+        [format!(
+            "{BROKEN}:{line}:{col}: the items of sub-theme `cs_standard` can score 17 points, above its cap of 16"
+        )]
+    );
+}
+
+#[test]
+fn lint_weights_not_summing_to_100() {
+    let text = edited("weight = 46", "weight = 45", 0);
+    // Reported at the first theme's weight.
+    let (line, col) = position(&text, "weight = 12", 0, "weight = ".len());
+    assert_eq!(
+        lint(&text),
+        [format!(
+            "{BROKEN}:{line}:{col}: theme weights sum to 99, not 100"
+        )]
+    );
+}
+
+#[test]
+fn lint_thresholds_not_ascending() {
+    // The overall thresholds (the first occurrence), then a theme's.
+    let message =
+        "thresholds must be four ascending numbers within 0–100 (the starts of levels 2–5)";
+    let text = edited(
+        "thresholds = [30, 55, 75, 90]",
+        "thresholds = [30, 75, 55, 90]",
+        0,
+    );
+    let (line, col) = position(&text, "[30, 75, 55, 90]", 0, 0);
+    assert_eq!(lint(&text), [format!("{BROKEN}:{line}:{col}: {message}")]);
+    let text = edited(
+        "thresholds = [15, 45, 75, 90]",
+        "thresholds = [15, 45, 75]",
+        0,
+    );
+    let (line, col) = position(&text, "[15, 45, 75]", 0, 0);
+    assert_eq!(lint(&text), [format!("{BROKEN}:{line}:{col}: {message}")]);
+    let text = edited(
+        "thresholds = [15, 45, 75, 90]",
+        "thresholds = [15, 45, 75, 190]",
+        0,
+    );
+    assert_eq!(lint(&text).len(), 1, "above 100");
+}
+
+#[test]
+fn lint_unknown_key() {
+    let text = edited(
+        "id = \"customer_service\"",
+        "id = \"customer_service\"\ncolour = \"zils\"",
+        0,
+    );
+    let (line, _) = position(&text, "colour", 0, 0);
+    let problems = lint(&text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let prefix = format!("{BROKEN}:{line}:");
+    assert!(
+        problems[0].starts_with(&prefix) && problems[0].contains("unknown field `colour`"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn lint_collects_every_problem_in_file_order() {
+    let text =
+        edited("code = \"F14\"", "code = \"F14X\"", 0).replacen("weight = 46", "weight = 45", 1);
+    let problems = lint(&text);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("theme weights sum to 99"),
+        "{problems:?}"
+    );
+    assert!(problems[1].contains("`F14X`"), "{problems:?}");
+}
+
+/// The real binary, run from the project's directory.
+fn anketa(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_anketa"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ANKETA_DB")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_of_every_shipped_definition_passes_the_model_too() {
+    // `anketa check questionnaire/*.toml`
+    let mut files: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaire"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".toml"))
+            .map(|name| format!("questionnaire/{name}"))
+            .collect();
+    files.sort();
+    assert!(files.contains(&"questionnaire/eindex-2019.scoring.toml".to_owned()));
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = anketa(&args);
+    assert_eq!(code, 0, "{out}{err}");
+    let items: usize = model()
+        .themes
+        .iter()
+        .flat_map(|t| &t.subthemes)
+        .map(|s| s.items.len())
+        .sum();
+    let expected = format!(
+        "questionnaire/eindex-2019.scoring.toml: ok — scoring model of eindex-2019 — 5 themes, {items} scored items"
+    );
+    assert!(out.lines().any(|l| l == expected), "{out}");
+}
+
+#[test]
+fn check_of_a_broken_model_beside_its_questionnaire_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("X.toml"), EINDEX_2019.1).unwrap();
+    let text = edited("code = \"F14\"", "code = \"F14X\"", 0);
+    let model_path = dir.path().join("X.scoring.toml");
+    std::fs::write(&model_path, &text).unwrap();
+    let (line, col) = position(&text, "\"F14X\"", 0, 0);
+    let name = model_path.to_str().unwrap();
+    let (code, out, err) = anketa(&["check", "--short", name]);
+    assert_eq!(code, 1, "{out}{err}");
+    let expected = format!("{name}:{line}:{col}: unknown question code `F14X`");
+    assert!(out.lines().any(|l| l == expected), "{out}");
+    assert!(out.contains(&format!("{name}: 1 problem")), "{out}");
+    // The same model beside its questionnaire, unbroken, is clean.
+    std::fs::write(&model_path, EINDEX_2019_SCORING.1).unwrap();
+    let (code, out, err) = anketa(&["check", name]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. The published calibration (the model's note and comments)
+
+#[test]
+fn thresholds_place_the_published_figures() {
+    let m = model();
+    let overall = &m.thresholds;
+    // 2019 leaders 73.2 (Valsts zemes dienests) and 72.5 (Centrālā statistikas pārvalde) at
+    // level 3 and none higher; 2022 leader 67.7 at level 3; the means 44.55 (2019) and 40
+    // (2022) at level 2.
+    assert_eq!(scoring::level(73.2, overall), 3);
+    assert_eq!(scoring::level(72.5, overall), 3);
+    assert_eq!(scoring::level(67.7, overall), 3);
+    assert_eq!(scoring::level(44.55, overall), 2);
+    assert_eq!(scoring::level(40.0, overall), 2);
+    // Edges: a threshold is the first index of its level.
+    assert_eq!(scoring::level(29.999, overall), 1);
+    assert_eq!(scoring::level(30.0, overall), 2);
+    assert_eq!(scoring::level(90.0, overall), 5);
+    assert_eq!(scoring::level(100.0, overall), 5);
+    assert_eq!(scoring::level(0.0, overall), 1);
+    // Internal processes, ministries: 93 % level 5; 84 % and 82 % level 4; 76 % and 74 % below.
+    let ip = &m.themes[IP].thresholds;
+    assert_eq!(scoring::level(93.0, ip), 5);
+    assert_eq!(scoring::level(84.0, ip), 4);
+    assert_eq!(scoring::level(82.0, ip), 4);
+    assert!(scoring::level(76.0, ip) < 4);
+    assert!(scoring::level(74.0, ip) < 4);
+    // Customer service, ministries: 47 % and 39 % level 2; 25 % and 20 % level 1.
+    let cs = &m.themes[CS].thresholds;
+    assert_eq!(scoring::level(47.0, cs), 2);
+    assert_eq!(scoring::level(39.0, cs), 2);
+    assert_eq!(scoring::level(25.0, cs), 1);
+    assert_eq!(scoring::level(20.0, cs), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Next level
+
+/// The response with the suggestions applied, as SCORING.md describes them: outside the rosters
+/// the one answer; for a roster question, the answer in every instance whose part of the form
+/// was filled and where it is asked (as the response stands after the suggestions before it).
+/// A multiple choice gets the option added. Checks each suggestion's `instances`: how many
+/// instances it changes, 0 outside the rosters.
+fn apply(r: &Response, suggestions: &[scoring::Suggestion]) -> Response {
+    let q = eindex();
+    let mut out = r.clone();
+    for s in suggestions {
+        let item = &q.items[s.item];
+        let eval = evaluate(q, &out);
+        let mut changed = 0;
+        let mut next = out.clone();
+        for place in places(q, &out, &eval, s.item) {
+            let current = eval.visible_answer(q, &out, s.item, place);
+            let value = match &item.answer {
+                AnswerType::Multi(_) => match current {
+                    Some(Value::Choices(codes)) if codes.contains(&s.option) => continue,
+                    _ => rules::toggle_option(&item.answer, current, s.option),
+                },
+                _ if current == Some(&Value::Choice(s.option)) => continue,
+                _ => Value::Choice(s.option),
+            };
+            next = with_answer(q, &next, &eval, s.item, place, value);
+            changed += 1;
+        }
+        assert!(
+            changed > 0,
+            "{}: a suggestion that changes nothing",
+            item.code
+        );
+        let expected = if item.roster.is_some() { changed } else { 0 };
+        assert_eq!(s.instances, expected, "{}: instances", item.code);
+        out = next;
+    }
+    out
+}
+
+/// Each suggestion as (code, option, gain, instances).
+fn described(suggestions: &[scoring::Suggestion]) -> Vec<(String, i64, f64, usize)> {
+    suggestions
+        .iter()
+        .map(|s| {
+            let code = eindex().items[s.item].code.clone();
+            (code, s.option, s.gain, s.instances)
+        })
+        .collect()
+}
+
+fn suggested(code: &str, option: i64, gain: f64, instances: usize) -> (String, i64, f64, usize) {
+    (code.to_owned(), option, gain, instances)
+}
+
+#[test]
+fn next_level_of_the_typical_institution() {
+    let q = eindex();
+    let m = model();
+    let r = typical();
+    let s = score(&r);
+    for (theme, t) in m.themes.iter().enumerate() {
+        let level = s.themes[theme].level;
+        let suggestions = scoring::next_level(m, q, &r, theme);
+        // Largest gains first.
+        assert!(
+            suggestions
+                .windows(2)
+                .all(|w| w[0].gain >= w[1].gain - 1e-9),
+            "{}: {:?}",
+            t.id,
+            described(&suggestions)
+        );
+        if suggestions.is_empty() {
+            continue;
+        }
+        let target = t.thresholds[level as usize - 1];
+        let lifted = score(&apply(&r, &suggestions));
+        assert!(
+            lifted.themes[theme].index >= target - 1e-9,
+            "{}: {:?} lift {} only to {}, not {target}",
+            t.id,
+            described(&suggestions),
+            s.themes[theme].index,
+            lifted.themes[theme].index
+        );
+        // And the gains are what the theme gains.
+        let gained: f64 = suggestions.iter().map(|x| x.gain).sum();
+        assert_exact(
+            lifted.themes[theme].points - s.themes[theme].points,
+            gained,
+            &t.id,
+        );
+    }
+    let next = |theme| described(&scoring::next_level(m, q, &r, theme));
+    // communication 36/80 = 45 (level 2) → 70 % = 56 points (+20). The experts' website and
+    // social network questions are candidates now, in their one instance each. Gains: M16J 3 →
+    // 1 +10; K11M_B 2 → 0 or 1 +6 (both score 6: the tie goes to 1 "Jā" — the advice never
+    // prefers option 0, "Neattiecas", over a real answer); M06 [1] + 2 +4; P1001 [3] + 4 +3;
+    // P1002, M08, M07 +2.
+    // Taken largest first: M16J (46 = 57.5), K11M_B (52 = 65), M06 (56/80 = 70.00).
+    assert_eq!(
+        next(COMM),
+        [
+            suggested("M16J", 1, 10.0, 1),
+            suggested("K11M_B", 1, 6.0, 1),
+            suggested("M06", 2, 4.0, 1),
+        ]
+    );
+    // customer service 28/83 = 33.73 (level 2) → 55 % = 45.65 points: F14 2 → 1 +5 (first of
+    // the +5s), F33 4 → 1 +5 (opens F34), F34 → 1 +5, P1020 2 → 1 +4: 47/83 = 56.63. (The
+    // website's M12 2 → 1 +2, M09 2 → 1 +1 are smaller.)
+    assert_eq!(
+        next(CS),
+        [
+            suggested("F14", 1, 5.0, 0),
+            suggested("F33", 1, 5.0, 0),
+            suggested("F34", 1, 5.0, 0),
+            suggested("P1020", 1, 4.0, 0),
+        ]
+    );
+    // open data 26/84 = 30.95 (level 2) → 45 % = 37.8 points: A00J 4 → 1, 8 → 24 = +16 (it
+    // shows P1030 and E18_*, blank: 0, as while hidden): 42/84 = 50.00.
+    assert_eq!(next(OD), [suggested("A00J", 1, 16.0, 0)]);
+    // services 30.33/95 = 31.93 (level 1) → 40 % = 38 points (+7.67). Both services' forms
+    // were filled. First: P12M + 2 "Saņemšana" in both: s1 [1] → [1, 2] (5 → 10), s2 [0] → [2]
+    // (0 → 5), average 2.5 → 7.5 = +5 (the P35 it shows in both, and P21M, P32M in s2, are
+    // blank: 0, as while hidden); beats M14 2 → 1 +4, P43F 0 → 1 +3, M13 [2] + 1 +3 (9, capped
+    // at 6), P1031 +2, PDET +2, P21M 1 in s1 alone +2, P12M + 1 in s2 alone +2.5: 35.33/95 =
+    // 37.19. Then P21M 1 in both (s1 2 → 6, s2 blank → 6: average 1 → 6 = +5) beats P32M 1 in
+    // both ((3 + 6)/2 = +4.5), M14 +4 and P35 1 in both (+2): 40.33/95 = 42.46.
+    assert_eq!(
+        next(SRV),
+        [suggested("P12M", 2, 5.0, 2), suggested("P21M", 1, 5.0, 2)]
+    );
+    // internal processes 46.55/85 = 54.76 (level 2) → 55 % = 46.75 points: P1016 [3,4] + 1 →
+    // +5: 51.55/85 = 60.65.
+    assert_eq!(next(IP), [suggested("P1016", 1, 5.0, 0)]);
+}
+
+#[test]
+fn next_level_is_empty_at_level_5() {
+    let q = eindex();
+    let r = all_best();
+    for theme in 0..model().themes.len() {
+        assert_eq!(score(&r).themes[theme].level, 5);
+        assert!(scoring::next_level(model(), q, &r, theme).is_empty());
+    }
+}
+
+/// SCORING.md: "for a roster question, given in every instance where it is asked". All best,
+/// but the only service answered P12M [0], keeping its other (best) answers hidden: services
+/// 63/100 = 63, level 3 (see p12m_opening_the_per_service_questions_raises_services) → 75 %
+/// = 75 points. The only room is in the service: P12M [0] → [1] gives +5 and shows P21M 1 (6),
+/// P32M 1 (6), P1026 all (6), P33M 1 (3) and P1025 80/80 (e_completion 4): +30 → 93/100;
+/// [0] → [2] would give +5 + 6 + 6 + 6 + P35 2 = +25. One suggestion, in one service.
+#[test]
+fn next_level_considers_the_per_service_questions() {
+    let mut r = all_best();
+    instance(&mut r, "services", "s1", &[("P12M", cs(&[0]))]);
+    let s = score(&r);
+    assert_theme(&s, SRV, 63.0, 100.0, 63.0, 3);
+    let suggestions = scoring::next_level(model(), eindex(), &r, SRV);
+    assert_eq!(described(&suggestions), [suggested("P12M", 1, 30.0, 1)]);
+    let lifted = score(&apply(&r, &suggestions));
+    assert_theme(&lifted, SRV, 93.0, 100.0, 93.0, 5);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Demo data and the command line
+
+fn results_json(db: &str) -> Vec<serde_json::Value> {
+    let (code, out, err) = anketa(&["--db", db, "results", "--json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("results --json is JSON");
+    json.as_array().expect("a JSON array").clone()
+}
+
+fn e_indices(entries: &[serde_json::Value]) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["institution"].as_str().unwrap().to_owned(),
+                e["e_index"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn demo_creates_the_seeds_institutions_scored_the_same_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let db = db.to_str().unwrap();
+    let (code, out, err) = anketa(&["--db", db, "demo", "--no-tui"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // The seed's appendix has 94 institutions (the library returns them all), 3 of which it
+    // left out of the e-index (`in_eindex = false`); the demo makes the 91 of the e-index.
+    let institutions = anketa::demo::institutions().unwrap();
+    assert_eq!(institutions.len(), 94);
+    let mut in_eindex: Vec<&str> = institutions
+        .iter()
+        .filter(|i| i.in_eindex)
+        .map(|i| i.name.as_str())
+        .collect();
+    in_eindex.sort_unstable();
+    assert_eq!(in_eindex.len(), 91);
+    let count: usize = out
+        .split(": ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {out:?}"));
+    assert_eq!(count, 91, "{out}");
+    assert!(
+        out.ends_with(&format!(
+            "d.db: {count} demo institutions for 2019 (marked as demo data)\n"
+        )),
+        "{out}"
+    );
+
+    let entries = results_json(db);
+    assert_eq!(entries.len(), count);
+    for e in &entries {
+        let who = e["institution"].as_str().unwrap_or("?");
+        assert_eq!(e["demo"], true, "{who}");
+        let index = e["e_index"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&index), "{who}: e-index {index}");
+        let level = e["level"].as_u64().unwrap();
+        assert!((1..=5).contains(&level), "{who}: level {level}");
+        let themes = e["themes"].as_array().unwrap();
+        assert_eq!(themes.len(), 5, "{who}");
+        let mut weights = 0.0;
+        for t in themes {
+            let index = t["index"].as_f64().unwrap();
+            assert!((0.0..=100.0).contains(&index), "{who}: {t}");
+            let level = t["level"].as_u64().unwrap();
+            assert!((1..=5).contains(&level), "{who}: {t}");
+            weights += t["weight"].as_f64().unwrap();
+        }
+        // Weights are rounded to 0.1 each.
+        assert!((weights - 100.0).abs() <= 0.25, "{who}: weights {weights}");
+        assert_eq!(e["of"], count, "{who}");
+    }
+    let first = e_indices(&entries);
+    // Exactly the institutions of the e-index.
+    let names: Vec<&str> = first.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, in_eindex);
+
+    // Deterministic: a second database gets the same e-indices, institution by institution.
+    let db2 = dir.path().join("d2.db");
+    let db2 = db2.to_str().unwrap();
+    let (code, out, err) = anketa(&["--db", db2, "demo", "--no-tui"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(e_indices(&results_json(db2)), first);
+
+    // Running it again on the same database changes nothing: as many, the same figures.
+    let (code, out, err) = anketa(&["--db", db, "demo", "--no-tui"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(e_indices(&results_json(db)), first);
+
+    // `submissions` marks every one as demo data.
+    let (code, out, err) = anketa(&["--db", db, "submissions"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), count, "{out}");
+    assert!(lines.iter().all(|l| l.ends_with("[demo]")), "{out}");
+
+    // And the plain `results` too.
+    let (code, out, err) = anketa(&["--db", db, "results"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out.matches(" [demo] 2019: e-index ").count(),
+        count,
+        "{out}"
+    );
+}
