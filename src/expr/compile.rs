@@ -138,20 +138,7 @@ pub fn compile(
     scope: &dyn Scope,
     context: Option<RosterId>,
 ) -> Result<Expr, ExprError> {
-    let mut compiler = Compiler {
-        scope,
-        context,
-        aggregate: None,
-        deps: Vec::new(),
-        roster_deps: Vec::new(),
-    };
-    let (root, _) = compiler.expr(ast)?;
-    Ok(Expr {
-        source: source.to_owned(),
-        root,
-        deps: compiler.deps,
-        roster_deps: compiler.roster_deps,
-    })
+    compile_as(source, ast, scope, context, false)
 }
 
 /// Compile `ast` (parsed from `source`) and require a yes/no result (a `show_if` or an
@@ -162,6 +149,16 @@ pub fn compile_condition(
     scope: &dyn Scope,
     context: Option<RosterId>,
 ) -> Result<Expr, ExprError> {
+    compile_as(source, ast, scope, context, true)
+}
+
+fn compile_as(
+    source: &str,
+    ast: &Ast,
+    scope: &dyn Scope,
+    context: Option<RosterId>,
+    condition: bool,
+) -> Result<Expr, ExprError> {
     let mut compiler = Compiler {
         scope,
         context,
@@ -169,7 +166,11 @@ pub fn compile_condition(
         deps: Vec::new(),
         roster_deps: Vec::new(),
     };
-    let root = compiler.condition(ast)?;
+    let root = if condition {
+        compiler.condition(ast)?
+    } else {
+        compiler.expr(ast)?.0
+    };
     Ok(Expr {
         source: source.to_owned(),
         root,

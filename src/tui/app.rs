@@ -650,6 +650,17 @@ impl Fill {
         self.eval = rules::evaluate(&self.q, &self.response);
     }
 
+    /// Put an answer into the response in the current context, to be saved by `flush`.
+    fn set_pending(&mut self, item: ItemId, value: Option<Value>) {
+        let instance = self.current_instance();
+        self.set_in_response(item, instance, value);
+        self.pending = Some(Pending {
+            item,
+            instance,
+            since: Instant::now(),
+        });
+    }
+
     /// Findings on one item in the current context.
     pub fn findings_on(&self, item: ItemId) -> impl Iterator<Item = &Finding> {
         let instance = self.current_instance();
@@ -1316,13 +1327,7 @@ fn answer(app: &mut App, item: ItemId, value: Option<Value>) {
         app.error(text);
         return;
     }
-    let instance = fill.current_instance();
-    fill.set_in_response(item, instance, value);
-    fill.pending = Some(Pending {
-        item,
-        instance,
-        since: Instant::now(),
-    });
+    fill.set_pending(item, value);
     flush(app);
     fill_mut(app).settle();
 }
@@ -1591,13 +1596,7 @@ fn draft(app: &mut App) {
     let Ok(value) = parse_edit(&fill.q.items[item].answer, edit.area.lines()) else {
         return;
     };
-    let instance = fill.current_instance();
-    fill.set_in_response(item, instance, value);
-    fill.pending = Some(Pending {
-        item,
-        instance,
-        since: Instant::now(),
-    });
+    fill.set_pending(item, value);
 }
 
 /// Leave the field being edited, saving it. `false` when its text is not a valid answer yet
