@@ -566,8 +566,24 @@ pub fn number(
     state: &Evaluation,
     e: &crate::expr::Expr,
 ) -> Option<f64> {
-    match e.root.eval(&Ctx::top(q, response, state)) {
-        crate::expr::Val::Num(n) => Some(n),
+    number_in(q, response, state, e, None)
+}
+
+/// The value of `e` as a number, in a roster instance if given; `None` while undecided.
+pub fn number_in(
+    q: &Questionnaire,
+    response: &Response,
+    state: &Evaluation,
+    e: &crate::expr::Expr,
+    instance: Option<(RosterId, usize)>,
+) -> Option<f64> {
+    let top = Ctx::top(q, response, state);
+    let ctx = match instance {
+        Some((roster, index)) => top.within(roster, index),
+        None => top,
+    };
+    match e.root.eval(&ctx) {
+        crate::expr::Val::Num(n) if n.is_finite() => Some(n),
         _ => None,
     }
 }

@@ -57,6 +57,7 @@ struct RawItem {
     value: Option<Spanned<String>>,
     max: Option<Spanned<f64>>,
     applies_if: Option<Spanned<String>>,
+    roster: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -141,12 +142,22 @@ impl Linter<'_> {
     }
 
     fn compile(&mut self, src: &Spanned<String>, condition: bool) -> Option<Expr> {
+        self.compile_in(src, condition, None)
+    }
+
+    /// Compile `src`, read inside an instance of `roster` if given.
+    fn compile_in(
+        &mut self,
+        src: &Spanned<String>,
+        condition: bool,
+        roster: Option<crate::expr::RosterId>,
+    ) -> Option<Expr> {
         let text = src.get_ref();
         let result = expr::parse(text).and_then(|ast| {
             if condition {
-                compile_condition(text, &ast, self.q, None)
+                compile_condition(text, &ast, self.q, roster)
             } else {
-                compile(text, &ast, self.q, None)
+                compile(text, &ast, self.q, roster)
             }
         });
         match result {
@@ -202,6 +213,7 @@ impl Linter<'_> {
                 label: b.label.clone(),
                 value: self.compile(&b.value, false)?,
                 max: b.max,
+                roster: None,
             })
         });
         let indicators = raw
@@ -355,7 +367,17 @@ impl Linter<'_> {
                     self.error(value.span(), "an item with `value` needs `max`");
                     return None;
                 };
-                let expr = self.compile(value, false)?;
+                let roster = match &i.roster {
+                    None => None,
+                    Some(r) => match self.q.roster(r.get_ref()) {
+                        Some(id) => Some(id),
+                        None => {
+                            self.error(r.span(), format!("unknown roster `{}`", r.get_ref()));
+                            return None;
+                        }
+                    },
+                };
+                let expr = self.compile_in(value, false, roster)?;
                 Some(Item::Value(Valued {
                     label: i
                         .label
@@ -364,6 +386,7 @@ impl Linter<'_> {
                         .unwrap_or_else(|| value.get_ref().clone()),
                     value: expr,
                     max: *max.get_ref(),
+                    roster,
                 }))
             }
             _ => {

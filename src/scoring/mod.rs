@@ -7,7 +7,7 @@ mod load;
 
 pub use load::load;
 
-use crate::expr::{Expr, ItemId};
+use crate::expr::{Expr, ItemId, RosterId};
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
 use crate::rules::{self, Evaluation};
@@ -89,6 +89,8 @@ pub struct Valued {
     pub label: String,
     pub value: Expr,
     pub max: f64,
+    /// Read in each instance of this roster and averaged, as a roster question is.
+    pub roster: Option<RosterId>,
 }
 
 #[derive(Debug)]
@@ -274,10 +276,18 @@ fn filled_instances(
     let Some(roster) = q.sections[section].roster else {
         return Vec::new();
     };
+    // Only questions whose filters read nothing outside the roster tell whether the instance
+    // was filled: an answer shown because of the institution's other answers (M13 by the
+    // services, E18_* by A00J) does not make a website "filled" on its own.
+    let own = |item: ItemId| {
+        crate::questionnaire::visibility_conditions(q, item)
+            .all(|c| c.deps.iter().all(|&d| q.items[d].roster == Some(roster)))
+    };
     let items: Vec<ItemId> = q.sections[section]
         .questions
         .clone()
         .flat_map(|question| q.questions[question].items.clone())
+        .filter(|&item| own(item))
         .collect();
     (0..eval.instances(roster).len())
         .filter(|&i| {
@@ -299,10 +309,41 @@ fn item_score(
     filled: &mut Filled,
 ) -> ItemScore {
     match i {
-        Item::Value(v) => ItemScore {
-            points: valued(v, q, response, eval),
-            max: v.max,
-            applies: true,
+        Item::Value(v) => match v.roster {
+            None => ItemScore {
+                points: valued(v, q, response, eval),
+                max: v.max,
+                applies: true,
+            },
+            Some(roster) => {
+                // Averaged over the instances filled, like a roster question: the section is
+                // the one holding the first question the value reads.
+                let section = v.value.deps.first().map(|&d| q.items[d].section);
+                let instances: Vec<usize> = match section {
+                    Some(section) => filled
+                        .entry(section)
+                        .or_insert_with(|| filled_instances(q, response, eval, section))
+                        .clone(),
+                    None => (0..eval.instances(roster).len()).collect(),
+                };
+                let total: f64 = instances
+                    .iter()
+                    .map(|&i| {
+                        rules::number_in(q, response, eval, &v.value, Some((roster, i)))
+                            .unwrap_or(0.0)
+                            .clamp(0.0, v.max)
+                    })
+                    .sum();
+                ItemScore {
+                    points: if instances.is_empty() {
+                        0.0
+                    } else {
+                        total / instances.len() as f64
+                    },
+                    max: v.max,
+                    applies: !instances.is_empty(),
+                }
+            }
         },
         Item::Question { item, points, max } => {
             let of = |value: &Value| -> f64 {
