@@ -661,6 +661,17 @@ impl Fill {
         });
     }
 
+    /// The current roster and who is changing it: (roster, its id, submission, person).
+    fn roster_edit(&self) -> Option<(usize, String, crate::store::SubmissionId, PersonId)> {
+        let roster = self.roster()?;
+        Some((
+            roster,
+            self.q.rosters[roster].id.clone(),
+            self.submission.id,
+            self.person,
+        ))
+    }
+
     /// Findings on one item in the current context.
     pub fn findings_on(&self, item: ItemId) -> impl Iterator<Item = &Finding> {
         let instance = self.current_instance();
@@ -973,10 +984,9 @@ fn prompt_done(app: &mut App, purpose: Prompting, text: String) {
     match purpose {
         Prompting::AddInstance | Prompting::RenameInstance(_) if text.is_empty() => {}
         Prompting::AddInstance => {
-            let fill = fill_mut(app);
-            let Some(roster) = fill.roster() else { return };
-            let roster_id = fill.q.rosters[roster].id.clone();
-            let (submission, person) = (fill.submission.id, fill.person);
+            let Some((roster, roster_id, submission, person)) = fill_ref(app).roster_edit() else {
+                return;
+            };
             match app
                 .store
                 .add_instance(submission, &roster_id, &text, person)
@@ -999,10 +1009,9 @@ fn prompt_done(app: &mut App, purpose: Prompting, text: String) {
             }
         }
         Prompting::RenameInstance(key) => {
-            let fill = fill_mut(app);
-            let Some(roster) = fill.roster() else { return };
-            let roster_id = fill.q.rosters[roster].id.clone();
-            let (submission, person) = (fill.submission.id, fill.person);
+            let Some((_, roster_id, submission, person)) = fill_ref(app).roster_edit() else {
+                return;
+            };
             match app
                 .store
                 .rename_instance(submission, &roster_id, &key, &text, person)
@@ -1040,10 +1049,9 @@ fn prompt_done(app: &mut App, purpose: Prompting, text: String) {
 fn confirmed(app: &mut App, purpose: Confirming) {
     match purpose {
         Confirming::DeleteInstance(key) => {
-            let fill = fill_mut(app);
-            let Some(roster) = fill.roster() else { return };
-            let roster_id = fill.q.rosters[roster].id.clone();
-            let (submission, person) = (fill.submission.id, fill.person);
+            let Some((roster, roster_id, submission, person)) = fill_ref(app).roster_edit() else {
+                return;
+            };
             match app
                 .store
                 .remove_instance(submission, &roster_id, &key, person)
