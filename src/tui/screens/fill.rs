@@ -8,7 +8,7 @@ use crate::tui::widgets::{question, roster, sections};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
@@ -62,8 +62,7 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: The
 /// With the section list focused: the section's introduction and its questions.
 fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let section = &fill.q.sections[fill.section_index()];
-    let block =
-        Block::bordered().title(Line::styled(format!(" {} ", section.title), theme.title()));
+    let block = crate::tui::widgets::titled(&section.title, theme.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();

@@ -8,7 +8,7 @@ use crate::tui::keymap::{Mode, hints};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Each group of keys with its heading. `Count` holds everything `Value` does and more.
 const GROUPS: [(Mode, T); 7] = [
@@ -47,10 +47,7 @@ pub fn help_length(lang: Lang) -> u16 {
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16, area: Rect, theme: Theme) {
     let rect = centered(area, 100, area.height.saturating_sub(2));
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", app.tr(T::HelpTitle)),
-        theme.title(),
-    ));
+    let block = crate::tui::widgets::titled(app.tr(T::HelpTitle), theme.title());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let lines = lines(app.opts.lang, theme);

@@ -7,7 +7,7 @@ use crate::tui::i18n::{T, finding_message};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, ListItem};
+use ratatui::widgets::{Clear, ListItem};
 
 pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Theme) {
     let Screen::Fill(fill) = &app.screen else {
@@ -22,12 +22,12 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
     let errors = fill.eval.errors().count();
     let warnings = fill.eval.warnings().count();
     let title = format!(
-        " {} — {errors} {}, {warnings} {} ",
+        "{} — {errors} {}, {warnings} {}",
         app.tr(T::Problems),
         app.tr(T::Errors),
         app.tr(T::Warnings)
     );
-    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let block = crate::tui::widgets::titled(&title, theme.title());
     if fill.eval.findings.is_empty() {
         let inner = block.inner(rect);
         frame.render_widget(block, rect);

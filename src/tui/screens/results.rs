@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{Gauge, ListItem, Paragraph, Wrap};
 
 /// One decimal, with the decimal comma in Latvian.
 fn one(app: &App, v: f64) -> String {
@@ -93,10 +93,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
     ])
     .areas(area);
 
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", app.tr(T::EIndex)),
-        theme.title(),
-    ));
+    let block = crate::tui::widgets::titled(app.tr(T::EIndex), theme.title());
     let inner = block.inner(gauge_area);
     frame.render_widget(block, gauge_area);
     let [gauge_line, standing_line] =
@@ -151,13 +148,13 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
 
     let themes_title = match view.compare {
         Some(other) => format!(
-            " {} · │ = {} ",
+            "{} · │ = {}",
             app.tr(T::Themes),
             view.results.entries[other].institution
         ),
-        None => format!(" {} ", app.tr(T::Themes)),
+        None => app.tr(T::Themes).to_owned(),
     };
-    let block = Block::bordered().title(Line::styled(themes_title, theme.title()));
+    let block = crate::tui::widgets::titled(&themes_title, theme.title());
     let inner = block.inner(themes_area);
     let width = inner.width as usize;
     let compare_width = if view.compare.is_some() { 8 } else { 0 };
@@ -217,10 +214,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
         themes_area,
     );
 
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", app.tr(T::Indicators)),
-        theme.title(),
-    ));
+    let block = crate::tui::widgets::titled(app.tr(T::Indicators), theme.title());
     let inner = block.inner(indicators_area);
     frame.render_widget(block, indicators_area);
     let text: Vec<String> = model
@@ -278,13 +272,13 @@ fn theme_detail(
         })
         .unwrap_or_default();
     let title = format!(
-        " {} — {} · {}. {} ",
+        "{} — {} · {}. {}",
         def.title,
         one(app, s.index),
         s.level,
         model.levels[s.level as usize - 1]
     );
-    let block = Block::bordered().title(Line::styled(title, level_style(theme, s.level)));
+    let block = crate::tui::widgets::titled(&title, level_style(theme, s.level));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
@@ -403,10 +397,7 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, the
     let model = &view.scorer().model;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", app.tr(T::Cohort)),
-        theme.title(),
-    ));
+    let block = crate::tui::widgets::titled(app.tr(T::Cohort), theme.title());
     let width = block.inner(left).width as usize;
     let items: Vec<ListItem> = view
         .ranking()
@@ -442,10 +433,7 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, the
         left,
     );
 
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", app.tr(T::LevelDistribution)),
-        theme.title(),
-    ));
+    let block = crate::tui::widgets::titled(app.tr(T::LevelDistribution), theme.title());
     let inner = block.inner(right);
     frame.render_widget(block, right);
     let mut lines = Vec::new();

@@ -6,13 +6,13 @@ use crate::tui::i18n::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme: Theme) {
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} — {} ", app.tr(T::AppTitle), app.q.title),
+    let block = crate::tui::widgets::titled(
+        &format!("{} — {}", app.tr(T::AppTitle), app.q.title),
         theme.title(),
-    ));
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     match &start.form {

@@ -15,7 +15,7 @@ pub fn draw_prompt(frame: &mut Frame, prompt: &Prompt, area: Rect, theme: Theme)
         .map_or(0, |d| d.lines().count() as u16 + 1);
     let rect = centered(area, 70, 5 + detail_lines);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(Line::styled(format!(" {} ", prompt.title), theme.title()));
+    let block = super::titled(&prompt.title, theme.title());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [detail, field] =

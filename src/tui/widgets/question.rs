@@ -10,12 +10,12 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let section = &fill.q.sections[fill.section_index()];
     let question = &fill.q.questions[fill.question];
-    let mut title = format!(" {} ", section.title);
+    let mut title = section.title.clone();
     if let Some(roster) = section.roster
         && let Some(instance) = fill.eval.instances(roster).get(fill.instance)
     {
@@ -24,9 +24,9 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         } else {
             &instance.label
         };
-        title = format!(" {} — {} ", section.title, name);
+        title = format!("{} — {}", section.title, name);
     }
-    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let block = super::titled(&title, theme.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
 

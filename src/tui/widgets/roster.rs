@@ -8,7 +8,7 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let section_index = fill.section_index();
@@ -17,8 +17,8 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         return;
     };
     let def = &fill.q.rosters[roster];
-    let title = format!(" {} — {} ", section.title, def.title);
-    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let title = format!("{} — {}", section.title, def.title);
+    let block = super::titled(&title, theme.title());
     let inner = block.inner(area);
     let instances = fill.eval.instances(roster);
     if instances.is_empty() {

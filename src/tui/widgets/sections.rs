@@ -6,18 +6,18 @@ use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem};
+use ratatui::widgets::ListItem;
 
 pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
     let focused = fill.focus == Focus::Sections;
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", app.tr(T::Sections)),
+    let block = super::titled(
+        app.tr(T::Sections),
         if focused {
             theme.title()
         } else {
             theme.muted()
         },
-    ));
+    );
     let width = block.inner(area).width as usize;
     let items: Vec<ListItem> = fill
         .sections
