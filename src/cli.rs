@@ -241,12 +241,12 @@ fn check_scoring(
 }
 
 fn summary(q: &Questionnaire) -> String {
+    let (main, follow_ups) = q.count_questions(0..q.questions.len());
     format!(
-        "{} {} — {} sections, {} questions, {} answerable items, {} checks",
+        "{} {} — {} sections, {main} questions and {follow_ups} follow-ups, {} answerable items, {} checks",
         q.id,
         q.version,
         q.sections.len(),
-        q.questions.len(),
         q.items.len(),
         q.checks.len()
     )
@@ -301,14 +301,13 @@ fn run_interface(
         bail!("the interactive interface needs a terminal; see `anketa --help` for commands");
     }
     store.lock_for_editing()?;
-    let (model_file, model_text) = scoring_model(cli)?;
-    let model = crate::scoring::load(&model_file, &model_text, &q).ok();
+    let scoring = checked_scoring_model(cli, &q)?;
     let opts = crate::tui::Options {
         lang: cli.lang,
         expert: cli.expert,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         export_dir: std::env::current_dir().unwrap_or_default(),
-        scoring: model.map(|_| (model_file, model_text)),
+        scoring: scoring.map(|(file, text, _)| (file, text)),
         results_first,
     };
     let mut app = crate::tui::App::new(q, text, store, opts)?;
@@ -335,11 +334,15 @@ fn overview(path: Option<&Path>) -> anyhow::Result<ExitCode> {
                 .roster
                 .map(|r| format!(", once per {}", q.rosters[r].item.to_lowercase()))
                 .unwrap_or_default();
+            let (main, follow_ups) = q.count_questions(section.questions.clone());
+            let follow_ups = match follow_ups {
+                0 => String::new(),
+                n => format!(" + {n} follow-up{}", if n == 1 { "" } else { "s" }),
+            };
             writeln!(
                 out,
-                "  {:<60} {:>3} questions{roster}",
+                "  {:<60} {main:>3} questions{follow_ups}{roster}",
                 section.title,
-                section.questions.len()
             )?;
         }
     }
@@ -363,9 +366,9 @@ fn demo(cli: &Cli, no_tui: bool, year: i32) -> anyhow::Result<ExitCode> {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let (model_file, model_text) = scoring_model(cli)?;
-    let model = crate::scoring::load(&model_file, &model_text, &q)
-        .map_err(|d| anyhow!("the scoring model has problems: {}", d[0].short()))?;
+    let Some((_, _, model)) = checked_scoring_model(cli, &q)? else {
+        bail!("the demo needs a questionnaire with a scoring model");
+    };
     let institutions = crate::demo::institutions().context("the demo institutions do not load")?;
     // The three institutions the seed left out of the e-index are left out here too.
     let records: Vec<_> = institutions
@@ -491,8 +494,9 @@ fn import(cli: &Cli, paths: &[PathBuf], ours: bool, theirs: bool) -> anyhow::Res
 }
 
 /// The scoring model for a questionnaire: `<definition>.scoring.toml` beside a
-/// `--questionnaire FILE`, or the built-in one of the e-index.
-fn scoring_model(cli: &Cli) -> anyhow::Result<(String, String)> {
+/// `--questionnaire FILE`, or the built-in one of the e-index. `None` when the questionnaire
+/// has none: a questionnaire without scoring is filled, submitted and exported all the same.
+fn scoring_model(cli: &Cli) -> anyhow::Result<Option<(String, String)>> {
     match &cli.questionnaire {
         Some(path) => {
             let stem = path.to_string_lossy();
@@ -500,20 +504,30 @@ fn scoring_model(cli: &Cli) -> anyhow::Result<(String, String)> {
                 "{}.scoring.toml",
                 stem.strip_suffix(".toml").unwrap_or(&stem)
             ));
-            let text = std::fs::read_to_string(&model_path).with_context(|| {
-                format!(
-                    "{} has no scoring model ({})",
-                    path.display(),
-                    model_path.display()
-                )
-            })?;
-            Ok((model_path.display().to_string(), text))
+            match std::fs::read_to_string(&model_path) {
+                Ok(text) => Ok(Some((model_path.display().to_string(), text))),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(anyhow!("cannot read {}: {e}", model_path.display())),
+            }
         }
         None => {
             let (name, text) = crate::scoring::EINDEX_2019_SCORING;
-            Ok((name.to_owned(), text.to_owned()))
+            Ok(Some((name.to_owned(), text.to_owned())))
         }
     }
+}
+
+/// The scoring model, loaded and checked against `q`; `None` when the questionnaire has none.
+fn checked_scoring_model(
+    cli: &Cli,
+    q: &Questionnaire,
+) -> anyhow::Result<Option<(String, String, crate::scoring::Model)>> {
+    let Some((file, text)) = scoring_model(cli)? else {
+        return Ok(None);
+    };
+    let model = crate::scoring::load(&file, &text, q)
+        .map_err(|d| anyhow!("the scoring model has problems: {}", d[0].short()))?;
+    Ok(Some((file, text, model)))
 }
 
 fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
@@ -521,10 +535,12 @@ fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let (model_file, model_text) = scoring_model(cli)?;
-    if let Err(d) = crate::scoring::load(&model_file, &model_text, &q) {
-        bail!("the scoring model has problems: {}", d[0].short());
-    }
+    let Some((model_file, model_text, _)) = checked_scoring_model(cli, &q)? else {
+        bail!(
+            "{} has no scoring model: its answers are not scored",
+            q.title
+        );
+    };
     let store = open_store(cli)?;
     let results = crate::results::gather(&store, &q.id, &model_file, &model_text)?;
     let chosen: Vec<usize> = if ids.is_empty() {

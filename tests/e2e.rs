@@ -6,7 +6,7 @@ mod common;
 use anketa::response::Value;
 use anketa::store::Store;
 use common::INSTITUTION;
-use common::pty::{BACKSPACE, CTRL_C, Tui};
+use common::pty::{BACKSPACE, CTRL_C, CTRL_Q, Tui};
 use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 
@@ -158,7 +158,8 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     tui.wait_for("[x] Sociālie tīkli iestādei nav būtiski");
     tui.key_tab();
     tui.wait_for(ACHIEVEMENTS);
-    tui.send("q");
+    // On a text question a letter is the answer's: Ctrl+Q quits there.
+    tui.send(CTRL_Q);
     let status = tui.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     tui.assert_no_queries();

@@ -395,3 +395,59 @@ fn reopening_lands_where_the_respondent_left_off() {
     assert_eq!(fill(&app).focus, Focus::Question);
     assert_eq!(current_code(&app), "F14");
 }
+
+#[test]
+fn letters_typed_on_a_text_question_are_the_answer_not_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    common::tui::go_to(&mut app, "WEB_SITES");
+    // Through the keymap, as the terminal delivers them: every letter, `v`, `s` and `q` too.
+    for c in "https://www.vid.gov.lv/qs".chars() {
+        let key = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        );
+        let action = anketa::tui::keymap::action_for(app.mode(), key).unwrap();
+        update(&mut app, action);
+    }
+    assert!(!app.quit, "q did not quit");
+    assert!(app.overlay.is_none(), "s did not start submitting");
+    assert!(matches!(app.screen, anketa::tui::app::Screen::Fill(_)));
+    update(&mut app, Action::Back);
+    assert_eq!(
+        stored(&app, "WEB_SITES"),
+        Some(Value::Urls(vec!["https://www.vid.gov.lv/qs".into()]))
+    );
+}
+
+#[test]
+fn the_expert_part_is_never_required_of_a_respondent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    common::tui::go_to(&mut app, "WEB_SITES");
+    update(&mut app, Action::Enter);
+    typed(&mut app, "https://www.vid.gov.lv");
+    update(&mut app, Action::NextQuestion);
+    common::tui::choose(&mut app, "SOCIAL_NETWORKS_CHOICE", 1);
+    let f = fill(&app);
+    let expert: Vec<String> = f
+        .eval
+        .findings
+        .iter()
+        .filter(|finding| {
+            let part = f.q.sections[finding.location.section].part;
+            f.q.parts[part].filled_by == anketa::questionnaire::FilledBy::Expert
+        })
+        .map(|finding| f.q.items[finding.location.item].code.clone())
+        .collect();
+    assert_eq!(expert, Vec::<String>::new(), "no expert-part findings");
+    assert!(
+        !f.eval
+            .findings
+            .iter()
+            .any(|finding| f.q.items[finding.location.item].code.starts_with("M08")),
+        "M08 is the expert's"
+    );
+}

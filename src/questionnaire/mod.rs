@@ -58,6 +58,28 @@ impl Questionnaire {
     pub fn section_of(&self, item: ItemId) -> &Section {
         &self.sections[self.items[item].section]
     }
+
+    /// Whether a question is asked only as the follow-up of an option ("Cits — norādiet").
+    pub fn is_follow_up(&self, question: usize) -> bool {
+        let code = &self.questions[question].code;
+        self.items.iter().any(|item| {
+            item.answer
+                .choices()
+                .iter()
+                .any(|c| c.follow_up.as_ref() == Some(code))
+        })
+    }
+
+    /// (questions asked for their own sake, follow-ups) among `questions`.
+    pub fn count_questions(&self, questions: impl IntoIterator<Item = usize>) -> (usize, usize) {
+        questions.into_iter().fold((0, 0), |(main, follow), q| {
+            if self.is_follow_up(q) {
+                (main, follow + 1)
+            } else {
+                (main + 1, follow)
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

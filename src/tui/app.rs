@@ -248,7 +248,8 @@ impl App {
                             AnswerType::Integer(b) | AnswerType::Number(b) if b.not_available => {
                                 Mode::Count
                             }
-                            _ => Mode::Value,
+                            AnswerType::Integer(_) | AnswerType::Number(_) => Mode::Value,
+                            _ => Mode::Text,
                         },
                     },
                 },
@@ -533,6 +534,7 @@ fn open_submission(app: &mut App, summary: SubmissionSummary, person: Option<Per
         pending: None,
         read_only,
     };
+    fill.reevaluate();
     if let Some(position) = position {
         fill.restore(&position);
     }
@@ -556,6 +558,27 @@ fn user_name() -> String {
 impl Fill {
     pub fn section_index(&self) -> usize {
         self.sections[self.section]
+    }
+
+    /// Evaluate the response again after it changed. Findings are kept for the sections shown
+    /// only: a respondent is never asked for the part that support staff fill.
+    pub fn reevaluate(&mut self) {
+        self.eval = rules::evaluate(&self.q, &self.response);
+        let shown = &self.sections;
+        self.eval
+            .findings
+            .retain(|f| shown.contains(&f.location.section));
+    }
+
+    /// Errors that stop "Pārbaudīt un iesniegt": those of the respondent's part. The expert
+    /// part becomes required only when support staff accept a submission.
+    pub fn submit_errors(&self) -> impl Iterator<Item = &Finding> {
+        self.eval.errors().filter(|f| self.is_respondents(f))
+    }
+
+    fn is_respondents(&self, finding: &Finding) -> bool {
+        let part = self.q.sections[finding.location.section].part;
+        self.q.parts[part].filled_by == FilledBy::Respondent
     }
 
     /// The roster of the current section, if it has one.
@@ -647,7 +670,7 @@ impl Fill {
             Some(v) => answers.insert(code, v),
             None => answers.remove(&code),
         };
-        self.eval = rules::evaluate(&self.q, &self.response);
+        self.reevaluate();
     }
 
     /// Put an answer into the response in the current context, to be saved by `flush`.
@@ -973,7 +996,7 @@ fn move_instance(app: &mut App, roster: usize, from: usize, to: usize) {
                 let moved = list.remove(pos);
                 list.insert(to.min(list.len()), moved);
             }
-            fill.eval = rules::evaluate(&fill.q, &fill.response);
+            fill.reevaluate();
             fill.instance = to;
         }
         Err(e) => app.error(e.to_string()),
@@ -1002,7 +1025,7 @@ fn prompt_done(app: &mut App, purpose: Prompting, text: String) {
                             label: text,
                             ..Instance::default()
                         });
-                    fill.eval = rules::evaluate(&fill.q, &fill.response);
+                    fill.reevaluate();
                     fill.instance = fill.eval.instances(roster).len() - 1;
                 }
                 Err(e) => app.error(e.to_string()),
@@ -1019,7 +1042,7 @@ fn prompt_done(app: &mut App, purpose: Prompting, text: String) {
                 Ok(()) => {
                     let fill = fill_mut(app);
                     fill.response.instance_mut(&roster_id, &key).label = text;
-                    fill.eval = rules::evaluate(&fill.q, &fill.response);
+                    fill.reevaluate();
                 }
                 Err(e) => app.error(e.to_string()),
             }
@@ -1061,7 +1084,7 @@ fn confirmed(app: &mut App, purpose: Confirming) {
                     if let Some(list) = fill.response.rosters.get_mut(&roster_id) {
                         list.retain(|i| i.key != key);
                     }
-                    fill.eval = rules::evaluate(&fill.q, &fill.response);
+                    fill.reevaluate();
                     let count = fill.eval.instances(roster).len();
                     fill.instance = fill.instance.min(count.saturating_sub(1));
                 }
@@ -1152,7 +1175,7 @@ fn submit(app: &mut App) {
         app.error(text);
         return;
     }
-    if fill.eval.errors().next().is_some() {
+    if fill.submit_errors().next().is_some() {
         let text = app.tr(T::SubmitRefused);
         app.error(text);
         app.overlay = Some(Overlay::Problems { cursor: 0 });
@@ -1171,6 +1194,7 @@ fn submit(app: &mut App) {
         };
         let (roster, instance) = finding_place(fill, f);
         f.severity == crate::questionnaire::Severity::Warning
+            && fill.is_respondents(f)
             && !acknowledged.contains(&(name.clone(), roster, instance))
     });
     if let Some((index, finding)) = open_warning {
@@ -1290,8 +1314,22 @@ fn question_action(app: &mut App, action: Action) {
             }
         }
         Action::Enter => start_edit(app, None),
+        // The first character of an answer starts typing it: a figure replaces the number
+        // shown, a letter goes on after the text already there.
         Action::Type(c) if is_numeric(&fill.q.items[item].answer) => {
             start_edit(app, Some(c.to_string()))
+        }
+        Action::Type(c) => {
+            let urls = matches!(fill.q.items[item].answer, AnswerType::Urls { .. });
+            start_edit(app, None);
+            // A new address goes on a line of its own.
+            if let Some(edit) = fill_mut(app).edit.as_mut()
+                && urls
+                && edit.area.lines().iter().any(|l| !l.trim().is_empty())
+            {
+                edit.area.insert_newline();
+            }
+            edit_action(app, Action::Type(c));
         }
         Action::Paste(text)
             if !matches!(

@@ -16,8 +16,11 @@ pub enum Mode {
     Choice,
     /// A matrix question: one option per row.
     Matrix,
-    /// A number, text or address question, not being typed into.
+    /// A number question, not being typed into: digits start typing, letters are commands.
     Value,
+    /// A text or address question, not being typed into: every character starts typing, so
+    /// commands are on keys that cannot begin an answer (function keys, Ctrl).
+    Text,
     /// A count that may be answered "Dati nav pieejami" (a number or a table row).
     Count,
     /// Typing into a one-line field (a number, a table cell, a short text).
@@ -127,6 +130,22 @@ const RESULTS: Binding = b(
     Action::Results,
     "v",
     T::KeyResults,
+);
+
+/// Commands on a text question, where letters are the answer.
+const HINT_F: Binding = b(&[k(KeyCode::F(2))], Action::ToggleHint, "F2", T::KeyHint);
+const PROBLEMS_F: Binding = b(&[k(KeyCode::F(8))], Action::Problems, "F8", T::KeyProblems);
+const SUBMIT_F: Binding = b(&[k(KeyCode::F(10))], Action::Submit, "F10", T::KeySubmit);
+const RESULTS_F: Binding = b(&[k(KeyCode::F(5))], Action::Results, "F5", T::KeyResults);
+const HELP_F: Binding = b(&[k(KeyCode::F(1))], Action::Help, "F1", T::KeyHelp);
+const QUIT_CTRL: Binding = b(
+    &[KeySpec {
+        code: KeyCode::Char('q'),
+        mods: KeyModifiers::CONTROL,
+    }],
+    Action::Quit,
+    "^Q",
+    T::KeyQuit,
 );
 
 static START_LIST: [Binding; 5] = [
@@ -248,7 +267,7 @@ static MATRIX: [Binding; 16] = [
 ];
 
 static VALUE: [Binding; 14] = [
-    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyEdit),
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
     NEXT,
     HINT,
     QUIT,
@@ -264,8 +283,24 @@ static VALUE: [Binding; 14] = [
     quiet(&[c(' ')], Action::Enter),
 ];
 
+static TEXT: [Binding; 13] = [
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter/a–z", T::KeyEdit),
+    NEXT,
+    HINT_F,
+    PREV,
+    BACK,
+    PROBLEMS_F,
+    SUBMIT_F,
+    RESULTS_F,
+    QUIT_CTRL,
+    CLEAR,
+    HELP_F,
+    quiet(&[k(KeyCode::Up)], Action::Up),
+    DOWN,
+];
+
 static COUNT: [Binding; 15] = [
-    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyEdit),
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
     b(
         &[c('n')],
         Action::ToggleNotAvailable,
@@ -416,6 +451,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Choice => &CHOICE,
         Mode::Matrix => &MATRIX,
         Mode::Value => &VALUE,
+        Mode::Text => &TEXT,
         Mode::Count => &COUNT,
         Mode::EditLine => &EDIT_LINE,
         Mode::EditLines => &EDIT_LINES,
@@ -468,6 +504,12 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     });
     if let Some(binding) = found {
         return Some(binding.action.clone());
+    }
+    if mode == Mode::Text
+        && plain_char
+        && let KeyCode::Char(ch) = key.code
+    {
+        return Some(Action::Type(ch));
     }
     if matches!(mode, Mode::Value | Mode::Count)
         && let KeyCode::Char(ch @ ('0'..='9' | '-' | ',' | '.')) = key.code

@@ -60,8 +60,8 @@ impl ResultsView {
 /// Open the results of `submission`; `back` is the fill screen to return to.
 pub fn open(app: &mut App, submission: SubmissionId, back: Option<Box<Fill>>) {
     let Some((file, text)) = app.opts.scoring.clone() else {
-        let text = app.tr(T::NoScoring);
-        app.error(text);
+        let text = app.tr(T::Unscored);
+        app.info(text);
         if let Some(fill) = back {
             app.screen = Screen::Fill(fill);
         }
@@ -87,7 +87,7 @@ pub fn open(app: &mut App, submission: SubmissionId, back: Option<Box<Fill>>) {
             }));
         }
         None => {
-            let text = app.tr(T::NoScoring);
+            let text = app.tr(T::CannotScore);
             app.error(text);
             if let Some(fill) = back {
                 app.screen = Screen::Fill(fill);

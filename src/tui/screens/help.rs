@@ -11,12 +11,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Each group of keys with its heading. `Count` holds everything `Value` does and more.
-const GROUPS: [(Mode, T); 7] = [
+const GROUPS: [(Mode, T); 8] = [
     (Mode::Sections, T::Sections),
     (Mode::Roster, T::Instances),
     (Mode::Choice, T::Options),
     (Mode::Matrix, T::Row),
     (Mode::Count, T::Answer),
+    (Mode::Text, T::TextAnswer),
     (Mode::EditLine, T::Editing),
     (Mode::EditLines, T::EditingText),
 ];
