@@ -8,10 +8,10 @@
 
 use anketa::exchange::{self, InstitutionKind, InstitutionRecord, QuestionnaireRef, Status};
 use anketa::exchange::{SubmissionRecord, definition_hash};
+use anketa::i18n::Lang;
 use anketa::questionnaire::{EINDEX_2019, load};
 use anketa::sample::full_response;
 use anketa::store::{Resolution, Store};
-use anketa::tui::i18n::Lang;
 use anketa::tui::{Action, App, Options, screens, update};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;

@@ -26,7 +26,7 @@ pub struct Cli {
 
     /// The language of the program's own words (questions stay as defined).
     #[arg(long, global = true, value_enum, default_value = "lv")]
-    pub lang: crate::tui::i18n::Lang,
+    pub lang: crate::i18n::Lang,
 
     /// Show the expert part too (for support staff).
     #[arg(long, global = true)]
@@ -311,6 +311,9 @@ fn run_interface(
         results_first,
     };
     let mut app = crate::tui::App::new(q, text, store, opts)?;
+    if results_first {
+        app.open_selected_results();
+    }
     crate::tui::run(&mut app).context("the terminal failed")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,7 @@ pub mod diag;
 pub mod exchange;
 pub mod expr;
 pub mod files;
+pub mod i18n;
 pub mod questionnaire;
 pub mod response;
 pub mod results;

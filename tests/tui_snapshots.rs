@@ -6,10 +6,10 @@
 
 mod common;
 
+use anketa::i18n::Lang;
 use anketa::questionnaire::EINDEX_2019;
 use anketa::tui::App;
 use anketa::tui::app::{Focus, Overlay, Screen};
-use anketa::tui::i18n::Lang;
 use anketa::tui::{Action, Options, update};
 use common::tui::{
     app_for, assert_on_screens, choose, current_code, cursor_to, draw, draw_both, fill,
@@ -166,7 +166,15 @@ fn multiple_choice_with_an_exclusive_option() {
     assert_on_screens(&screens, "[ ] Twitter");
     assert_on_screens(&screens, "[x] Instagram");
     assert_on_screens(&screens, "[ ] Sociālie tīkli iestādei nav būtiski");
-    assert_on_screens(&screens, "⊘");
+    // In words, not codes or signs: the codes are for support staff (`--expert`).
+    assert_on_screens(
+        &screens,
+        "Sociālie tīkli iestādei nav būtiski (0, izslēdz pārējās)",
+    );
+    assert_on_screens(&screens, "Facebook (1, → atvērs papildu jautājumu)");
+    for screen in &screens {
+        assert!(!screen.contains("SOCIAL_NETWORKS_URL_"), "{screen}");
+    }
 }
 
 #[test]

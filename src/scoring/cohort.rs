@@ -130,7 +130,11 @@ pub fn cut(entries: &[Entry], measure: Measure, key: impl Fn(&Entry) -> String) 
             median: median(values).unwrap_or(0.0),
         })
         .collect();
-    out.sort_by(|a, b| b.median.total_cmp(&a.median).then(a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.median
+            .total_cmp(&a.median)
+            .then(crate::i18n::compare_lv(&a.name, &b.name))
+    });
     out
 }
 

@@ -35,6 +35,10 @@ pub enum Action {
     Clear,
     /// Show or hide the question's explanation ("Skaidrojums").
     ToggleHint,
+    /// Scroll a long question and its explanation down (showing the explanation).
+    ScrollHintDown,
+    /// Scroll a long question and its explanation back up.
+    ScrollHintUp,
     /// Open the full key help.
     Help,
     /// Open the list of errors and warnings.

@@ -2,10 +2,10 @@
 //! store is an effect of `update`; drawing (in `screens/` and `widgets/`) only reads.
 
 use super::action::Action;
-use super::i18n::{Lang, T, tr};
 use super::keymap::Mode;
 use crate::exchange::{self, InstitutionKind, InstitutionRecord, Status};
 use crate::expr::ItemId;
+use crate::i18n::{Lang, T, tr};
 use crate::questionnaire::{AnswerType, FilledBy, QuestionKind, Questionnaire};
 use crate::response::{Instance, Response, Value};
 use crate::rules::{self, Evaluation, Finding};
@@ -20,6 +20,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Typing that pauses this long is saved without leaving the field.
 pub const SAVE_AFTER_PAUSE: Duration = Duration::from_millis(800);
+
+/// The narrowest the question panel gets: the most lines an explanation can wrap into, and so
+/// the furthest it can scroll (the view stops at the real end).
+const HINT_MIN_WIDTH: usize = 40;
 
 pub struct Options {
     pub lang: Lang,
@@ -112,6 +116,8 @@ pub struct Fill {
     pub cursor: usize,
     pub edit: Option<Edit>,
     pub show_hint: bool,
+    /// How far the question and its explanation are scrolled, in lines.
+    pub hint_scroll: u16,
     pub pending: Option<Pending>,
     pub read_only: bool,
 }
@@ -193,17 +199,32 @@ impl App {
         Ok(app)
     }
 
+    /// Open the results of the submission under the start list's cursor (the demo opens so).
+    pub fn open_selected_results(&mut self) {
+        if let Screen::Start(start) = &self.screen
+            && let Some(summary) = start.submissions.get(start.cursor)
+        {
+            let id = summary.id;
+            super::results::open(self, id, None);
+        }
+    }
+
     pub fn tr(&self, t: T) -> &'static str {
         tr(self.opts.lang, t)
     }
 
     pub(super) fn refresh_start(&mut self) -> Result<(), crate::store::StoreError> {
-        let submissions: Vec<SubmissionSummary> = self
+        let mut submissions: Vec<SubmissionSummary> = self
             .store
             .submissions()?
             .into_iter()
             .filter(|s| s.questionnaire_code == self.q.id)
             .collect();
+        submissions.sort_by(|a, b| {
+            crate::i18n::compare_lv(&a.institution, &b.institution)
+                .then(a.year.cmp(&b.year))
+                .then(a.id.cmp(&b.id))
+        });
         // The cursor starts on the submission worked on most recently (the first of equals).
         let cursor = submissions
             .iter()
@@ -242,7 +263,8 @@ impl App {
                     Some(e) if e.multiline => Mode::EditLines,
                     Some(_) => Mode::EditLine,
                     None => match f.q.questions[f.question].kind {
-                        QuestionKind::Single | QuestionKind::Multi => Mode::Choice,
+                        QuestionKind::Single => Mode::Choice,
+                        QuestionKind::Multi => Mode::Ticks,
                         QuestionKind::Matrix => Mode::Matrix,
                         _ => match &f.q.items[f.current_item()].answer {
                             AnswerType::Integer(b) | AnswerType::Number(b) if b.not_available => {
@@ -531,6 +553,7 @@ fn open_submission(app: &mut App, summary: SubmissionSummary, person: Option<Per
         cursor: 0,
         edit: None,
         show_hint: false,
+        hint_scroll: 0,
         pending: None,
         read_only,
     };
@@ -854,6 +877,12 @@ fn fill_action(app: &mut App, action: Action) {
 fn sections_action(app: &mut App, action: Action) {
     let fill = fill_mut(app);
     match action {
+        Action::Back => {
+            flush(app);
+            if let Err(e) = app.refresh_start() {
+                app.error(e.to_string());
+            }
+        }
         Action::Up => fill.section = fill.section.saturating_sub(1),
         Action::Down => fill.section = (fill.section + 1).min(fill.sections.len() - 1),
         Action::Enter | Action::Right => enter_section(app),
@@ -1206,7 +1235,7 @@ fn submit(app: &mut App) {
         let code = &fill.q.items[finding.location.item].code;
         p.detail = Some(format!(
             "{code}: {}\n{}",
-            super::i18n::finding_message(app.opts.lang, finding),
+            crate::i18n::finding_message(app.opts.lang, finding),
             app.tr(T::AcknowledgeComment)
         ));
         app.overlay = Some(Overlay::Prompt(Box::new(p)));
@@ -1262,7 +1291,19 @@ fn question_action(app: &mut App, action: Action) {
             };
             remember_position(app);
         }
-        Action::ToggleHint => fill.show_hint = !fill.show_hint,
+        Action::ToggleHint => {
+            fill.show_hint = !fill.show_hint;
+            fill.hint_scroll = 0;
+        }
+        Action::ScrollHintDown => {
+            fill.show_hint = true;
+            let lines = fill.q.questions[fill.question]
+                .hint
+                .as_deref()
+                .map_or(0, |h| crate::tui::widgets::wrap(h, HINT_MIN_WIDTH).len());
+            fill.hint_scroll = (fill.hint_scroll + 3).min(lines as u16);
+        }
+        Action::ScrollHintUp => fill.hint_scroll = fill.hint_scroll.saturating_sub(3),
         Action::Up | Action::Down if rows == 0 => {
             if action == Action::Up {
                 prev_question(app);
@@ -1273,6 +1314,8 @@ fn question_action(app: &mut App, action: Action) {
         Action::Up => fill.cursor = fill.cursor.saturating_sub(1),
         Action::Down => fill.cursor = (fill.cursor + 1).min(rows - 1),
         Action::Clear => answer(app, item, None),
+        // Enter confirms the ticks and moves on; only Space ticks and unticks.
+        Action::Enter if kind == QuestionKind::Multi => next_question(app),
         Action::Toggle | Action::Enter
             if matches!(kind, QuestionKind::Single | QuestionKind::Multi) =>
         {
@@ -1431,10 +1474,40 @@ fn remember_position(app: &mut App) {
     }
 }
 
+/// The first error left in the current question, as the notice that says so on leaving it.
+fn error_left(app: &App) -> Option<String> {
+    let Screen::Fill(fill) = &app.screen else {
+        return None;
+    };
+    let question = &fill.q.questions[fill.question];
+    let finding = question
+        .items
+        .clone()
+        .flat_map(|item| fill.findings_on(item))
+        .find(|f| {
+            f.severity == crate::questionnaire::Severity::Error
+                && f.kind != rules::FindingKind::Missing
+        })?;
+    Some(format!(
+        "{} {}: {}",
+        app.tr(T::LeftWithProblems),
+        fill.q.items[finding.location.item].code,
+        crate::i18n::finding_message(app.opts.lang, finding)
+    ))
+}
+
 fn next_question(app: &mut App) {
     if !finish_edit(app) {
         return;
     }
+    let left = error_left(app);
+    move_on(app);
+    if let Some(text) = left {
+        app.error(text);
+    }
+}
+
+fn move_on(app: &mut App) {
     let fill = fill_mut(app);
     let visible = fill.visible_questions();
     if let Some(&next) = visible.iter().find(|&&q| q > fill.question) {
@@ -1468,12 +1541,16 @@ fn prev_question(app: &mut App) {
     if !finish_edit(app) {
         return;
     }
+    let left = error_left(app);
     let fill = fill_mut(app);
     let visible = fill.visible_questions();
     if let Some(&prev) = visible.iter().rev().find(|&&q| q < fill.question) {
         fill.question = prev;
         fill.cursor = 0;
         remember_position(app);
+    }
+    if let Some(text) = left {
+        app.error(text);
     }
 }
 
@@ -1690,22 +1767,39 @@ pub fn edit_problem(fill: &Fill, lang: Lang) -> Option<String> {
                 severity: crate::questionnaire::Severity::Error,
                 kind: rules::FindingKind::Invalid(invalid),
             };
-            super::i18n::finding_message(lang, &finding)
+            crate::i18n::finding_message(lang, &finding)
         }),
         Ok(None) => None,
     }
 }
 
-/// How far a section (or one roster instance of it) is filled, and its open problems.
+/// How far a section (or one roster instance of it) is filled, and its open problems. Required
+/// and optional questions count apart, so that a section whose required questions are all
+/// answered reads as done however many optional notes stay empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
-    pub answered: usize,
-    pub visible: usize,
+    pub required_answered: usize,
+    pub required: usize,
+    pub optional_answered: usize,
+    pub optional: usize,
     pub errors: usize,
     pub warnings: usize,
 }
 
+impl Progress {
+    pub fn complete(&self) -> bool {
+        self.required_answered == self.required
+    }
+}
+
 impl Fill {
+    /// Whether an item must be answered where it is shown (in a roster, only in the instances
+    /// that must be filled).
+    pub fn is_required(&self, item: ItemId, instance: Option<usize>) -> bool {
+        let def = &self.q.items[item];
+        def.required && instance.is_none_or(|i| self.eval.instance_required(def.section, i))
+    }
+
     /// Progress of a section (an index into the questionnaire's sections), over all its
     /// instances or only `instance`.
     pub fn progress(&self, section: usize, instance: Option<usize>) -> Progress {
@@ -1727,20 +1821,24 @@ impl Fill {
         for question in def.questions.clone() {
             for item in self.q.questions[question].items.clone() {
                 for (&i, answers) in instances.iter().zip(&stored) {
-                    if self.eval.is_visible(item, i, &self.q) {
-                        p.visible += 1;
-                        let code = &self.q.items[item].code;
-                        if answers
-                            .and_then(|a| a.get(code))
-                            .is_some_and(|v| !v.is_blank())
-                        {
-                            p.answered += 1;
-                        }
+                    if !self.eval.is_visible(item, i, &self.q) {
+                        continue;
                     }
+                    let code = &self.q.items[item].code;
+                    let answered = answers
+                        .and_then(|a| a.get(code))
+                        .is_some_and(|v| !v.is_blank());
+                    let (count, done) = if self.is_required(item, i) {
+                        (&mut p.required, &mut p.required_answered)
+                    } else {
+                        (&mut p.optional, &mut p.optional_answered)
+                    };
+                    *count += 1;
+                    *done += usize::from(answered);
                 }
             }
         }
-        // Unanswered questions show in `answered` against `visible`, not as errors here.
+        // Unanswered questions show in the counts, not as errors here.
         for f in &self.eval.findings {
             if f.kind == rules::FindingKind::Missing {
                 continue;

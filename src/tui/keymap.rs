@@ -2,7 +2,7 @@
 //! actions and draw the key hints in the footer and the help window, so the two never disagree.
 
 use super::action::Action;
-use super::i18n::T;
+use crate::i18n::T;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// What the keyboard is talking to right now.
@@ -12,8 +12,10 @@ pub enum Mode {
     StartForm,
     Sections,
     Roster,
-    /// A single or multiple choice question.
+    /// A single choice question.
     Choice,
+    /// A multiple choice question: Space ticks, Enter confirms.
+    Ticks,
     /// A matrix question: one option per row.
     Matrix,
     /// A number question, not being typed into: digits start typing, letters are commands.
@@ -132,6 +134,21 @@ const RESULTS: Binding = b(
     T::KeyResults,
 );
 
+const SCROLL_HINT: Binding = quiet(
+    &[KeySpec {
+        code: KeyCode::Down,
+        mods: KeyModifiers::CONTROL,
+    }],
+    Action::ScrollHintDown,
+);
+const SCROLL_HINT_UP: Binding = quiet(
+    &[KeySpec {
+        code: KeyCode::Up,
+        mods: KeyModifiers::CONTROL,
+    }],
+    Action::ScrollHintUp,
+);
+
 /// Commands on a text question, where letters are the answer.
 const HINT_F: Binding = b(&[k(KeyCode::F(2))], Action::ToggleHint, "F2", T::KeyHint);
 const PROBLEMS_F: Binding = b(&[k(KeyCode::F(8))], Action::Problems, "F8", T::KeyProblems);
@@ -230,7 +247,9 @@ static ROSTER: [Binding; 14] = [
     HELP,
 ];
 
-static CHOICE: [Binding; 14] = [
+static CHOICE: [Binding; 16] = [
+    SCROLL_HINT,
+    SCROLL_HINT_UP,
     UP,
     DOWN,
     b(&[c(' ')], Action::Toggle, "Space", T::KeyToggle),
@@ -247,7 +266,33 @@ static CHOICE: [Binding; 14] = [
     HELP,
 ];
 
-static MATRIX: [Binding; 16] = [
+static TICKS: [Binding; 16] = [
+    SCROLL_HINT,
+    SCROLL_HINT_UP,
+    UP,
+    DOWN,
+    b(&[c(' ')], Action::Toggle, "Space", T::KeyToggle),
+    b(
+        &[k(KeyCode::Enter)],
+        Action::Enter,
+        "Enter",
+        T::KeyConfirmNext,
+    ),
+    NEXT,
+    HINT,
+    QUIT,
+    PREV,
+    BACK,
+    PROBLEMS,
+    SUBMIT,
+    CLEAR,
+    RESULTS,
+    HELP,
+];
+
+static MATRIX: [Binding; 18] = [
+    SCROLL_HINT,
+    SCROLL_HINT_UP,
     UP,
     DOWN,
     b(&[k(KeyCode::Left)], Action::Left, "←→", T::KeyRowOption),
@@ -266,7 +311,9 @@ static MATRIX: [Binding; 16] = [
     HELP,
 ];
 
-static VALUE: [Binding; 14] = [
+static VALUE: [Binding; 16] = [
+    SCROLL_HINT,
+    SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
     NEXT,
     HINT,
@@ -283,7 +330,9 @@ static VALUE: [Binding; 14] = [
     quiet(&[c(' ')], Action::Enter),
 ];
 
-static TEXT: [Binding; 13] = [
+static TEXT: [Binding; 15] = [
+    SCROLL_HINT,
+    SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/a–z", T::KeyEdit),
     NEXT,
     HINT_F,
@@ -299,7 +348,9 @@ static TEXT: [Binding; 13] = [
     DOWN,
 ];
 
-static COUNT: [Binding; 15] = [
+static COUNT: [Binding; 17] = [
+    SCROLL_HINT,
+    SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
     b(
         &[c('n')],
@@ -449,6 +500,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Sections => &SECTIONS,
         Mode::Roster => &ROSTER,
         Mode::Choice => &CHOICE,
+        Mode::Ticks => &TICKS,
         Mode::Matrix => &MATRIX,
         Mode::Value => &VALUE,
         Mode::Text => &TEXT,

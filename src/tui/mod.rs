@@ -4,7 +4,6 @@
 
 pub mod action;
 pub mod app;
-pub mod i18n;
 pub mod keymap;
 pub mod results;
 pub mod screens;

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Fill, Screen};
-use super::i18n::T;
+use crate::i18n::T;
 use crate::results::{self, Results};
 use crate::scoring::{self, Suggestion};
 use crate::store::SubmissionId;
@@ -51,7 +51,10 @@ impl ResultsView {
                 .score
                 .e_index
                 .total_cmp(&entries[a].score.e_index)
-                .then(entries[a].institution.cmp(&entries[b].institution))
+                .then(crate::i18n::compare_lv(
+                    &entries[a].institution,
+                    &entries[b].institution,
+                ))
         });
         order
     }

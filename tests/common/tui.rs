@@ -3,11 +3,11 @@
 
 use super::INSTITUTION;
 use anketa::exchange;
+use anketa::i18n::Lang;
 use anketa::questionnaire::{self, EINDEX_2019};
 use anketa::scoring::{self, EINDEX_2019_SCORING};
 use anketa::store::{Resolution, Store};
 use anketa::tui::app::{Fill, Screen};
-use anketa::tui::i18n::Lang;
 use anketa::tui::{Action, App, Options, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -127,8 +127,10 @@ pub fn current_code(app: &App) -> String {
 
 /// Go to the section with this id and into its first question (or roster list).
 pub fn open_section(app: &mut App, id: &str) {
-    update(app, Action::Back);
-    update(app, Action::Back);
+    // Back up to the section list (one more Esc would leave the submission).
+    while fill(app).focus != anketa::tui::app::Focus::Sections {
+        update(app, Action::Back);
+    }
     let f = fill(app);
     let target = f
         .sections

@@ -2,8 +2,8 @@
 //! the right.
 
 use super::Theme;
+use crate::i18n::T;
 use crate::tui::app::{App, Fill, Focus};
-use crate::tui::i18n::T;
 use crate::tui::widgets::{question, roster, sections};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -43,7 +43,7 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: The
         app.tr(T::AppTitle),
         fill.submission.institution,
         fill.submission.year,
-        crate::tui::i18n::status(app.opts.lang, fill.submission.status)
+        crate::i18n::status(app.opts.lang, fill.submission.status)
     );
     let width = area.width as usize;
     let room = width.saturating_sub(saved.width());

@@ -2,8 +2,8 @@
 //! scrollable.
 
 use super::{Theme, centered};
+use crate::i18n::{Lang, T, tr};
 use crate::tui::app::App;
-use crate::tui::i18n::{Lang, T, tr};
 use crate::tui::keymap::{Mode, hints};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,10 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Each group of keys with its heading. `Count` holds everything `Value` does and more.
-const GROUPS: [(Mode, T); 8] = [
+const GROUPS: [(Mode, T); 9] = [
     (Mode::Sections, T::Sections),
     (Mode::Roster, T::Instances),
     (Mode::Choice, T::Options),
+    (Mode::Ticks, T::TickOptions),
     (Mode::Matrix, T::Row),
     (Mode::Count, T::Answer),
     (Mode::Text, T::TextAnswer),

@@ -9,8 +9,8 @@ mod results;
 mod start;
 
 use super::app::{App, Overlay, Screen};
-use super::i18n::T;
 use super::widgets::{dialog, footer};
+use crate::i18n::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};

@@ -1,9 +1,10 @@
 //! The problems panel: every error and warning, Enter jumps to the question.
 
 use super::{Theme, centered};
+use crate::i18n::{Noun, T, count, finding_message};
 use crate::questionnaire::Severity;
 use crate::tui::app::{App, Screen};
-use crate::tui::i18n::{T, finding_message};
+use crate::tui::widgets::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,11 +22,12 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
     frame.render_widget(Clear, rect);
     let errors = fill.eval.errors().count();
     let warnings = fill.eval.warnings().count();
+    let lang = app.opts.lang;
     let title = format!(
-        "{} — {errors} {}, {warnings} {}",
+        "{} — {}, {}",
         app.tr(T::Problems),
-        app.tr(T::Errors),
-        app.tr(T::Warnings)
+        count(lang, errors, Noun::Error),
+        count(lang, warnings, Noun::Warning)
     );
     let block = crate::tui::widgets::titled(&title, theme.title());
     if fill.eval.findings.is_empty() {
@@ -34,6 +36,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
         frame.render_widget(Line::styled(app.tr(T::NoProblems), theme.ok()), inner);
         return;
     }
+    // Inside the border, after "✗ ".
+    let width = (rect.width as usize).saturating_sub(4).max(10);
     let items: Vec<ListItem> = fill
         .eval
         .findings
@@ -53,11 +57,45 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            ListItem::new(Line::from(vec![
-                Span::styled(format!("{mark} "), style),
-                Span::styled(format!("{}{place}", item.code), theme.code()),
-                Span::raw(format!(" — {}", finding_message(app.opts.lang, f))),
-            ]))
+            // The message in full, then the question's words cut to one line.
+            let text = format!(
+                "{}{place} — {}",
+                item.code,
+                finding_message(app.opts.lang, f)
+            );
+            let code_end = item.code.chars().count() + place.chars().count();
+            let mut lines: Vec<Line> = wrap(&text, width)
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let lead = if i == 0 {
+                        Span::styled(format!("{mark} "), style)
+                    } else {
+                        Span::raw("  ")
+                    };
+                    if i == 0 {
+                        let code: String = part.chars().take(code_end).collect();
+                        let rest: String = part.chars().skip(code_end).collect();
+                        Line::from(vec![
+                            lead,
+                            Span::styled(code, theme.code()),
+                            Span::raw(rest),
+                        ])
+                    } else {
+                        Line::from(vec![lead, Span::raw(part)])
+                    }
+                })
+                .collect();
+            let question = fill.q.question_of(f.location.item);
+            let words = match &item.label {
+                Some(row) => format!("{} · {row}", question.text),
+                None => question.text.clone(),
+            };
+            lines.push(Line::styled(
+                format!("  {}", fit(words.lines().next().unwrap_or_default(), width)),
+                theme.muted(),
+            ));
+            ListItem::new(lines)
         })
         .collect();
     crate::tui::widgets::selectable(frame, items, Some(block), cursor, theme.selected(), rect);

@@ -2,25 +2,21 @@
 //! breakdown with where the points went and how to reach the next level, and the cohort.
 
 use super::Theme;
+use crate::i18n::T;
 use crate::scoring::cohort::{self, Measure};
 use crate::scoring::{self, Item};
 use crate::tui::app::App;
-use crate::tui::i18n::T;
 use crate::tui::results::{ResultsView, Tab};
 use crate::tui::widgets::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 /// One decimal, with the decimal comma in Latvian.
 fn one(app: &App, v: f64) -> String {
-    let s = format!("{v:.1}");
-    match app.opts.lang {
-        crate::tui::i18n::Lang::Lv => s.replace('.', ","),
-        crate::tui::i18n::Lang::En => s,
-    }
+    crate::i18n::decimal(app.opts.lang, v, 1)
 }
 
 /// The colour of a maturity level; without colour, levels read by their number.
@@ -99,17 +95,33 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
     let [gauge_line, standing_line] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
     let level_name = &model.levels[score.level as usize - 1];
+    // The figure stands beside the bar, a space apart, never drawn over it.
+    let label = format!(
+        "{} · {}. {} — {level_name}",
+        one(app, score.e_index),
+        score.level,
+        app.tr(T::Level)
+    );
+    let label_width = (label.chars().count() as u16).min(gauge_line.width / 2);
+    let [bar_area, _, label_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(label_width),
+    ])
+    .areas(gauge_line);
     frame.render_widget(
-        Gauge::default()
-            .ratio((score.e_index / 100.0).clamp(0.0, 1.0))
-            .label(format!(
-                "{} · {}. {} — {level_name}",
-                one(app, score.e_index),
-                score.level,
-                app.tr(T::Level)
-            ))
-            .gauge_style(level_style(theme, score.level)),
-        gauge_line,
+        Line::styled(
+            bar(score.e_index, bar_area.width as usize),
+            level_style(theme, score.level),
+        ),
+        bar_area,
+    );
+    frame.render_widget(
+        Line::styled(
+            fit(&label, label_width as usize),
+            level_style(theme, score.level),
+        ),
+        label_area,
     );
     let mut standing = Vec::new();
     if let Some(s) = cohort::standing(&view.results.entries, view.current, Measure::EIndex) {

@@ -1,8 +1,8 @@
 //! The start screen: choose a submission to continue, or create one.
 
 use super::Theme;
+use crate::i18n::T;
 use crate::tui::app::{App, FORM_FIELDS, FORM_KIND, StartScreen};
-use crate::tui::i18n::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
                         "{demo}{}  {}  {}  ({})",
                         s.institution,
                         s.year,
-                        crate::tui::i18n::status(app.opts.lang, s.status),
+                        crate::i18n::status(app.opts.lang, s.status),
                         &s.updated_at
                             .get(..16)
                             .unwrap_or(&s.updated_at)

@@ -1,7 +1,7 @@
 //! Small windows over the screen: a one-line prompt and a yes/no question.
 
+use crate::i18n::T;
 use crate::tui::app::{App, Prompt};
-use crate::tui::i18n::T;
 use crate::tui::screens::{Theme, centered};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

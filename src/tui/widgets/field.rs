@@ -2,10 +2,10 @@
 //! problem of the text so far shown as it is typed.
 
 use crate::expr::format_number;
+use crate::i18n::T;
 use crate::questionnaire::AnswerType;
 use crate::response::Value;
 use crate::tui::app::{App, Fill, edit_problem};
-use crate::tui::i18n::T;
 use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

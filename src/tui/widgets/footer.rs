@@ -1,7 +1,7 @@
 //! The footer: a notice line, and the keys that work right now, from the active keymap.
 
+use crate::i18n::T;
 use crate::tui::app::{App, Notice};
-use crate::tui::i18n::T;
 use crate::tui::keymap::hints;
 use crate::tui::screens::Theme;
 use ratatui::Frame;

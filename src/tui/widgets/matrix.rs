@@ -39,8 +39,14 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
                 Some(Value::Choice(c)) => Some(*c),
                 _ => None,
             };
-            let label = fill.q.items[item].label.as_deref().unwrap_or_default();
-            let mut spans = vec![Span::raw(super::fit(label, label_width))];
+            let label = super::wrap(
+                fill.q.items[item].label.as_deref().unwrap_or_default(),
+                label_width,
+            );
+            let mut spans = vec![Span::raw(format!(
+                "{:<label_width$}",
+                label.first().map_or("", String::as_str)
+            ))];
             for c in choices {
                 let on = chosen == Some(c.code);
                 spans.push(Span::styled(
@@ -52,7 +58,10 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
                     if on { theme.ok() } else { theme.muted() },
                 ));
             }
-            ListItem::new(Line::from(spans))
+            // The rest of a long label on the lines below, under the first.
+            let mut lines = vec![Line::from(spans)];
+            lines.extend(label.into_iter().skip(1).map(Line::from));
+            ListItem::new(lines)
         })
         .collect();
     super::selectable(frame, items, None, fill.cursor, theme.selected(), grid);

@@ -24,6 +24,38 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` broken into lines of at most `width` characters at spaces (a word longer than a
+/// line is broken inside), so that nothing is cut off.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let mut word: Vec<char> = word.chars().collect();
+            if used > 0 && used + 1 + word.len() > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            // Only at the start of a line can a word be longer than the line.
+            while word.len() > width {
+                let rest = word.split_off(width);
+                lines.push(word.into_iter().collect());
+                word = rest;
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            used += word.len();
+            line.extend(word.iter());
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// A bordered block titled in `style`.
 pub fn titled(title: &str, style: ratatui::style::Style) -> ratatui::widgets::Block<'static> {
     ratatui::widgets::Block::bordered()

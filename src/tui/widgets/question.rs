@@ -2,10 +2,10 @@
 //! and its open problems.
 
 use super::{choices, field, matrix, table};
+use crate::i18n::{T, finding_message};
 use crate::questionnaire::{QuestionKind, Severity};
 use crate::rules::FindingKind;
 use crate::tui::app::{App, Fill};
-use crate::tui::i18n::{T, finding_message};
 use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,11 +36,25 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         .position(|&q| q == fill.question)
         .map_or(0, |p| p + 1);
     let width = inner.width as usize;
+    let instance = fill.current_instance();
+    let required = question
+        .items
+        .clone()
+        .any(|item| fill.is_required(item, instance));
+    let hint_key = match app.mode() {
+        crate::tui::keymap::Mode::Text => "F2",
+        _ => "h",
+    };
     let mut head = vec![Line::from(vec![
         Span::styled(question.code.clone(), theme.code()),
         Span::styled(format!("   {position}/{}", visible.len()), theme.muted()),
+        if required {
+            Span::styled(format!("   * {}", app.tr(T::Required)), theme.warning())
+        } else {
+            Span::raw("")
+        },
         if question.hint.is_some() && !fill.show_hint {
-            Span::styled(format!("   h: {}", app.tr(T::Hint)), theme.muted())
+            Span::styled(format!("   {hint_key}: {}", app.tr(T::Hint)), theme.muted())
         } else {
             Span::raw("")
         },
@@ -59,7 +73,13 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             None => head.push(Line::styled(app.tr(T::NoHint), theme.muted())),
         }
     }
-    let head_height = wrapped_height(&head, width).min(inner.height.saturating_sub(4) as usize);
+    let head_lines = wrapped_height(&head, width);
+    let head_height = head_lines.min(inner.height.saturating_sub(4) as usize);
+    // A long explanation scrolls within the space it has, and says when more follows.
+    let scroll = fill
+        .hint_scroll
+        .min(head_lines.saturating_sub(head_height) as u16);
+    let more_below = (scroll as usize) + head_height < head_lines;
 
     let problems: Vec<Line> = question
         .items
@@ -101,9 +121,30 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         Constraint::Length(problems_height),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+    frame.render_widget(
+        Paragraph::new(head)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        head_area,
+    );
+    if more_below || scroll > 0 {
+        let sign = match (scroll > 0, more_below) {
+            (true, true) => "▲▼",
+            (false, true) => "▼",
+            _ => "▲",
+        };
+        let text = format!(" {sign} Ctrl+↑↓: {} ", app.tr(T::KeyScroll));
+        let w = (text.chars().count() as u16).min(head_area.width);
+        let at = Rect {
+            x: head_area.right().saturating_sub(w),
+            y: head_area.bottom().saturating_sub(1),
+            width: w,
+            height: 1,
+        };
+        frame.render_widget(Line::styled(text, theme.key()), at);
+    }
     match question.kind {
-        QuestionKind::Single | QuestionKind::Multi => choices::draw(frame, fill, body, theme),
+        QuestionKind::Single | QuestionKind::Multi => choices::draw(frame, app, fill, body, theme),
         QuestionKind::Matrix => matrix::draw(frame, fill, body, theme),
         QuestionKind::Table => table::draw(frame, app, fill, body, theme),
         QuestionKind::Integer | QuestionKind::Number | QuestionKind::Text | QuestionKind::Urls => {

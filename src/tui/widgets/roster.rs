@@ -2,8 +2,8 @@
 //! applies, which ones must be filled.
 
 use super::sections::section_line;
+use crate::i18n::T;
 use crate::tui::app::{App, Fill, Focus};
-use crate::tui::i18n::T;
 use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;

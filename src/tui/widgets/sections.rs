@@ -1,7 +1,7 @@
 //! The section list with progress (answered / visible) and open errors and warnings.
 
+use crate::i18n::T;
 use crate::tui::app::{App, Fill, Focus, Progress};
-use crate::tui::i18n::T;
 use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -35,16 +35,23 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
     super::selectable(frame, items, Some(block), fill.section, highlight, area);
 }
 
-/// "Title…  3/11 ✗1 ⚠2", the title cut to fit.
+/// "Title…  3/11 +1/2 ✗1 ⚠2": required answered of required, then the optional ones, the
+/// title cut to fit.
 pub fn section_line(title: &str, p: Progress, width: usize, theme: Theme) -> Line<'static> {
     let mut tail = vec![Span::styled(
-        format!(" {}/{}", p.answered, p.visible),
-        if p.visible > 0 && p.answered == p.visible {
+        format!(" {}/{}", p.required_answered, p.required),
+        if p.required > 0 && p.complete() {
             theme.ok()
         } else {
             theme.muted()
         },
     )];
+    if p.optional > 0 {
+        tail.push(Span::styled(
+            format!(" +{}/{}", p.optional_answered, p.optional),
+            theme.muted(),
+        ));
+    }
     if p.errors > 0 {
         tail.push(Span::styled(format!(" ✗{}", p.errors), theme.error()));
     }

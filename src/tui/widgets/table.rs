@@ -2,10 +2,10 @@
 //! computed figures (channel sums, electronic shares) updated as the respondent types.
 
 use crate::expr::format_number;
+use crate::i18n::T;
 use crate::response::Value;
 use crate::rules::display_value;
 use crate::tui::app::{App, Fill, edit_problem};
-use crate::tui::i18n::T;
 use crate::tui::screens::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,14 +22,24 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         question.computed.len() as u16 + u16::from(!question.computed.is_empty()) + 1;
     let [grid, below] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(computed_height)]).areas(area);
-    let label_width = (grid.width as usize).saturating_sub(CELL + 10).max(8);
+    // A code column as wide as the longest code and a space, so a code never runs into its label.
+    let code_width = question
+        .items
+        .clone()
+        .map(|item| fill.q.items[item].code.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let label_width = (grid.width as usize)
+        .saturating_sub(CELL + 2 + code_width)
+        .max(8);
     let editing = fill.edit.as_ref();
     let items: Vec<ListItem> = rows
         .iter()
         .enumerate()
         .map(|(i, &item)| {
             let def = &fill.q.items[item];
-            let text = super::fit(def.label.as_deref().unwrap_or_default(), label_width);
+            let label = super::wrap(def.label.as_deref().unwrap_or_default(), label_width);
             let cell = match (editing.filter(|e| e.item == item), fill.answer(item)) {
                 (Some(edit), _) => format!("{}▏", edit.area.lines().concat()),
                 (None, Some(Value::Number(n))) => format_number(*n),
@@ -52,11 +62,23 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             } else {
                 ratatui::style::Style::new()
             };
-            ListItem::new(Line::from(vec![
-                Span::styled(format!("{:<8}", def.code), theme.code()),
-                Span::raw(text),
-                Span::styled(format!(" {cell:>CELL$}"), cell_style),
-            ]))
+            // The label in full, over as many lines as it needs; the figure on the first.
+            let lines: Vec<Line> = label
+                .into_iter()
+                .enumerate()
+                .map(|(l, text)| {
+                    let code = if l == 0 { def.code.as_str() } else { "" };
+                    let mut spans = vec![
+                        Span::styled(format!("{code:<code_width$}"), theme.code()),
+                        Span::raw(format!("{text:<label_width$}")),
+                    ];
+                    if l == 0 {
+                        spans.push(Span::styled(format!(" {cell:>CELL$}"), cell_style));
+                    }
+                    Line::from(spans)
+                })
+                .collect();
+            ListItem::new(lines)
         })
         .collect();
     super::selectable(frame, items, None, fill.cursor, theme.selected(), grid);

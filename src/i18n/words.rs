@@ -1,14 +1,6 @@
-//! The program's own words, Latvian by default and English with `--lang en`. Question text is
-//! the definition's and never goes through here.
+//! The interface's phrases, in both languages.
 
-use clap::ValueEnum;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Lang {
-    #[default]
-    Lv,
-    En,
-}
+use super::Lang;
 
 /// Every phrase of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +29,13 @@ pub enum T {
     NotAnswered,
     Answer,
     TextAnswer,
+    ExcludesOthers,
+    OpensFollowUp,
+    Required,
+    LeftWithProblems,
     Options,
+    TickOptions,
     Editing,
-    Errors,
-    Warnings,
     Problems,
     NoProblems,
     Help,
@@ -75,6 +70,7 @@ pub enum T {
     KeyNextQuestion,
     KeyPrevQuestion,
     KeyChoose,
+    KeyConfirmNext,
     KeyToggle,
     KeyEdit,
     KeyDone,
@@ -171,14 +167,20 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::NotAvailable => ("Dati nav pieejami", "Data not available"),
         T::NotAnswered => ("nav atbildēts", "not answered"),
         T::Answer => ("Atbilde", "Answer"),
+        T::ExcludesOthers => ("izslēdz pārējās", "excludes the others"),
+        T::OpensFollowUp => ("atvērs papildu jautājumu", "opens a follow-up question"),
+        T::Required => ("obligāts", "required"),
+        T::LeftWithProblems => ("Jautājumā palika kļūda", "The question left has an error"),
         T::TextAnswer => (
             "Teksta atbilde (burti ir atbilde, komandas — funkciju taustiņos)",
             "Text answer (letters are the answer; commands are on function keys)",
         ),
         T::Options => ("Atbilžu varianti", "Options"),
+        T::TickOptions => (
+            "Vairākas atbildes (Space atzīmē, Enter — gatavs)",
+            "Several answers (Space ticks, Enter: done)",
+        ),
         T::Editing => ("Rakstot", "Typing"),
-        T::Errors => ("kļūdas", "errors"),
-        T::Warnings => ("brīdinājumi", "warnings"),
         T::Problems => ("Problēmas", "Problems"),
         T::NoProblems => ("Kļūdu un brīdinājumu nav.", "No errors or warnings."),
         T::Help => ("palīdzība", "help"),
@@ -239,6 +241,7 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::KeyNextQuestion => ("nākamais", "next"),
         T::KeyPrevQuestion => ("iepriekšējais", "previous"),
         T::KeyChoose => ("izvēlēties", "choose"),
+        T::KeyConfirmNext => ("gatavs, tālāk", "done, next"),
         T::KeyToggle => ("atzīmēt", "tick"),
         T::KeyEdit => ("rakstīt", "type"),
         T::KeyDone => ("gatavs", "done"),
