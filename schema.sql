@@ -155,3 +155,13 @@ CREATE TABLE positions (
 
 -- Submissions generated for demonstrations (`anketa demo`), marked wherever they are shown.
 ALTER TABLE submissions ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
+
+-- migration 4
+
+-- Which version of the submission the base is (docs/submission-format.md, "Versions"). NULL
+-- for bases recorded before revisions existed: they stand for the revision of their content
+-- with no parent.
+ALTER TABLE exchanges ADD COLUMN revision TEXT;
+-- Every earlier revision the submission here descends from, a JSON array: a file holding
+-- one of them holds an older version, and an import leaves this one as it is.
+ALTER TABLE exchanges ADD COLUMN ancestors TEXT NOT NULL DEFAULT '[]';

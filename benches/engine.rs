@@ -33,7 +33,7 @@ fn touch_every_answer(r: &Response) -> f64 {
         Value::Choices(c) => c.len() as f64,
         Value::Text(t) => t.len() as f64,
         Value::Urls(u) => u.len() as f64,
-        Value::NotAvailable => 0.0,
+        Value::NotAvailable | Value::NotApplicable => 0.0,
     };
     let top: f64 = r.answers.values().map(weigh).sum();
     let rosters: f64 = r

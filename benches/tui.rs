@@ -45,6 +45,8 @@ fn database(dir: &Path) {
         updated_at: "2026-11-24T10:00:00.000Z".into(),
         submitted_at: None,
         accepted_at: None,
+        revision: String::new(),
+        ancestors: Vec::new(),
         answers: r.answers,
         rosters: r.rosters,
         comments: Vec::new(),
@@ -71,6 +73,7 @@ fn app(dir: &Path) -> App {
         export_dir: dir.to_owned(),
         scoring: None,
         results_first: false,
+        default_year: 2019,
     };
     App::new(q, EINDEX_2019.1.to_owned(), store, opts).unwrap()
 }

@@ -309,6 +309,11 @@ fn run_interface(
         export_dir: std::env::current_dir().unwrap_or_default(),
         scoring: scoring.map(|(file, text, _)| (file, text)),
         results_first,
+        // The report is of the year that ended: the previous calendar year.
+        default_year: {
+            use chrono::Datelike;
+            chrono::Local::now().year() - 1
+        },
     };
     let mut app = crate::tui::App::new(q, text, store, opts)?;
     if results_first {
@@ -471,7 +476,7 @@ fn import(cli: &Cli, paths: &[PathBuf], ours: bool, theirs: bool) -> anyhow::Res
         ),
         None => None,
     };
-    let mut known = vec![questionnaire::EINDEX_2019.1, questionnaire::IKT_2024.1];
+    let mut known: Vec<&str> = questionnaire::built_in().collect();
     known.extend(extra.as_deref());
     let resolution = match (ours, theirs) {
         (true, _) => Resolution::Ours,

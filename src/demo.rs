@@ -199,6 +199,76 @@ fn prune_hidden(q: &Questionnaire, r: &mut Response) {
     }
 }
 
+/// What a respondent would write in a required free-text follow-up: a link for the questions
+/// that ask for one, otherwise a sentence that says it is demo data.
+fn demo_text(code: &str, slug: &str) -> String {
+    match code {
+        "SOCIAL_NETWORKS_URL_FACEBOOK" => format!("https://www.facebook.com/{slug}"),
+        "SOCIAL_NETWORKS_URL_TWITTER" => format!("https://www.twitter.com/{slug}"),
+        "SOCIAL_NETWORKS_URL_INSTAGRAM" => format!("https://www.instagram.com/{slug}"),
+        "SOCIAL_NETWORKS_URL_DRAUGIEM" => format!("https://www.draugiem.lv/{slug}"),
+        "SOCIAL_NETWORKS_URL_NOTES" => format!("https://www.youtube.com/@{slug}"),
+        "P1030_NOTES_URI" | "P1030_NOTES_API" | "P1030_NOTES_LINK" => {
+            format!("https://data.gov.lv/dati/lv/organization/{slug}")
+        }
+        _ => "Demonstrācijas dati: teksts nav īsts.".to_owned(),
+    }
+}
+
+/// Answer every required free-text question that the answers show and leave blank (the
+/// "Cits (lūdzu, ierakstiet)" and "(lūdzu, ierakstiet)" follow-ups), as a respondent must
+/// before submitting. Text answers open no question, so one pass is enough.
+fn fill_required_texts(q: &Questionnaire, r: &mut Response, slug: &str) {
+    let eval = rules::evaluate(q, r);
+    for f in eval.errors() {
+        if f.kind != rules::FindingKind::Missing {
+            continue;
+        }
+        let item = &q.items[f.location.item];
+        if !matches!(item.answer, AnswerType::Text { .. }) {
+            continue;
+        }
+        let value = Value::Text(demo_text(&item.code, slug));
+        match (item.roster, f.location.instance) {
+            (Some(roster), Some(i)) => {
+                let key = eval.instances(roster)[i].key.clone();
+                r.instance_mut(&q.rosters[roster].id, &key)
+                    .answers
+                    .insert(item.code.clone(), value);
+            }
+            _ => r.set(&item.code, value),
+        }
+    }
+}
+
+/// Invoice counts whose parts never exceed their wholes (the questionnaire's checks
+/// d53_le_d51 … d53s_lvs_le_d53s_pub): machine-readable invoices a share of all, growing with
+/// maturity; public-procurement and LVS EN 16931 invoices shares of those. A generator of its
+/// own, so the other answers stay as they were.
+fn invoices(name: &str, m: f64) -> [(&'static str, f64); 8] {
+    let mut rng = Rng::seeded(&format!("{name}/rēķini"));
+    // round(x × f) ≤ x for a whole x and 0 ≤ f ≤ 1.
+    let part = |whole: f64, share: f64| (whole * share.clamp(0.0, 1.0)).round();
+    let issued = (50.0 + 3000.0 * rng.unit()).round();
+    let issued_m = part(issued, m * (0.4 + 0.6 * rng.unit()));
+    let issued_pub = part(issued_m, 0.2 + 0.6 * rng.unit());
+    let issued_lvs = part(issued_m, 0.1 + 0.5 * rng.unit());
+    let received = (100.0 + 6000.0 * rng.unit()).round();
+    let received_m = part(received, m * (0.3 + 0.6 * rng.unit()));
+    let received_pub = part(received_m, 0.2 + 0.6 * rng.unit());
+    let received_lvs = part(received_pub, 0.3 + 0.7 * rng.unit());
+    [
+        ("D51", issued),
+        ("D53", issued_m),
+        ("D53_PUB", issued_pub),
+        ("D53_LVS", issued_lvs),
+        ("D51S", received),
+        ("D53S", received_m),
+        ("D53S_PUB", received_pub),
+        ("D53S_LVS", received_lvs),
+    ]
+}
+
 /// The generated submission of one institution.
 pub fn submission(
     q: &Questionnaire,
@@ -265,6 +335,9 @@ pub fn submission(
         ("P1007", (sent * (1.0 - m)).round()),
         ("P1007A", (sent * (1.0 - m) * 0.7).round()),
     ] {
+        r.set(code, Value::Number(value));
+    }
+    for (code, value) in invoices(&inst.name, m) {
         r.set(code, Value::Number(value));
     }
     for roster in q.rosters.iter() {
@@ -357,6 +430,7 @@ pub fn submission(
         }
     }
     prune_hidden(q, &mut r);
+    fill_required_texts(q, &mut r, &slug);
     let at = format!("{year}-12-31T12:00:00.000Z");
     SubmissionRecord {
         uid: format!(
@@ -385,6 +459,8 @@ pub fn submission(
         updated_at: at.clone(),
         submitted_at: Some(at.clone()),
         accepted_at: Some(at),
+        revision: String::new(),
+        ancestors: Vec::new(),
         answers: r.answers,
         rosters: r.rosters,
         comments: Vec::new(),

@@ -49,6 +49,14 @@ pub struct SubmissionRecord {
     pub submitted_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_at: Option<String>,
+    /// This version's identity, see [`revision`]. Empty in files written before revisions
+    /// existed: such a version stands for `revision("", content)`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub revision: String,
+    /// Every earlier revision this version descends from, as far as the exporting database
+    /// knows: a database that holds one of them holds an older version than this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<String>,
     /// Answers outside rosters, by code.
     #[serde(default)]
     pub answers: BTreeMap<String, Value>,
@@ -78,6 +86,20 @@ impl SubmissionRecord {
             rosters: self.rosters.clone(),
         }
     }
+}
+
+/// The identity of a version of a submission: the version it was made from (`parent`, the
+/// revision of the last exchange, `""` if none) and its content. The parent is part of it
+/// because content recurs (returned and resubmitted unchanged) while history does not, and a
+/// recurring content must not pass for the older version that had it first. Being computed,
+/// not drawn, it is the same for a version exported twice and on every machine that reaches
+/// the same content from the same parent.
+pub fn revision(parent: &str, content: &Content) -> String {
+    let mut hash = Sha256::new();
+    hash.update(parent.as_bytes());
+    hash.update(b"\n");
+    hash.update(content.to_json().as_bytes());
+    hex(&hash.finalize()[..16])
 }
 
 /// The comparable part of a submission (see [`SubmissionRecord::content`]).
@@ -185,6 +207,17 @@ impl Status {
             (Status::Draft | Status::Returned, Status::Submitted)
                 | (Status::Submitted, Status::Returned | Status::Accepted)
         )
+    }
+
+    /// Whether `to` is `self` or lies ahead of it along [`Status::can_become`]'s arrows:
+    /// draft < submitted < returned/accepted, with returned and submitted alternating.
+    /// A version with a status that cannot be reached came before this one, never after.
+    pub fn can_reach(self, to: Status) -> bool {
+        match self {
+            Status::Draft => true,
+            Status::Submitted | Status::Returned => to != Status::Draft,
+            Status::Accepted => to == Status::Accepted,
+        }
     }
 }
 

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One answer. In JSON (database and submission files): `{"choice": 1}`, `{"choices": [0]}`,
-/// `{"number": 12.0}`, `{"text": "…"}`, `{"urls": ["https://…"]}`, `"not_available"`.
+/// `{"number": 12.0}`, `{"text": "…"}`, `{"urls": ["https://…"]}`, `"not_available"`,
+/// `"not_applicable"`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Value {
@@ -19,6 +20,9 @@ pub enum Value {
     Urls(Vec<String>),
     /// "Dati nav pieejami": answered, but the figure is not available. Not 0, not blank.
     NotAvailable,
+    /// "Neattiecas": the count does not concern the institution (it has no such invoices). Not
+    /// 0, not "not available": scored as not applying, where the definition allows it.
+    NotApplicable,
 }
 
 impl Value {
@@ -28,7 +32,9 @@ impl Value {
             Value::Choices(c) => c.is_empty(),
             Value::Text(t) => t.trim().is_empty(),
             Value::Urls(u) => u.is_empty(),
-            Value::Choice(_) | Value::Number(_) | Value::NotAvailable => false,
+            Value::Choice(_) | Value::Number(_) | Value::NotAvailable | Value::NotApplicable => {
+                false
+            }
         }
     }
 }

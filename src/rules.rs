@@ -51,6 +51,7 @@ pub enum Invalid {
     AboveMax(f64),
     NotWhole,
     NotAvailableNotAllowed,
+    NotApplicableNotAllowed,
     TooLong(usize),
     TooManyItems(usize),
     NotAnAddress(String),
@@ -81,6 +82,9 @@ impl Finding {
                 Invalid::NotWhole => "Jānorāda vesels skaitlis".to_owned(),
                 Invalid::NotAvailableNotAllowed => {
                     "Šim jautājumam nevar atbildēt “Dati nav pieejami”".to_owned()
+                }
+                Invalid::NotApplicableNotAllowed => {
+                    "Šim jautājumam nevar atbildēt “Neattiecas”".to_owned()
                 }
                 Invalid::TooLong(m) => format!("Teksts ir garāks par {m} zīmēm"),
                 Invalid::TooManyItems(m) => format!("Norādītas vairāk nekā {m} adreses"),
@@ -412,6 +416,9 @@ pub fn validate(answer_type: &AnswerType, value: &Value) -> Option<Invalid> {
         }
         (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotAvailable) => {
             (!b.not_available).then_some(Invalid::NotAvailableNotAllowed)
+        }
+        (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotApplicable) => {
+            (!b.not_applicable).then_some(Invalid::NotApplicableNotAllowed)
         }
         (AnswerType::Integer(b) | AnswerType::Number(b), Value::Number(n)) => {
             if matches!(answer_type, AnswerType::Integer(_)) && n.fract() != 0.0 {

@@ -94,7 +94,7 @@ fn keys_of_another_type_are_errors() {
     assert_eq!(
         err,
         [
-            "q.toml:28:13: `multiline` does not apply to type integer (question B); it takes: min, max, unit, not_available"
+            "q.toml:28:13: `multiline` does not apply to type integer (question B); it takes: min, max, unit, not_available, not_applicable"
         ]
     );
 }

@@ -6,7 +6,7 @@ mod common;
 use anketa::response::Value;
 use anketa::store::Store;
 use common::INSTITUTION;
-use common::pty::{BACKSPACE, CTRL_C, CTRL_Q, Tui};
+use common::pty::{CTRL_C, CTRL_Q, Tui};
 use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 
@@ -89,12 +89,15 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     let message = "Pieteikumu kopskaits (120) nesakrīt ar kanālu summu (118)";
     tui.wait_for(message);
     tui.wait_for("Pieteikumu kanālu summa: 118");
-    // Fix it: leave the cell being typed into, up to P52, retype it.
+    // Fix it: leave the cell being typed into, up to P52, retype it. Enter selects the figure
+    // there, so what is typed replaces it.
     tui.key_esc();
     tui.key_up(5);
     tui.key_enter();
-    tui.wait_for("120▏");
-    tui.send(&BACKSPACE.repeat(3));
+    tui.wait_until("P52 selected", |s| {
+        s.lines()
+            .any(|l| l.contains("P52   Kopā") && l.contains(" 120 "))
+    });
     tui.send("118");
     tui.wait_for("118▏");
     tui.key_enter();

@@ -262,8 +262,9 @@ fn general_cases() -> Vec<Case> {
             HIDDEN,
         ),
         case("SOCIAL_NETWORKS_URL_INSTAGRAM", 6166, &[], HIDDEN),
-        // 6182: SOCIAL_NETWORKS_CHOICE = 4 (Draugiem). The question's own text asks for an
-        // "Instagram" profile (copied), but the filter is Draugiem's: Instagram must not open it.
+        // 6182: SOCIAL_NETWORKS_CHOICE = 4 (Draugiem). The seed's question text asks for an
+        // "Instagram" profile (copied; the questionnaire now says Draugiem.lv), but the filter
+        // is Draugiem's: Instagram must not open it.
         case(
             "SOCIAL_NETWORKS_URL_DRAUGIEM",
             6182,

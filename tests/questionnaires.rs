@@ -170,3 +170,102 @@ fn ikt_has_the_sixteen_questions_of_the_survey() {
         .collect();
     assert_eq!(labels, ["Jā", "Nē"]);
 }
+
+/// Issue 8: a required multiple choice whose seed offers no way to say "none" forced a scored
+/// answer. These five got an exclusive option 0 (the seed's wording for such an answer, see the
+/// `# Seed:` comments), listed last, and stay required so that a blank still means "not
+/// answered". The required multiple choices still without an exclusive option are listed, so
+/// that a new one is a decision, not an accident.
+#[test]
+fn eindex_multiple_choices_without_a_none_got_one() {
+    let q = load(EINDEX_2019);
+    for (code, label) in [
+        ("P1028", "Neviens no minētajiem"),
+        ("P1013", "Uzlabojumi nav ieviesti"),
+        ("P1008", "Neviens no minētajiem"),
+        ("P1029", "Neviens no minētajiem"),
+        ("M06", "Neviens no minētajiem"),
+    ] {
+        let item = &q.items[q.item(code).unwrap()];
+        assert!(item.required, "{code} stays required");
+        let AnswerType::Multi(choices) = &item.answer else {
+            panic!("{code} is a multiple choice");
+        };
+        let none = choices.last().unwrap();
+        assert_eq!((none.code, none.label.as_str()), (0, label), "{code}");
+        assert!(none.exclusive, "{code}: option 0 is exclusive");
+        assert!(none.follow_up.is_none(), "{code}");
+        // The seed's own options are all still there, none of them exclusive.
+        assert!(
+            choices[..choices.len() - 1]
+                .iter()
+                .all(|c| !c.exclusive && c.code != 0),
+            "{code}"
+        );
+    }
+    let mut without: Vec<&str> = q
+        .items
+        .iter()
+        .filter(|i| i.required)
+        .filter(|i| matches!(&i.answer, AnswerType::Multi(c) if !c.iter().any(|c| c.exclusive)))
+        .map(|i| i.code.as_str())
+        .collect();
+    without.sort_unstable();
+    assert_eq!(without, ["F08J", "M07", "M08", "P1016", "P1026"]);
+}
+
+/// Issue 8: the seed's SOCIAL_NETWORKS_URL_DRAUGIEM asks for an "Instagram" profile (copied);
+/// it asks for the Draugiem.lv one, in the other networks' words.
+#[test]
+fn eindex_draugiem_follow_up_asks_for_draugiem() {
+    let q = load(EINDEX_2019);
+    let question = |code: &str| q.question_of(q.item(code).unwrap());
+    let draugiem = question("SOCIAL_NETWORKS_URL_DRAUGIEM");
+    assert_eq!(
+        draugiem.text,
+        "Lūdzu, norādiet saiti uz Jūsu iestādes īpašumā esošo Draugiem.lv profilu:"
+    );
+    assert_eq!(
+        draugiem.hint.as_deref(),
+        Some(
+            "Lūdzu, ierakstiet saiti uz savu Draugiem.lv profilu, piemēram: https://www.draugiem.lv/jaunradeslab"
+        )
+    );
+    assert!(!draugiem.text.contains("Instagram"));
+    // The same words as the Facebook, Twitter and Instagram follow-ups.
+    for (code, name) in [
+        ("SOCIAL_NETWORKS_URL_FACEBOOK", "Facebook"),
+        ("SOCIAL_NETWORKS_URL_TWITTER", "Twitter"),
+        ("SOCIAL_NETWORKS_URL_INSTAGRAM", "Instagram"),
+    ] {
+        assert_eq!(
+            question(code).text.replace(name, "Draugiem.lv"),
+            draugiem.text,
+            "{code}"
+        );
+    }
+}
+
+/// Issue 8: the seed's F21 hint explains "Jā" as a territorial tie, the opposite of the
+/// question; each of its explanations now stands after the answer it explains.
+#[test]
+fn eindex_f21_hint_explains_yes_as_any_office() {
+    let q = load(EINDEX_2019);
+    let f21 = q.question_of(q.item("F21").unwrap());
+    let hint = f21.hint.as_deref().unwrap();
+    let lines: Vec<&str> = hint.lines().collect();
+    assert_eq!(lines.len(), 2, "{hint}");
+    assert!(
+        lines[0].starts_with("Jā - nav teritoriālas piesaistes, klients var saņemt"),
+        "{hint}"
+    );
+    assert!(
+        lines[1].starts_with("Nē - Ir teritoriālā piesaiste"),
+        "{hint}"
+    );
+    let AnswerType::Single(options) = &q.items[q.item("F21").unwrap()].answer else {
+        panic!("F21 is a single choice");
+    };
+    let labels: Vec<(i64, &str)> = options.iter().map(|c| (c.code, c.label.as_str())).collect();
+    assert_eq!(labels, [(1, "Jā"), (2, "Nē")]);
+}

@@ -26,6 +26,7 @@ fn scored(dir: &Path, results_first: bool) -> Options {
     Options {
         scoring: eindex_scoring(),
         results_first,
+        default_year: 2019,
         ..options(dir)
     }
 }

@@ -380,10 +380,11 @@ fn all_best_scores_100_everywhere() {
 
 /// Every scored question at its lowest-scoring option, with one service, one website and one
 /// social network (all answered at their worst), ACHIEVEMENTS_DESC left blank. The lowest option
-/// scores 0 everywhere except in the questions that have no "none" option: P1028 (every option
-/// 1–2 points), P01 (99 "Cits" = 1), and the experts' M08 (every option ≥ 1), M06 (≥ 3), M07
-/// (≥ 1); A05 (≥ 2) and the filtered P1029, P1016, P1026, P21M would be such too but are hidden
-/// here.
+/// scores 0 everywhere except in the questions that have no "none" option: P01 (99 "Cits" = 1),
+/// and the experts' M08 (every option ≥ 1), M07 (≥ 1); A05 (≥ 2) and the filtered P1016, P1026,
+/// P21M would be such too but are hidden here. P1028, M06 (and the hidden P1013, P1008, P1029)
+/// have one since issue 8: the added exclusive "Neviens no minētajiem" / "Uzlabojumi nav
+/// ieviesti" (0), worth 0.
 fn all_worst() -> Response {
     let mut r = answers(&[
         ("V00J", n(50.0)),
@@ -404,7 +405,7 @@ fn all_worst() -> Response {
         // and the experts' E18_*.
         ("A00J", c(0)),
         ("F21", c(2)),
-        ("P1028", cs(&[2])),
+        ("P1028", cs(&[0])),
         ("P01", c(99)),
         ("M14", c(2)),
         ("P1031", c(0)),
@@ -454,7 +455,7 @@ fn all_worst() -> Response {
         SITE,
         &[
             ("M08", cs(&[1])),
-            ("M06", cs(&[1])),
+            ("M06", cs(&[0])),
             ("M07", cs(&[5])),
             ("M09", c(3)),
             ("M11", c(2)),
@@ -479,9 +480,9 @@ fn all_worst_scores_the_floor_of_the_options_without_a_none() {
     let r = all_worst();
     let s = score(&r);
     // communication: P1001 [0] → 0, P1002 hidden → 0 (a question outside a roster keeps its 6
-    // in the maximum), M08 [1] → 1: 1/20; K11M_A 1, K11M_B 2, K11M_C 2 → 0/15; M06 [1] → 3,
-    // M07 [5] → 1: 4/20; M16J 4 → 0/15; M17J 2 → 0/10. 5/80 = 6.25 → level 1 (< 35).
-    assert_theme(&s, COMM, 5.0, 80.0, 6.25, 1);
+    // in the maximum), M08 [1] → 1: 1/20; K11M_A 1, K11M_B 2, K11M_C 2 → 0/15; M06 [0] → 0,
+    // M07 [5] → 1: 1/20; M16J 4 → 0/15; M17J 2 → 0/10. 2/80 = 2.5 → level 1 (< 35).
+    assert_theme(&s, COMM, 2.0, 80.0, 2.5, 1);
     // customer_service: F14 4 → 0; P1020, P1012, P1013 hidden → 0 (still 17 in the maximum);
     // F07M 2 → 0, P1017/F08J hidden; P1014 [0], P1015 [0] → 0; M12 99, M09 3, M11 2 → 0/7; F33
     // 4 → 0, F34/F35 hidden. 0/83 = 0 → level 1.
@@ -497,9 +498,9 @@ fn all_worst_scores_the_floor_of_the_options_without_a_none() {
     // service → undecided → 0, averaged over the one service: 0/4, P1031 0,
     // PDET 0, delays and complaints "not available" → 0: 0/50. Usability: P32M, P1026, P21M,
     // P33M, P35 are hidden in that filled service → 0 each, in the maximum (6 + 6 + 6 + 3 + 2 =
-    // 23); P43F 2 → 0/3, P1028 [2] → 1/4: 1/30. Promotion: F21 2 → 0/5, P01 99 → 1/5, M13
-    // hidden in the filled website → 0/6, M14 2 → 0/4: 1/20. 2/100 = 2.00 → level 1 (< 40).
-    assert_theme(&s, SRV, 2.0, 100.0, 2.0, 1);
+    // 23); P43F 2 → 0/3, P1028 [0] → 0/4: 0/30. Promotion: F21 2 → 0/5, P01 99 → 1/5, M13
+    // hidden in the filled website → 0/6, M14 2 → 0/4: 1/20. 1/100 = 1.00 → level 1 (< 40).
+    assert_theme(&s, SRV, 1.0, 100.0, 1.0, 1);
     // internal_processes: D10 0, D12M hidden, e_documents 0/200 → 0, V11 0, V12M/P1008
     // hidden, e-invoices 0/10 → 0, D54 2 → 0; K01M [0], P1029 hidden, P1010 0; P1018, P1016
     // hidden. 0/85 → level 1.
@@ -518,11 +519,64 @@ fn all_worst_scores_the_floor_of_the_options_without_a_none() {
         1e-9,
         "services weight",
     );
-    // E-index: (12 × 6.25 + 12 × 0 + 46 × 2 + 18 × 0) / 88 = (75 + 92) / 88 = 167/88 =
-    // 1.8977; no achievements → bonus 0; level 1.
+    // E-index: (12 × 2.5 + 12 × 0 + 46 × 1 + 18 × 0) / 88 = (30 + 46) / 88 = 76/88 =
+    // 0.8636; no achievements → bonus 0; level 1.
     assert_exact(s.bonus, 0.0, "bonus");
-    assert_index(s.e_index, 1.90, "e-index");
+    assert_index(s.e_index, 0.86, "e-index");
     assert_eq!(s.level, 1);
+}
+
+/// Issue 8: the "none" options added to P1028, P1013, P1008, P1029 and M06 are worth 0 in the
+/// model, so choosing one scores exactly as leaving the question blank (below the best answer);
+/// it is a valid answer on its own and an invalid one beside another option.
+#[test]
+fn the_added_none_options_score_0_and_stand_alone() {
+    let q = eindex();
+    let m = model();
+    for (code, theme) in [
+        ("P1028", SRV),
+        ("P1013", CS),
+        ("P1008", IP),
+        ("P1029", IP),
+        ("M06", COMM),
+    ] {
+        let id = q.item(code).unwrap();
+        let points = m
+            .themes
+            .iter()
+            .flat_map(|t| &t.subthemes)
+            .flat_map(|s| &s.items)
+            .find_map(|i| match i {
+                Item::Question { item, points, .. } if *item == id => Some(points),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{code} is scored"));
+        assert!(points.contains(&(0, 0.0)), "{code}: {points:?}");
+        let with = |value: Option<Value>| {
+            let mut r = all_best();
+            let answers = if q.items[id].roster.is_some() {
+                &mut r.rosters.get_mut("websites").unwrap()[0].answers
+            } else {
+                &mut r.answers
+            };
+            match value {
+                Some(v) => answers.insert(code.to_owned(), v),
+                None => answers.remove(code),
+            };
+            r
+        };
+        let none = with(Some(cs(&[0])));
+        assert_eq!(errors(&none), Vec::<String>::new(), "{code}");
+        let best = score(&all_best()).themes[theme].points;
+        let zero = score(&none).themes[theme].points;
+        assert!(zero < best, "{code}: {zero} < {best}");
+        assert_exact(zero, score(&with(None)).themes[theme].points, code);
+        assert_eq!(
+            errors(&with(Some(cs(&[0, 1])))).len(),
+            1,
+            "{code}: 0 beside 1"
+        );
+    }
 }
 
 /// The same response with the questions that have no "none" option left blank instead: every
@@ -530,9 +584,8 @@ fn all_worst_scores_the_floor_of_the_options_without_a_none() {
 #[test]
 fn all_worst_without_the_floor_scores_zero() {
     let mut r = all_worst();
-    r.answers.remove("P1028");
     r.answers.remove("P01");
-    for code in ["M08", "M06", "M07"] {
+    for code in ["M08", "M07"] {
         r.rosters.get_mut("websites").unwrap()[0]
             .answers
             .remove(code);
@@ -540,12 +593,12 @@ fn all_worst_without_the_floor_scores_zero() {
     // Whitespace is no description: no bonus.
     r.set("ACHIEVEMENTS_DESC", t("  \n "));
     let s = score(&r);
-    // communication: M08, M06, M07 blank in the website, whose form was filled (M09, M11, M12,
+    // communication: M08, M07 blank in the website, whose form was filled (M06, M09, M11, M12,
     // M16J, M17J) → 0 each, in the maximum: 0/80.
     assert_theme(&s, COMM, 0.0, 80.0, 0.0, 1);
     assert_theme(&s, CS, 0.0, 83.0, 0.0, 1);
-    // services: blank P1028 and P01 score 0 and stay in the maximum (outside a roster), as do
-    // the per-service questions hidden in the filled service: 0/100.
+    // services: blank P01 scores 0 and stays in the maximum (outside a roster), as do P1028 [0]
+    // and the per-service questions hidden in the filled service: 0/100.
     assert_theme(&s, SRV, 0.0, 100.0, 0.0, 1);
     assert_theme(&s, IP, 0.0, 85.0, 0.0, 1);
     assert_exact(s.bonus, 0.0, "bonus");

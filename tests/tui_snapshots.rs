@@ -414,3 +414,115 @@ fn answers_of_hidden_questions_show_greyed_in_the_section_overview() {
         "hidden and unanswered questions are not listed"
     );
 }
+
+#[test]
+fn a_roster_question_names_its_instance_where_the_text_has_a_placeholder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission_with(
+        dir.path(),
+        Options {
+            expert: true,
+            ..options(dir.path())
+        },
+    );
+    update(&mut app, Action::Enter);
+    choose(&mut app, "SOCIAL_NETWORKS_CHOICE", 1);
+    open_section(&mut app, "expert_social_networks");
+    update(&mut app, Action::Enter);
+    go_to(&mut app, "K11M_A");
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    assert!(
+        on_screen(&screen, "Vai Facebook ieraksts ir senāks par 2 nedēļām"),
+        "{screen}"
+    );
+    assert!(!screen.contains("[Galvenais"), "{screen}");
+}
+
+/// The question panel's text alone, without the section list beside it, so that text wrapped
+/// over its rows reads as one run of words.
+fn right_panel(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.split_once("││").map_or("", |(_, right)| right))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_longest_option_labels_wrap_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "open_data");
+    go_to(&mut app, "A00J");
+    let terminal = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("a00j_options_80x24", terminal.backend());
+    let screen = right_panel(&screen_text(&terminal));
+    let f = fill(&app);
+    let item = f.q.questions[f.question].items.start;
+    for choice in f.q.items[item].answer.choices() {
+        assert!(
+            on_screen(&screen, &choice.label),
+            "{:?}:\n{screen}",
+            choice.label
+        );
+    }
+}
+
+#[test]
+fn a_long_explanation_scrolls_and_says_more_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "customer_service");
+    go_to(&mut app, "F14");
+    update(&mut app, Action::ToggleHint);
+    let screen = right_panel(&screen_text(&draw(&mut app, 80, 24)));
+    assert!(
+        screen.contains("▼ Ctrl+↑↓"),
+        "a sign that more follows:\n{screen}"
+    );
+    let hint = {
+        let f = fill(&app);
+        f.q.questions[f.question].hint.clone().unwrap()
+    };
+    let last_words: Vec<&str> = hint.split_whitespace().rev().take(4).collect();
+    let last_words: Vec<&str> = last_words.into_iter().rev().collect();
+    assert!(!on_screen(&screen, &last_words.join(" ")), "{screen}");
+    for _ in 0..30 {
+        update(&mut app, Action::ScrollHintDown);
+    }
+    let terminal = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("f14_hint_scrolled_80x24", terminal.backend());
+    let screen = right_panel(&screen_text(&terminal));
+    assert!(
+        on_screen(&screen, &last_words.join(" ")),
+        "the end of it:\n{screen}"
+    );
+    assert!(screen.contains("▲"), "{screen}");
+}
+
+#[test]
+fn the_problems_panel_shows_the_longest_message_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "internal_processes");
+    go_to(&mut app, "INVOICES_RECEIVED");
+    for figure in ["10", "5", "1", "3"] {
+        typed(&mut app, figure);
+        update(&mut app, Action::Enter);
+    }
+    update(&mut app, Action::Problems);
+    // The cursor to the last finding, the check's: the list scrolls to it.
+    for _ in 0..fill(&app).eval.findings.len() {
+        update(&mut app, Action::Down);
+    }
+    let terminal = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("problems_longest_message_80x24", terminal.backend());
+    let screen = screen_text(&terminal);
+    assert!(
+        on_screen(
+            &screen,
+            "Saņemto LVS EN 16931 standarta rēķinu skaits (3) nevar pārsniegt saņemto publisko iepirkuma mašīnlasāmo rēķinu skaitu (1)"
+        ),
+        "{screen}"
+    );
+}

@@ -451,3 +451,124 @@ fn the_expert_part_is_never_required_of_a_respondent() {
         "M08 is the expert's"
     );
 }
+
+#[test]
+fn not_available_toggles_back_to_the_figure_it_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "internal_processes");
+    common::tui::go_to(&mut app, "DOC_RECEIVED");
+    typed(&mut app, "1000");
+    // `n` while typing, and again when not.
+    typed(&mut app, "n");
+    assert_eq!(stored(&app, "D21"), Some(Value::NotAvailable));
+    assert!(fill(&app).edit.is_none());
+    typed(&mut app, "n");
+    assert_eq!(
+        stored(&app, "D21"),
+        Some(Value::Number(1000.0)),
+        "the figure comes back"
+    );
+    // Enter opens the figure selected: what is typed replaces it.
+    update(&mut app, Action::Enter);
+    typed(&mut app, "250");
+    update(&mut app, Action::Back);
+    assert_eq!(stored(&app, "D21"), Some(Value::Number(250.0)));
+}
+
+#[test]
+fn a_paste_that_is_not_one_number_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    assert_eq!(current_code(&app), "V00J");
+    typed(&mut app, "25");
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Paste("1 234\n56".into()));
+    assert!(
+        matches!(&app.notice, Some(anketa::tui::app::Notice::Error(e)) if e.contains("nav viens skaitlis")),
+        "{:?}",
+        app.notice
+    );
+    update(&mut app, Action::NextQuestion);
+    assert_eq!(
+        stored(&app, "V00J"),
+        Some(Value::Number(25.0)),
+        "nothing stored"
+    );
+    update(&mut app, Action::PrevQuestion);
+    update(&mut app, Action::Paste("1 234".into()));
+    update(&mut app, Action::Back);
+    assert_eq!(stored(&app, "V00J"), Some(Value::Number(1234.0)));
+}
+
+#[test]
+fn the_reporting_year_starts_at_the_default_and_refuses_letters_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_for(dir.path(), EINDEX_2019.1);
+    let form = |app: &App| match &app.screen {
+        anketa::tui::app::Screen::Start(s) => {
+            s.form.as_ref().map(|f| (f.values[4].clone(), f.error))
+        }
+        _ => None,
+    };
+    assert_eq!(
+        form(&app).unwrap().0,
+        "2019",
+        "the previous calendar year, passed in"
+    );
+    run(&mut app, std::iter::repeat_n(Action::NextQuestion, 4));
+    typed(&mut app, "x");
+    let (year, error) = form(&app).unwrap();
+    assert_eq!(year, "2019", "the letter is not typed");
+    assert_eq!(error, Some(anketa::i18n::T::YearDigitsOnly), "and says why");
+    typed(&mut app, "2024");
+    assert_eq!(form(&app).unwrap().0, "2024", "typing replaces the default");
+}
+
+#[test]
+fn neattiecas_is_its_own_answer_in_the_invoice_table_and_scores_as_not_applying() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "internal_processes");
+    common::tui::go_to(&mut app, "INVOICES_ISSUED");
+    typed(&mut app, "40");
+    // `x` while typing a figure: "Neattiecas", neither 0 nor "Dati nav pieejami".
+    typed(&mut app, "x");
+    assert_eq!(stored(&app, "D51"), Some(Value::NotApplicable));
+    typed(&mut app, "x");
+    assert_eq!(stored(&app, "D51"), Some(Value::Number(40.0)), "and back");
+    typed(&mut app, "n");
+    assert_eq!(stored(&app, "D51"), Some(Value::NotAvailable));
+    typed(&mut app, "x");
+    assert_eq!(
+        stored(&app, "D51"),
+        Some(Value::NotApplicable),
+        "from one to the other"
+    );
+    let f = fill(&app);
+    assert!(
+        !f.eval
+            .findings
+            .iter()
+            .any(|finding| f.q.items[finding.location.item].code == "D51"),
+        "answered"
+    );
+
+    // Scored as not applying: the machine-readable share counts in no maximum.
+    let (file, text) = anketa::scoring::EINDEX_2019_SCORING;
+    let model = anketa::scoring::load(file, text, &f.q).unwrap();
+    let eval = anketa::rules::evaluate(&f.q, &f.response);
+    let score = model.score(&f.q, &f.response, &eval);
+    let label = "Izrakstīto mašīnlasāmo rēķinu īpatsvars";
+    let item = model
+        .themes
+        .iter()
+        .zip(&score.themes)
+        .flat_map(|(t, s)| t.subthemes.iter().zip(&s.subthemes))
+        .flat_map(|(t, s)| t.items.iter().zip(&s.items))
+        .find(|(def, _)| matches!(def, anketa::scoring::Item::Value(v) if v.label == label))
+        .map(|(_, s)| s.applies)
+        .unwrap();
+    assert!(!item, "einvoices_issued does not apply");
+}

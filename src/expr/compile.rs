@@ -76,6 +76,7 @@ pub enum Compiled {
     Item(ItemId),
     Answered(ItemId),
     NotAvailable(ItemId),
+    NotApplicable(ItemId),
     CountItem(ItemId),
     CountRoster(RosterId),
     Not(Box<Compiled>),
@@ -345,6 +346,10 @@ impl<'s> Compiler<'s> {
             ),
             "not_available" => (
                 Compiled::NotAvailable(self.item_arg(name, args, span)?.0),
+                Ty::Bool,
+            ),
+            "not_applicable" => (
+                Compiled::NotApplicable(self.item_arg(name, args, span)?.0),
                 Ty::Bool,
             ),
             "count" => {
@@ -660,6 +665,7 @@ impl Compiled {
             | Compiled::Item(_)
             | Compiled::Answered(_)
             | Compiled::NotAvailable(_)
+            | Compiled::NotApplicable(_)
             | Compiled::CountItem(_)
             | Compiled::CountRoster(_) => {}
         }

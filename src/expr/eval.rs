@@ -73,7 +73,7 @@ impl Compiled {
             Compiled::Text(t) => Val::Text(t),
             Compiled::Bool(b) => Val::Bool(*b),
             Compiled::Item(id) => match env.answer(*id) {
-                None | Some(Value::NotAvailable) => Val::Undecided,
+                None | Some(Value::NotAvailable | Value::NotApplicable) => Val::Undecided,
                 Some(Value::Number(n)) => Val::Num(*n),
                 Some(Value::Choice(c)) => Val::Num(*c as f64),
                 Some(Value::Choices(c)) => Val::Choices(c),
@@ -83,6 +83,9 @@ impl Compiled {
             Compiled::Answered(id) => Val::Bool(env.answer(*id).is_some_and(|v| !v.is_blank())),
             Compiled::NotAvailable(id) => {
                 Val::Bool(matches!(env.answer(*id), Some(Value::NotAvailable)))
+            }
+            Compiled::NotApplicable(id) => {
+                Val::Bool(matches!(env.answer(*id), Some(Value::NotApplicable)))
             }
             Compiled::CountItem(id) => match env.answer(*id) {
                 Some(Value::Choices(c)) => Val::Num(c.len() as f64),

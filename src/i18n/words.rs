@@ -23,12 +23,14 @@ pub enum T {
     Create,
     FieldRequired,
     YearInvalid,
+    YearDigitsOnly,
     Hint,
     NoHint,
     NotAvailable,
     NotAnswered,
     Answer,
     TextAnswer,
+    PasteNotANumber,
     ExcludesOthers,
     OpensFollowUp,
     Required,
@@ -82,6 +84,8 @@ pub enum T {
     KeySubmit,
     KeyQuit,
     KeyNotAvailable,
+    KeyNotApplicable,
+    NotApplicableAnswer,
     KeyClear,
     KeyAdd,
     KeyRename,
@@ -159,6 +163,10 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
             "Pārskata gadam jābūt no 2000 līdz 2100",
             "The reporting year must be 2000–2100",
         ),
+        T::YearDigitsOnly => (
+            "Pārskata gadu raksta tikai ar cipariem, piemēram, 2024",
+            "The reporting year is written in figures only, such as 2024",
+        ),
         T::Hint => ("Skaidrojums", "Explanation"),
         T::NoHint => (
             "Šim jautājumam nav skaidrojuma.",
@@ -171,6 +179,10 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::OpensFollowUp => ("atvērs papildu jautājumu", "opens a follow-up question"),
         T::Required => ("obligāts", "required"),
         T::LeftWithProblems => ("Jautājumā palika kļūda", "The question left has an error"),
+        T::PasteNotANumber => (
+            "Ielīmētais nav viens skaitlis, nekas netika saglabāts",
+            "What was pasted is not one number; nothing was stored",
+        ),
         T::TextAnswer => (
             "Teksta atbilde (burti ir atbilde, komandas — funkciju taustiņos)",
             "Text answer (letters are the answer; commands are on function keys)",
@@ -253,6 +265,8 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::KeySubmit => ("pārbaudīt un iesniegt", "check and submit"),
         T::KeyQuit => ("iziet", "quit"),
         T::KeyNotAvailable => ("dati nav pieejami", "not available"),
+        T::KeyNotApplicable => ("neattiecas", "not applicable"),
+        T::NotApplicableAnswer => ("Neattiecas", "Not applicable"),
         T::KeyClear => ("dzēst atbildi", "clear answer"),
         T::KeyAdd => ("pievienot", "add"),
         T::KeyRename => ("pārdēvēt", "rename"),
@@ -350,6 +364,7 @@ pub fn finding_message(lang: Lang, finding: &crate::rules::Finding) -> String {
             Invalid::NotAvailableNotAllowed => {
                 "“Data not available” is not an answer here".to_owned()
             }
+            Invalid::NotApplicableNotAllowed => "“Not applicable” is not an answer here".to_owned(),
             Invalid::TooLong(m) => format!("The text is longer than {m} characters"),
             Invalid::TooManyItems(m) => format!("More than {m} addresses"),
             Invalid::NotAnAddress(a) => format!("“{a}” is not a web address (http:// or https://)"),

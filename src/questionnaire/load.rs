@@ -533,13 +533,21 @@ impl<'a> Builder<'a> {
         };
         let allowed: &[&str] = match kind {
             T::Single | T::Multi => &["options"],
-            T::Integer | T::Number => &["min", "max", "unit", "not_available"],
+            T::Integer | T::Number => &["min", "max", "unit", "not_available", "not_applicable"],
             T::Text => &["multiline", "max_length"],
             T::Urls => &["max_items"],
             T::Matrix => &["rows", "options"],
-            T::Table => &["rows", "min", "max", "unit", "not_available", "computed"],
+            T::Table => &[
+                "rows",
+                "min",
+                "max",
+                "unit",
+                "not_available",
+                "not_applicable",
+                "computed",
+            ],
         };
-        let present: [(&str, Option<Range<usize>>); 10] = [
+        let present: [(&str, Option<Range<usize>>); 11] = [
             ("computed", q.computed.as_ref().map(Spanned::span)),
             ("options", q.options.as_ref().map(Spanned::span)),
             ("rows", q.rows.as_ref().map(Spanned::span)),
@@ -547,6 +555,10 @@ impl<'a> Builder<'a> {
             ("max", q.max.as_ref().map(Spanned::span)),
             ("unit", q.unit.as_ref().map(Spanned::span)),
             ("not_available", q.not_available.as_ref().map(Spanned::span)),
+            (
+                "not_applicable",
+                q.not_applicable.as_ref().map(Spanned::span),
+            ),
             ("multiline", q.multiline.as_ref().map(Spanned::span)),
             ("max_length", q.max_length.as_ref().map(Spanned::span)),
             ("max_items", q.max_items.as_ref().map(Spanned::span)),
@@ -597,6 +609,7 @@ impl<'a> Builder<'a> {
             max: q.max.as_ref().map(|m| *m.get_ref()),
             unit: q.unit.as_ref().map(|u| u.get_ref().clone()),
             not_available: q.not_available.as_ref().is_some_and(|n| *n.get_ref()),
+            not_applicable: q.not_applicable.as_ref().is_some_and(|n| *n.get_ref()),
         };
         if let (Some(min), Some(max)) = (&q.min, &q.max)
             && min.get_ref() > max.get_ref()
@@ -700,6 +713,7 @@ impl<'a> Builder<'a> {
                     title: r.title.clone(),
                     item: r.item.clone(),
                     from,
+                    placeholder: r.placeholder.clone(),
                 }
             })
             .collect()

@@ -23,6 +23,20 @@ pub const IKT_2024: (&str, &str) = (
     include_str!("../../questionnaire/ikt-2024.toml"),
 );
 
+/// Earlier versions of the built-in definitions, exactly as they shipped: files filled with
+/// them still import (and open with the version they were filled with) on any machine.
+pub const ARCHIVED: [(&str, &str); 1] = [(
+    "questionnaire/archive/eindex-2019.1.toml",
+    include_str!("../../questionnaire/archive/eindex-2019.1.toml"),
+)];
+
+/// Every definition this program knows without being told: the current ones and the archived.
+pub fn built_in() -> impl Iterator<Item = &'static str> {
+    [EINDEX_2019.1, IKT_2024.1]
+        .into_iter()
+        .chain(ARCHIVED.iter().map(|(_, text)| *text))
+}
+
 #[derive(Debug)]
 pub struct Questionnaire {
     pub id: String,
@@ -103,6 +117,19 @@ pub struct Roster {
     pub item: String,
     /// The question whose answer lists the instances; `None` when the respondent adds them.
     pub from: Option<ItemId>,
+    /// Text in this roster's questions that stands for the instance ("[Galvenais sociālā
+    /// medija]"): shown as the instance's name.
+    pub placeholder: Option<String>,
+}
+
+impl Roster {
+    /// A question's text as shown for the instance called `name`.
+    pub fn text_for<'t>(&self, text: &'t str, name: &str) -> std::borrow::Cow<'t, str> {
+        match &self.placeholder {
+            Some(p) if text.contains(p.as_str()) => text.replace(p.as_str(), name).into(),
+            _ => text.into(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -211,6 +238,8 @@ pub struct Bounds {
     pub max: Option<f64>,
     pub unit: Option<String>,
     pub not_available: bool,
+    /// The count may be answered "neattiecas".
+    pub not_applicable: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -42,6 +42,7 @@ pub struct Roster {
     pub title: String,
     pub item: String,
     pub from: Option<Spanned<String>>,
+    pub placeholder: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -98,6 +99,7 @@ pub struct Question {
     pub max: Option<Spanned<f64>>,
     pub unit: Option<Spanned<String>>,
     pub not_available: Option<Spanned<bool>>,
+    pub not_applicable: Option<Spanned<bool>>,
     pub multiline: Option<Spanned<bool>>,
     pub max_length: Option<Spanned<usize>>,
     pub max_items: Option<Spanned<usize>>,

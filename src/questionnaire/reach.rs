@@ -169,6 +169,7 @@ fn candidate_values(answer: &AnswerType, literals: &[f64]) -> Vec<Option<Value>>
         }
         AnswerType::Integer(_) | AnswerType::Number(_) => {
             out.push(Some(Value::NotAvailable));
+            out.push(Some(Value::NotApplicable));
             out.extend(literals.iter().map(|&n| Some(Value::Number(n))));
         }
         AnswerType::Text { .. } => out.push(Some(Value::Text("x".to_owned()))),

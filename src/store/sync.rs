@@ -1,6 +1,7 @@
 //! Moving submissions between databases as files: export, and an all-or-nothing import that
-//! tells "only the file changed", "only this database changed" and "both changed" apart by
-//! the content both sides had at their last exchange.
+//! tells "the file is newer", "this database is newer" and "both changed" apart by the
+//! versions' ancestry: every exported version has a revision and lists the revisions it was
+//! made from, so an older file never moves a submission back, in whatever order files come.
 
 use super::submissions::{
     AnswerKey, Change, encode, institution_in, person_in, questionnaire_in, record, response_in,
@@ -9,11 +10,12 @@ use super::{Store, StoreError, SubmissionId, now};
 use crate::exchange::{
     AcknowledgementRecord, CommentRecord, Content, FileError, InstitutionKind, InstitutionRecord,
     QuestionnaireRef, Status, SubmissionFile, SubmissionRecord, check_answers, definition_hash,
+    revision,
 };
 use crate::questionnaire::{self, Questionnaire};
 use crate::response::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// What to do when a submission changed both here and in the file.
@@ -45,14 +47,17 @@ pub enum ImportOutcome {
     Created,
     /// Already here, the same.
     Identical,
-    /// Changed only in the file: taken.
+    /// The file's version was made from this one: taken.
     Updated,
-    /// Changed only here: this database is newer, kept.
+    /// The file's version is one this one was made from (or no newer): kept.
     NewerHere,
     /// Changed on both sides, kept as it is here (`--ours`).
     KeptOurs(Vec<Difference>),
     /// Changed on both sides, replaced by the file (`--theirs`).
     TookTheirs(Vec<Difference>),
+    /// Changed on both sides, and `--theirs` would have moved the status back (anything but a
+    /// draft to draft, an accepted submission to anything else): kept as it is here.
+    StatusKept(Vec<Difference>),
     /// Changed on both sides, nothing done.
     Conflict(Vec<Difference>),
 }
@@ -93,6 +98,10 @@ impl fmt::Display for ImportReport {
                 ImportOutcome::TookTheirs(d) => {
                     ("changed on both sides; took theirs (--theirs)", Some(d))
                 }
+                ImportOutcome::StatusKept(d) => (
+                    "changed on both sides; kept ours: the file's status would move it back",
+                    Some(d),
+                ),
                 ImportOutcome::Conflict(d) => ("CONFLICT: changed on both sides", Some(d)),
             };
             writeln!(f, "{} {} ({}): {what}", s.institution, s.year, s.uid)?;
@@ -138,8 +147,21 @@ impl Store {
     /// The records of these submissions, as a file would carry them.
     pub fn export(&self, ids: &[SubmissionId]) -> Result<Vec<SubmissionRecord>, StoreError> {
         ids.iter()
-            .map(|&id| record_in(&self.conn, id).map_err(|e| self.sqlite(e)))
-            .collect()
+            .map(|&id| {
+                let mut record = record_in(&self.conn, id)?;
+                let base = base_in(&self.conn, id)?;
+                let content = record.content();
+                record.revision = current_revision(base.as_ref(), &content);
+                record.ancestors = base.map_or_else(Vec::new, |b| {
+                    b.known()
+                        .into_iter()
+                        .filter(|r| *r != record.revision)
+                        .collect()
+                });
+                Ok(record)
+            })
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sqlite(e))
     }
 
     /// Note that these records left this database as a file: the next import of the same
@@ -152,7 +174,13 @@ impl Store {
                     [&r.uid],
                     |row| row.get(0),
                 )?;
-                set_base(tx, id, &r.content())?;
+                let content = r.content();
+                let revision = if r.revision.is_empty() {
+                    revision("", &content)
+                } else {
+                    r.revision.clone()
+                };
+                set_base(tx, id, &content, &revision, r.ancestors.iter().cloned())?;
             }
             Ok(())
         })
@@ -256,6 +284,14 @@ fn import_one(
         )
         .optional()?;
     let their_content = theirs.content();
+    // A file written before revisions existed carries no history: all it says is its content.
+    let has_history = !theirs.revision.is_empty();
+    let their_revision = if has_history {
+        theirs.revision.clone()
+    } else {
+        revision("", &their_content)
+    };
+    let their_ancestors = || theirs.ancestors.iter().cloned();
     let Some(id) = existing else {
         let institution = institution_in(tx, &theirs.institution)?;
         let questionnaire = questionnaire_in(tx, q, definition)?;
@@ -275,45 +311,140 @@ fn import_one(
         let id = tx.last_insert_rowid();
         apply(tx, machine, source, id, theirs, q)?;
         merge_notes(tx, machine, id, theirs)?;
-        set_base(tx, id, &their_content)?;
+        set_base(tx, id, &their_content, &their_revision, their_ancestors())?;
         return Ok(ImportOutcome::Created);
     };
     let ours = record_in(tx, id)?;
     let our_content = ours.content();
-    let base: Option<Content> = tx
-        .query_row(
-            "SELECT content FROM exchanges WHERE submission_id = ?1",
-            [id],
-            |r| r.get::<_, String>(0),
-        )
-        .optional()?
-        .and_then(|json| serde_json::from_str(&json).ok());
+    let base = base_in(tx, id)?;
+    let our_revision = current_revision(base.as_ref(), &our_content);
+    let known = base.as_ref().map_or_else(BTreeSet::new, Base::known);
+    // Whatever this database held, and whatever the file's version descends from: after an
+    // identical content or a resolved conflict, both histories lead to what is here.
+    let everything = || {
+        known
+            .iter()
+            .cloned()
+            .chain(their_ancestors())
+            .chain([our_revision.clone()])
+    };
     merge_notes(tx, machine, id, theirs)?;
     if our_content == their_content {
-        set_base(tx, id, &their_content)?;
+        set_base(tx, id, &their_content, &their_revision, everything())?;
         return Ok(ImportOutcome::Identical);
     }
-    if base.as_ref() == Some(&our_content) {
-        apply(tx, machine, source, id, theirs, q)?;
-        set_base(tx, id, &their_content)?;
-        return Ok(ImportOutcome::Updated);
-    }
-    if base.as_ref() == Some(&their_content) {
+    // The file holds a version this one was made from: it is older, whatever it holds.
+    let older = known.contains(&their_revision)
+        || base.as_ref().is_some_and(|b| b.content == their_content);
+    if older {
+        if let Some(b) = &base {
+            let more = known.iter().cloned().chain(their_ancestors());
+            set_base(
+                tx,
+                id,
+                &b.content,
+                &b.revision,
+                more.chain([their_revision]),
+            )?;
+        }
         return Ok(ImportOutcome::NewerHere);
     }
-    let differences = differences(base.as_ref(), &our_content, &their_content);
+    // The file's version was made from this one. Without a history in the file, the only
+    // sign of that is that nothing changed here since the last exchange.
+    let newer = if has_history {
+        theirs.ancestors.contains(&our_revision)
+    } else {
+        base.as_ref().is_some_and(|b| b.content == our_content)
+    };
+    let forward = our_content.status.can_reach(their_content.status);
+    if newer && forward {
+        apply(tx, machine, source, id, theirs, q)?;
+        set_base(tx, id, &their_content, &their_revision, everything())?;
+        return Ok(ImportOutcome::Updated);
+    }
+    if newer && !has_history {
+        // A status that cannot follow this one (a draft against a submitted version) came
+        // before it: the status order is the only history such a file has.
+        return Ok(ImportOutcome::NewerHere);
+    }
+    // Who changed what can be told from the base only if the file's version was made from
+    // it too; otherwise every difference may have been made on either side.
+    let common = base.as_ref().filter(|b| {
+        !has_history || b.revision == their_revision || theirs.ancestors.contains(&b.revision)
+    });
+    let differences = differences(common.map(|b| &b.content), &our_content, &their_content);
     Ok(match resolution {
         Resolution::Refuse => ImportOutcome::Conflict(differences),
-        Resolution::Ours => {
-            set_base(tx, id, &their_content)?;
-            ImportOutcome::KeptOurs(differences)
-        }
-        Resolution::Theirs => {
+        Resolution::Theirs if forward => {
             apply(tx, machine, source, id, theirs, q)?;
-            set_base(tx, id, &their_content)?;
+            set_base(tx, id, &their_content, &their_revision, everything())?;
             ImportOutcome::TookTheirs(differences)
         }
+        // `--ours`, or `--theirs` where taking the file would move the status back.
+        _ => {
+            // This version now stands for both: the file's becomes one of its ancestors, so
+            // that the same file is older from now on, and so is anything made from ours.
+            let both = everything().chain([their_revision]);
+            set_base(tx, id, &our_content, &our_revision, both)?;
+            if resolution == Resolution::Ours {
+                ImportOutcome::KeptOurs(differences)
+            } else {
+                ImportOutcome::StatusKept(differences)
+            }
+        }
     })
+}
+
+/// What the submission held at its last exchange, and the history that led there.
+struct Base {
+    content: Content,
+    revision: String,
+    /// Every earlier revision, without `revision` itself.
+    ancestors: BTreeSet<String>,
+}
+
+impl Base {
+    /// Every revision the submission here descends from, the base's own included.
+    fn known(&self) -> BTreeSet<String> {
+        let mut all = self.ancestors.clone();
+        all.insert(self.revision.clone());
+        all
+    }
+}
+
+fn base_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<Option<Base>> {
+    let row: Option<(String, Option<String>, String)> = conn
+        .query_row(
+            "SELECT content, revision, ancestors FROM exchanges WHERE submission_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((content, stored, ancestors)) = row else {
+        return Ok(None);
+    };
+    // A base that does not read is as good as none: the import then cannot tell who changed
+    // what and reports a conflict, which never overwrites anything.
+    let Ok(content) = serde_json::from_str::<Content>(&content) else {
+        return Ok(None);
+    };
+    let revision = stored.unwrap_or_else(|| revision("", &content));
+    let ancestors = serde_json::from_str(&ancestors).unwrap_or_default();
+    Ok(Some(Base {
+        content,
+        revision,
+        ancestors,
+    }))
+}
+
+/// The revision of what the submission holds now: the base's while nothing changed since the
+/// last exchange, else a new one made from it.
+fn current_revision(base: Option<&Base>, content: &Content) -> String {
+    match base {
+        Some(b) if b.content == *content => b.revision.clone(),
+        Some(b) => revision(&b.revision, content),
+        None => revision("", content),
+    }
 }
 
 /// Every place where the two versions differ, with which side changed it since `base`.
@@ -539,11 +670,22 @@ fn merge_notes(
     Ok(())
 }
 
-fn set_base(tx: &Transaction, id: SubmissionId, content: &Content) -> rusqlite::Result<()> {
+fn set_base(
+    tx: &Transaction,
+    id: SubmissionId,
+    content: &Content,
+    revision: &str,
+    ancestors: impl IntoIterator<Item = String>,
+) -> rusqlite::Result<()> {
+    let ancestors: BTreeSet<String> = ancestors.into_iter().filter(|r| r != revision).collect();
+    let ancestors = serde_json::to_string(&ancestors).expect("a set of strings serialises");
     tx.execute(
-        "INSERT INTO exchanges (submission_id, content, at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (submission_id) DO UPDATE SET content = excluded.content, at = excluded.at",
-        params![id, content.to_json(), now()],
+        "INSERT INTO exchanges (submission_id, content, at, revision, ancestors)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (submission_id) DO UPDATE SET content = excluded.content, at = excluded.at,
+                                                   revision = excluded.revision,
+                                                   ancestors = excluded.ancestors",
+        params![id, content.to_json(), now(), revision, ancestors],
     )?;
     Ok(())
 }
@@ -581,6 +723,8 @@ fn record_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<Submission
                     updated_at: r.get(11)?,
                     submitted_at: r.get(12)?,
                     accepted_at: r.get(13)?,
+                    revision: String::new(),
+                    ancestors: Vec::new(),
                     answers: BTreeMap::new(),
                     rosters: BTreeMap::new(),
                     comments: Vec::new(),

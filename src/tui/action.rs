@@ -31,6 +31,9 @@ pub enum Action {
     Paste(String),
     /// Answer the current number or table row "Dati nav pieejami", or undo that.
     ToggleNotAvailable,
+    /// Answer the current number or table row "Neattiecas" (does not concern the
+    /// institution), or undo that.
+    ToggleNotApplicable,
     /// Remove the answer to the current question (or table row).
     Clear,
     /// Show or hide the question's explanation ("Skaidrojums").

@@ -36,6 +36,8 @@ pub struct Options {
     pub scoring: Option<(String, String)>,
     /// Opening a submission from the start screen shows its results (consultants' demo).
     pub results_first: bool,
+    /// The reporting year a new submission starts with (the caller reads the clock).
+    pub default_year: i32,
 }
 
 pub struct App {
@@ -85,6 +87,8 @@ const FORM_YEAR: usize = 4;
 
 pub struct NewForm {
     pub values: [String; 6],
+    /// The year shown is the default: the first figure typed replaces it.
+    pub year_is_default: bool,
     pub ministry: bool,
     pub focus: usize,
     pub error: Option<T>,
@@ -118,6 +122,9 @@ pub struct Fill {
     pub show_hint: bool,
     /// How far the question and its explanation are scrolled, in lines.
     pub hint_scroll: u16,
+    /// The figure each "Dati nav pieejami" or "Neattiecas" replaced in this sitting, restored
+    /// by toggling back.
+    pub before_special: std::collections::HashMap<(ItemId, Option<usize>), Value>,
     pub pending: Option<Pending>,
     pub read_only: bool,
 }
@@ -234,7 +241,9 @@ impl App {
                 _ => Some((i, s.updated_at.as_str())),
             })
             .map_or(0, |(i, _)| i);
-        let form = submissions.is_empty().then(NewForm::new);
+        let form = submissions
+            .is_empty()
+            .then(|| NewForm::new(self.opts.default_year));
         self.screen = Screen::Start(StartScreen {
             submissions,
             cursor,
@@ -267,7 +276,9 @@ impl App {
                         QuestionKind::Multi => Mode::Ticks,
                         QuestionKind::Matrix => Mode::Matrix,
                         _ => match &f.q.items[f.current_item()].answer {
-                            AnswerType::Integer(b) | AnswerType::Number(b) if b.not_available => {
+                            AnswerType::Integer(b) | AnswerType::Number(b)
+                                if b.not_available || b.not_applicable =>
+                            {
                                 Mode::Count
                             }
                             AnswerType::Integer(_) | AnswerType::Number(_) => Mode::Value,
@@ -289,9 +300,12 @@ impl App {
 }
 
 impl NewForm {
-    fn new() -> Self {
+    fn new(default_year: i32) -> Self {
+        let mut values: [String; 6] = Default::default();
+        values[FORM_YEAR] = default_year.to_string();
         NewForm {
-            values: Default::default(),
+            values,
+            year_is_default: true,
             ministry: false,
             focus: 0,
             error: None,
@@ -411,8 +425,24 @@ fn start_action(app: &mut App, action: Action) {
                 form.error = None;
                 if form.focus == FORM_KIND {
                     form.ministry = !form.ministry;
-                } else if form.focus != FORM_YEAR || c.is_ascii_digit() {
+                } else if form.focus == FORM_YEAR && !c.is_ascii_digit() {
+                    form.error = Some(T::YearDigitsOnly);
+                } else {
+                    if form.focus == FORM_YEAR && std::mem::take(&mut form.year_is_default) {
+                        form.values[FORM_YEAR].clear();
+                    }
                     form.values[form.focus].push(c);
+                }
+            }
+            Action::Paste(text) if form.focus == FORM_YEAR => {
+                let text = text.trim();
+                if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
+                    form.error = Some(T::YearDigitsOnly);
+                } else {
+                    if std::mem::take(&mut form.year_is_default) {
+                        form.values[FORM_YEAR].clear();
+                    }
+                    form.values[FORM_YEAR].push_str(text);
                 }
             }
             Action::Paste(text) if form.focus != FORM_KIND => {
@@ -420,6 +450,9 @@ fn start_action(app: &mut App, action: Action) {
                 form.values[form.focus].push_str(&text);
             }
             Action::Edit(input) if input.key == ratatui_textarea::Key::Backspace => {
+                if form.focus == FORM_YEAR {
+                    form.year_is_default = false;
+                }
                 form.values[form.focus].pop();
             }
             Action::NextQuestion => form.focus = (form.focus + 1).min(FORM_FIELDS.len() - 1),
@@ -435,7 +468,7 @@ fn start_action(app: &mut App, action: Action) {
         Action::Up => start.cursor = start.cursor.saturating_sub(1),
         Action::Down => start.cursor = (start.cursor + 1).min(start.submissions.len()),
         Action::Enter if start.cursor == start.submissions.len() => {
-            start.form = Some(NewForm::new());
+            start.form = Some(NewForm::new(app.opts.default_year));
         }
         Action::Enter if app.opts.results_first => {
             let id = start.submissions[start.cursor].id;
@@ -554,6 +587,7 @@ fn open_submission(app: &mut App, summary: SubmissionSummary, person: Option<Per
         edit: None,
         show_hint: false,
         hint_scroll: 0,
+        before_special: Default::default(),
         pending: None,
         read_only,
     };
@@ -1357,11 +1391,15 @@ fn question_action(app: &mut App, action: Action) {
             }
         }
         Action::Enter => start_edit(app, None),
-        // The first character of an answer starts typing it: a figure replaces the number
-        // shown, a letter goes on after the text already there.
-        Action::Type(c) if is_numeric(&fill.q.items[item].answer) => {
-            start_edit(app, Some(c.to_string()))
+        Action::Type('n') if is_numeric(&fill.q.items[item].answer) => {
+            toggle_special(app, item, Value::NotAvailable)
         }
+        Action::Type('x') if is_numeric(&fill.q.items[item].answer) => {
+            toggle_special(app, item, Value::NotApplicable)
+        }
+        Action::Type(c) if is_numeric(&fill.q.items[item].answer) && !is_number_char(c) => {}
+        // The first character of an answer starts typing it: a figure opens selected, so it
+        // is replaced; a letter goes on after the text already there.
         Action::Type(c) => {
             let urls = matches!(fill.q.items[item].answer, AnswerType::Urls { .. });
             start_edit(app, None);
@@ -1380,9 +1418,14 @@ fn question_action(app: &mut App, action: Action) {
                 QuestionKind::Single | QuestionKind::Multi | QuestionKind::Matrix
             ) =>
         {
+            if is_numeric(&fill.q.items[item].answer) && !is_one_number(&text) {
+                refuse_paste(app, &text);
+                return;
+            }
             start_edit(app, Some(text.nfc().collect()))
         }
-        Action::ToggleNotAvailable => toggle_not_available(app, item),
+        Action::ToggleNotAvailable => toggle_special(app, item, Value::NotAvailable),
+        Action::ToggleNotApplicable => toggle_special(app, item, Value::NotApplicable),
         _ => {}
     }
 }
@@ -1391,20 +1434,55 @@ fn is_numeric(answer: &AnswerType) -> bool {
     matches!(answer, AnswerType::Integer(_) | AnswerType::Number(_))
 }
 
-fn toggle_not_available(app: &mut App, item: ItemId) {
+/// Characters a figure is typed with: digits, a sign, a decimal comma or point, a space
+/// between thousands.
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '-' | ',' | '.' | ' ')
+}
+
+/// Whether pasted text is one figure ("1 234", "12,5"): several lines or anything else is
+/// refused rather than run together into another number.
+fn is_one_number(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(['\n', '\r'])
+        && parse_edit(&AnswerType::Number(Default::default()), &[text.to_owned()]).is_ok()
+}
+
+fn refuse_paste(app: &mut App, text: &str) {
+    let shown: String = text
+        .trim()
+        .replace(['\r', '\n'], "⏎")
+        .chars()
+        .take(40)
+        .collect();
+    let message = format!("{}: „{shown}”", app.tr(T::PasteNotANumber));
+    app.error(message);
+}
+
+/// Answer a count "Dati nav pieejami" or "Neattiecas" (`special`), or take that back: back
+/// to the figure it replaced, if there was one.
+fn toggle_special(app: &mut App, item: ItemId, special: Value) {
     let fill = fill_ref(app);
-    let allowed = match &fill.q.items[item].answer {
-        AnswerType::Integer(b) | AnswerType::Number(b) => b.not_available,
+    let allowed = match (&fill.q.items[item].answer, &special) {
+        (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotAvailable) => b.not_available,
+        (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotApplicable) => b.not_applicable,
         _ => false,
     };
     if !allowed {
         return;
     }
-    let value = match fill.answer(item) {
-        Some(Value::NotAvailable) => None,
-        _ => Some(Value::NotAvailable),
+    let place = (item, fill.current_instance());
+    let current = fill.answer(item).cloned();
+    let fill = fill_mut(app);
+    fill.edit = None;
+    let value = match current {
+        Some(v) if v == special => fill.before_special.remove(&place),
+        Some(figure @ Value::Number(_)) => {
+            fill.before_special.insert(place, figure);
+            Some(special)
+        }
+        _ => Some(special),
     };
-    fill_mut(app).edit = None;
     answer(app, item, value);
 }
 
@@ -1572,7 +1650,15 @@ fn start_edit(app: &mut App, initial: Option<String>) {
         (_, Some(Value::Number(n))) => (vec![crate::expr::format_number(*n)], false),
         _ => (Vec::new(), false),
     };
-    let area = text_area(if initial.is_some() { Vec::new() } else { lines });
+    let figure = is_numeric(&fill.q.items[item].answer) && !lines.is_empty();
+    let mut area = text_area(if initial.is_some() { Vec::new() } else { lines });
+    if multiline {
+        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    }
+    // A figure opens selected: typing replaces it, the arrows keep it.
+    if figure && initial.is_none() {
+        area.select_all();
+    }
     fill.edit = Some(Edit {
         item,
         area,
@@ -1591,16 +1677,23 @@ fn edit_action(app: &mut App, action: Action) {
     let numeric = is_numeric(&fill.q.items[edit.item].answer);
     let changed = match action {
         Action::Type(c) => {
-            if numeric && !(c.is_ascii_digit() || matches!(c, '-' | ',' | '.' | ' ')) {
-                if c == 'n' {
-                    let item = edit.item;
-                    fill.edit = None;
-                    toggle_not_available(app, item);
-                }
+            if numeric && !is_number_char(c) {
+                let special = match c {
+                    'n' => Value::NotAvailable,
+                    'x' => Value::NotApplicable,
+                    _ => return,
+                };
+                let item = edit.item;
+                fill.edit = None;
+                toggle_special(app, item, special);
                 return;
             }
             edit.area.insert_char(c);
             true
+        }
+        Action::Paste(text) if numeric && !is_one_number(&text) => {
+            refuse_paste(app, &text);
+            return;
         }
         Action::Paste(text) => {
             let mut text: String = text.nfc().collect();
@@ -1609,7 +1702,7 @@ fn edit_action(app: &mut App, action: Action) {
                 text = text.replace('\n', " ");
             }
             if numeric {
-                text.retain(|c| c.is_ascii_digit() || matches!(c, '-' | ',' | '.' | ' '));
+                text.retain(is_number_char);
             }
             edit.area.insert_str(text)
         }
@@ -1662,10 +1755,15 @@ fn edit_action(app: &mut App, action: Action) {
             prev_question(app);
             return;
         }
-        Action::ToggleNotAvailable => {
+        Action::ToggleNotAvailable | Action::ToggleNotApplicable => {
             let item = edit.item;
             fill.edit = None;
-            toggle_not_available(app, item);
+            let special = if action == Action::ToggleNotAvailable {
+                Value::NotAvailable
+            } else {
+                Value::NotApplicable
+            };
+            toggle_special(app, item, special);
             return;
         }
         _ => false,
@@ -1695,10 +1793,18 @@ fn parse_edit(answer_type: &AnswerType, lines: &[String]) -> Result<Option<Value
                 .ok_or(())
         }
         AnswerType::Urls { .. } => {
+            // "www.vid.gov.lv" is how people write an address: it means https://.
             let urls: Vec<String> = lines
                 .iter()
-                .map(|l| l.trim().to_owned())
+                .map(|l| l.trim())
                 .filter(|l| !l.is_empty())
+                .map(|l| {
+                    if l.contains("://") || !l.contains('.') || l.contains(char::is_whitespace) {
+                        l.to_owned()
+                    } else {
+                        format!("https://{l}")
+                    }
+                })
                 .collect();
             Ok((!urls.is_empty()).then_some(Value::Urls(urls)))
         }

@@ -335,20 +335,20 @@ static TEXT: [Binding; 15] = [
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/a–z", T::KeyEdit),
     NEXT,
-    HINT_F,
-    PREV,
     BACK,
-    PROBLEMS_F,
-    SUBMIT_F,
-    RESULTS_F,
     QUIT_CTRL,
+    HINT_F,
+    SUBMIT_F,
+    PREV,
+    PROBLEMS_F,
+    RESULTS_F,
     CLEAR,
     HELP_F,
     quiet(&[k(KeyCode::Up)], Action::Up),
     DOWN,
 ];
 
-static COUNT: [Binding; 17] = [
+static COUNT: [Binding; 18] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
@@ -357,6 +357,12 @@ static COUNT: [Binding; 17] = [
         Action::ToggleNotAvailable,
         "n",
         T::KeyNotAvailable,
+    ),
+    b(
+        &[c('x')],
+        Action::ToggleNotApplicable,
+        "x",
+        T::KeyNotApplicable,
     ),
     UP,
     DOWN,
@@ -373,7 +379,7 @@ static COUNT: [Binding; 17] = [
     quiet(&[c(' ')], Action::Enter),
 ];
 
-static EDIT_LINE: [Binding; 7] = [
+static EDIT_LINE: [Binding; 8] = [
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyDone),
     quiet(&[k(KeyCode::Up)], Action::Up),
     quiet(&[k(KeyCode::Down)], Action::Down),
@@ -393,6 +399,12 @@ static EDIT_LINE: [Binding; 7] = [
         Action::ToggleNotAvailable,
         "F3",
         T::KeyNotAvailable,
+    ),
+    b(
+        &[k(KeyCode::F(4))],
+        Action::ToggleNotApplicable,
+        "F4",
+        T::KeyNotApplicable,
     ),
 ];
 

@@ -26,6 +26,7 @@ pub fn options(dir: &Path) -> Options {
         export_dir: dir.to_owned(),
         scoring: None,
         results_first: false,
+        default_year: 2019,
     }
 }
 

@@ -86,11 +86,11 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
                     }
                 })
                 .collect();
-            let question = fill.q.question_of(f.location.item);
-            let words = match &item.label {
-                Some(row) => format!("{} · {row}", question.text),
-                None => question.text.clone(),
-            };
+            // A table row's own words say more than its question's.
+            let words = item
+                .label
+                .clone()
+                .unwrap_or_else(|| fill.q.question_of(f.location.item).text.clone());
             lines.push(Line::styled(
                 format!("  {}", fit(words.lines().next().unwrap_or_default(), width)),
                 theme.muted(),

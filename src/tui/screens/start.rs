@@ -43,9 +43,19 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
                             (T::InstitutionKind, T::Ministry)
                         };
                         format!("‹ {} ›  ({} — Space)", app.tr(chosen), app.tr(other))
+                    } else if i == form.focus {
+                        // The end being typed at stays in view however long the value grows.
+                        let room = (fields.width as usize).saturating_sub(label_width + 2);
+                        let value = &form.values[i];
+                        let count = value.chars().count();
+                        if count > room {
+                            let tail: String = value.chars().skip(count + 1 - room).collect();
+                            format!("…{tail}▏")
+                        } else {
+                            format!("{value}▏")
+                        }
                     } else {
-                        let cursor = if i == form.focus { "▏" } else { "" };
-                        format!("{}{cursor}", form.values[i])
+                        form.values[i].clone()
                     };
                     let label = format!("{:<label_width$}", app.tr(t));
                     let style = if i == form.focus {

@@ -65,6 +65,9 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         if b.not_available {
             facts.push(format!("n: {}", app.tr(T::NotAvailable)));
         }
+        if b.not_applicable {
+            facts.push(format!("x: {}", app.tr(T::KeyNotApplicable)));
+        }
         notes.push(Line::styled(facts.join(" · "), theme.muted()));
     }
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), note);
@@ -75,6 +78,9 @@ pub fn answer_lines(app: &App, answer: Option<&Value>, theme: Theme) -> Vec<Line
     match answer {
         None => vec![Line::styled(app.tr(T::NotAnswered), theme.muted())],
         Some(Value::NotAvailable) => vec![Line::styled(app.tr(T::NotAvailable), theme.warning())],
+        Some(Value::NotApplicable) => {
+            vec![Line::styled(app.tr(T::NotApplicableAnswer), theme.muted())]
+        }
         Some(Value::Number(n)) => vec![Line::from(Span::raw(format_number(*n)))],
         Some(Value::Text(t)) => t.lines().map(|l| Line::from(l.to_owned())).collect(),
         Some(Value::Urls(urls)) => urls.iter().map(|u| Line::from(u.clone())).collect(),

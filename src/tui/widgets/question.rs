@@ -59,7 +59,21 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             Span::raw("")
         },
     ])];
-    head.extend(question.text.lines().map(|l| Line::from(l.to_owned())));
+    let text = match section
+        .roster
+        .and_then(|r| Some((r, fill.eval.instances(r).get(fill.instance)?)))
+    {
+        Some((r, instance)) => {
+            let name = if instance.label.is_empty() {
+                &instance.key
+            } else {
+                &instance.label
+            };
+            fill.q.rosters[r].text_for(&question.text, name)
+        }
+        None => question.text.as_str().into(),
+    };
+    head.extend(text.lines().map(|l| Line::from(l.to_owned())));
     if fill.show_hint {
         head.push(Line::default());
         match &question.hint {
@@ -75,12 +89,13 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
     }
     let head_lines = wrapped_height(&head, width);
     let head_height = head_lines.min(inner.height.saturating_sub(4) as usize);
-    // A long explanation scrolls within the space it has, and says when more follows.
+    // A long explanation scrolls within the space it has; a line of its own says so.
+    let overflow = head_lines > head_height;
+    let text_height = head_height - usize::from(overflow);
     let scroll = fill
         .hint_scroll
-        .min(head_lines.saturating_sub(head_height) as u16);
-    let more_below = (scroll as usize) + head_height < head_lines;
-
+        .min(head_lines.saturating_sub(text_height) as u16);
+    let more_below = (scroll as usize) + text_height < head_lines;
     let problems: Vec<Line> = question
         .items
         .clone()
@@ -121,27 +136,28 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         Constraint::Length(problems_height),
     ])
     .areas(inner);
+    let [text_area, sign_area] = Layout::vertical([
+        Constraint::Length(text_height as u16),
+        Constraint::Length(u16::from(overflow)),
+    ])
+    .areas(head_area);
     frame.render_widget(
         Paragraph::new(head)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
-        head_area,
+        text_area,
     );
-    if more_below || scroll > 0 {
+    if overflow {
         let sign = match (scroll > 0, more_below) {
             (true, true) => "▲▼",
             (false, true) => "▼",
             _ => "▲",
         };
-        let text = format!(" {sign} Ctrl+↑↓: {} ", app.tr(T::KeyScroll));
-        let w = (text.chars().count() as u16).min(head_area.width);
-        let at = Rect {
-            x: head_area.right().saturating_sub(w),
-            y: head_area.bottom().saturating_sub(1),
-            width: w,
-            height: 1,
-        };
-        frame.render_widget(Line::styled(text, theme.key()), at);
+        let text = format!("{sign} Ctrl+↑↓: {}", app.tr(T::KeyScroll));
+        frame.render_widget(
+            Line::styled(text, theme.key()).alignment(ratatui::layout::Alignment::Right),
+            sign_area,
+        );
     }
     match question.kind {
         QuestionKind::Single | QuestionKind::Multi => choices::draw(frame, app, fill, body, theme),

@@ -3,6 +3,7 @@
 
 use crate::expr::format_number;
 use crate::i18n::T;
+use crate::questionnaire::AnswerType;
 use crate::response::Value;
 use crate::rules::display_value;
 use crate::tui::app::{App, Fill, edit_problem};
@@ -40,10 +41,15 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         .map(|(i, &item)| {
             let def = &fill.q.items[item];
             let label = super::wrap(def.label.as_deref().unwrap_or_default(), label_width);
-            let cell = match (editing.filter(|e| e.item == item), fill.answer(item)) {
+            let edited = editing.filter(|e| e.item == item);
+            let selected = edited.is_some_and(|e| e.area.is_selecting());
+            let cell = match (edited, fill.answer(item)) {
+                // A selected figure is replaced by what is typed: shown reversed, no cursor.
+                (Some(edit), _) if selected => edit.area.lines().concat(),
                 (Some(edit), _) => format!("{}▏", edit.area.lines().concat()),
                 (None, Some(Value::Number(n))) => format_number(*n),
                 (None, Some(Value::NotAvailable)) => app.tr(T::NotAvailable).to_owned(),
+                (None, Some(Value::NotApplicable)) => app.tr(T::NotApplicableAnswer).to_owned(),
                 (None, _) => "·".to_owned(),
             };
             let cell: String = cell
@@ -55,7 +61,9 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
                 .rev()
                 .collect();
             let flagged = fill.findings_on(item).next().is_some();
-            let cell_style = if flagged {
+            let cell_style = if selected {
+                theme.selected()
+            } else if flagged {
                 theme.error()
             } else if i == fill.cursor && editing.is_some() {
                 theme.title()
@@ -87,12 +95,15 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
     if let Some(problem) = edit_problem(fill, app.opts.lang) {
         lines.push(Line::styled(format!("✗ {problem}"), theme.error()));
     } else {
+        let not_applicable = match rows.first().map(|&r| &fill.q.items[r].answer) {
+            Some(AnswerType::Integer(b) | AnswerType::Number(b)) if b.not_applicable => {
+                format!(" · x: {}", app.tr(T::KeyNotApplicable))
+            }
+            _ => String::new(),
+        };
+        // Typing and Enter are in the footer; these two answers are the table's own.
         lines.push(Line::styled(
-            format!(
-                "n: {} · Enter: {}",
-                app.tr(T::NotAvailable),
-                app.tr(T::KeyEdit)
-            ),
+            format!("n: {}{not_applicable}", app.tr(T::NotAvailable)),
             theme.muted(),
         ));
     }
