@@ -572,3 +572,24 @@ fn neattiecas_is_its_own_answer_in_the_invoice_table_and_scores_as_not_applying(
         .unwrap();
     assert!(!item, "einvoices_issued does not apply");
 }
+
+#[test]
+fn enter_on_a_problem_goes_to_its_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Problems);
+    let f = fill(&app);
+    let at = f
+        .eval
+        .findings
+        .iter()
+        .position(|finding| f.q.items[finding.location.item].code == "F14")
+        .expect("F14 is unanswered");
+    for _ in 0..at {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Enter);
+    assert!(app.overlay.is_none(), "the panel closes");
+    assert_eq!(fill(&app).focus, Focus::Question);
+    assert_eq!(current_code(&app), "F14", "on the question");
+}
