@@ -80,8 +80,11 @@ proptest! {
         // Whatever happened, the database still opens and holds a readable submission.
         drop(app);
         let store = Store::open(&dir.path().join("a.db")).unwrap();
+        // (Esc can leave a submission and Enter start another: at least the first is there.)
         let submissions = store.submissions().unwrap();
-        prop_assert_eq!(submissions.len(), 1);
-        prop_assert!(store.load_response(submissions[0].id).is_ok());
+        prop_assert!(!submissions.is_empty());
+        for s in &submissions {
+            prop_assert!(store.load_response(s.id).is_ok());
+        }
     }
 }
