@@ -8,10 +8,12 @@ pub mod keymap;
 pub mod results;
 pub mod screens;
 mod terminal;
+mod update;
 pub mod widgets;
 
 pub use action::Action;
-pub use app::{App, Options, update};
+pub use app::{App, Options};
+pub use update::update;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::io;

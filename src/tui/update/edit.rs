@@ -1,0 +1,239 @@
+//! Typing an answer: starting, the text as it is typed, leaving the field; the special
+//! answers of a count ("Dati nav pieejami", "Neattiecas").
+
+use super::*;
+
+pub(super) fn is_numeric(answer: &AnswerType) -> bool {
+    matches!(answer, AnswerType::Integer(_) | AnswerType::Number(_))
+}
+
+/// Characters a figure is typed with: digits, a sign, a decimal comma or point, a space
+/// between thousands.
+pub(super) fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '-' | ',' | '.' | ' ')
+}
+
+/// Whether pasted text is one figure ("1 234", "12,5"): several lines or anything else is
+/// refused rather than run together into another number.
+pub(super) fn is_one_number(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(['\n', '\r'])
+        && parse_edit(&AnswerType::Number(Default::default()), &[text.to_owned()]).is_ok()
+}
+
+pub(super) fn refuse_paste(app: &mut App, text: &str) {
+    let shown: String = text
+        .trim()
+        .replace(['\r', '\n'], "⏎")
+        .chars()
+        .take(40)
+        .collect();
+    let message = format!("{}: „{shown}”", app.tr(T::PasteNotANumber));
+    app.error(message);
+}
+
+/// Answer a count "Dati nav pieejami" or "Neattiecas" (`special`), or take that back: back
+/// to the figure it replaced, if there was one.
+pub(super) fn toggle_special(app: &mut App, item: ItemId, special: Value) {
+    let fill = fill_ref(app);
+    let allowed = match (&fill.q.items[item].answer, &special) {
+        (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotAvailable) => b.not_available,
+        (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotApplicable) => b.not_applicable,
+        _ => false,
+    };
+    if !allowed {
+        return;
+    }
+    let place = (item, fill.current_instance());
+    let current = fill.answer(item).cloned();
+    let fill = fill_mut(app);
+    fill.edit = None;
+    let value = match current {
+        Some(v) if v == special => fill.before_special.remove(&place),
+        Some(figure @ Value::Number(_)) => {
+            fill.before_special.insert(place, figure);
+            Some(special)
+        }
+        _ => Some(special),
+    };
+    answer(app, item, value);
+}
+
+pub(super) fn start_edit(app: &mut App, initial: Option<String>) {
+    let fill = fill_mut(app);
+    if fill.read_only {
+        let text = app.tr(T::ReadOnly);
+        app.error(text);
+        return;
+    }
+    let item = fill.current_item();
+    let (lines, multiline) = match (&fill.q.items[item].answer, fill.answer(item)) {
+        (AnswerType::Text { multiline, .. }, Some(Value::Text(t))) => {
+            (t.lines().map(str::to_owned).collect(), *multiline)
+        }
+        (AnswerType::Text { multiline, .. }, _) => (Vec::new(), *multiline),
+        (AnswerType::Urls { .. }, Some(Value::Urls(u))) => (u.clone(), true),
+        (AnswerType::Urls { .. }, _) => (Vec::new(), true),
+        (_, Some(Value::Number(n))) => (vec![crate::expr::format_number(*n)], false),
+        _ => (Vec::new(), false),
+    };
+    let figure = is_numeric(&fill.q.items[item].answer) && !lines.is_empty();
+    let mut area = text_area(if initial.is_some() { Vec::new() } else { lines });
+    if multiline {
+        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    }
+    // A figure opens selected: typing replaces it, the arrows keep it.
+    if figure && initial.is_none() {
+        area.select_all();
+    }
+    fill.edit = Some(Edit {
+        item,
+        area,
+        multiline,
+    });
+    if let Some(text) = initial {
+        edit_action(app, Action::Paste(text));
+    }
+}
+
+pub(super) fn edit_action(app: &mut App, action: Action) {
+    let fill = fill_mut(app);
+    let Some(edit) = fill.edit.as_mut() else {
+        return;
+    };
+    let numeric = is_numeric(&fill.q.items[edit.item].answer);
+    let changed = match action {
+        Action::Type(c) => {
+            if numeric && !is_number_char(c) {
+                let special = match c {
+                    'n' => Value::NotAvailable,
+                    'x' => Value::NotApplicable,
+                    _ => return,
+                };
+                let item = edit.item;
+                fill.edit = None;
+                toggle_special(app, item, special);
+                return;
+            }
+            edit.area.insert_char(c);
+            true
+        }
+        Action::Paste(text) if numeric && !is_one_number(&text) => {
+            refuse_paste(app, &text);
+            return;
+        }
+        Action::Paste(text) => {
+            let mut text: String = text.nfc().collect();
+            text = text.replace("\r\n", "\n").replace('\r', "\n");
+            if !edit.multiline {
+                text = text.replace('\n', " ");
+            }
+            if numeric {
+                text.retain(is_number_char);
+            }
+            edit.area.insert_str(text)
+        }
+        Action::Edit(input) => {
+            if !edit.multiline && input.key == ratatui_textarea::Key::Enter {
+                false
+            } else {
+                edit.area.input(input)
+            }
+        }
+        Action::Enter if edit.multiline => {
+            edit.area.insert_newline();
+            true
+        }
+        Action::Enter => {
+            let table = fill.q.questions[fill.question].kind == QuestionKind::Table;
+            if !finish_edit(app) {
+                return;
+            }
+            let fill = fill_mut(app);
+            if table {
+                // Down the table: type, Enter, type, Enter.
+                let rows = fill.visible_rows(fill.question).len();
+                if fill.cursor + 1 < rows {
+                    fill.cursor += 1;
+                    start_edit(app, None);
+                    return;
+                }
+            }
+            next_question(app);
+            return;
+        }
+        Action::Back => {
+            finish_edit(app);
+            return;
+        }
+        // In a table the arrows leave the cell for the row above or below; in a one-line
+        // field they are the previous and next question.
+        Action::Up | Action::Down => {
+            if finish_edit(app) {
+                question_action(app, action);
+            }
+            return;
+        }
+        Action::NextQuestion => {
+            next_question(app);
+            return;
+        }
+        Action::PrevQuestion => {
+            prev_question(app);
+            return;
+        }
+        Action::ToggleNotAvailable | Action::ToggleNotApplicable => {
+            let item = edit.item;
+            fill.edit = None;
+            let special = if action == Action::ToggleNotAvailable {
+                Value::NotAvailable
+            } else {
+                Value::NotApplicable
+            };
+            toggle_special(app, item, special);
+            return;
+        }
+        _ => false,
+    };
+    if changed {
+        draft(app);
+    }
+}
+
+/// Put what is being typed into the response, so that filters, checks and computed figures
+/// follow every key; it is saved when typing pauses or the field is left.
+pub(super) fn draft(app: &mut App) {
+    let fill = fill_mut(app);
+    let Some(edit) = &fill.edit else { return };
+    let item = edit.item;
+    let Ok(value) = parse_edit(&fill.q.items[item].answer, edit.area.lines()) else {
+        return;
+    };
+    fill.set_pending(item, value);
+}
+
+/// Leave the field being edited, saving it. `false` when its text is not a valid answer yet
+/// (the field stays open and says why).
+pub(super) fn finish_edit(app: &mut App) -> bool {
+    let fill = fill_mut(app);
+    let Some(edit) = &fill.edit else {
+        flush(app);
+        return true;
+    };
+    let item = edit.item;
+    match parse_edit(&fill.q.items[item].answer, edit.area.lines()) {
+        Ok(value) => {
+            fill.edit = None;
+            answer(app, item, value);
+            true
+        }
+        Err(()) => {
+            let text = match app.opts.lang {
+                Lang::Lv => "Ievadiet skaitli, piemēram, 120 vai 12,5",
+                Lang::En => "Type a number, such as 120 or 12.5",
+            };
+            app.error(text);
+            false
+        }
+    }
+}
