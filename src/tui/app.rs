@@ -3,6 +3,7 @@
 //! the cursor is). `update/` changes it; `screens/` and `widgets/` only read it.
 
 use super::keymap::Mode;
+use crate::exchange::Status;
 use crate::expr::ItemId;
 use crate::i18n::{Lang, T, tr};
 use crate::questionnaire::{AnswerType, FilledBy, QuestionKind, Questionnaire};
@@ -46,7 +47,6 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Set while the last save failed; cleared by the next successful one.
     pub save_failed: bool,
-    pub size: (u16, u16),
     pub quit: bool,
 }
 
@@ -122,7 +122,6 @@ pub struct Fill {
     /// by toggling back.
     pub before_special: std::collections::HashMap<(ItemId, Option<usize>), Value>,
     pub pending: Option<Pending>,
-    pub read_only: bool,
 }
 
 pub struct Edit {
@@ -195,7 +194,6 @@ impl App {
             overlay: None,
             notice: None,
             save_failed: false,
-            size: (80, 24),
             quit: false,
         };
         app.refresh_start()?;
@@ -322,6 +320,11 @@ impl Fill {
         self.eval
             .findings
             .retain(|f| shown.contains(&f.location.section));
+    }
+
+    /// Handed in: the respondent's answers can no longer change here.
+    pub fn read_only(&self) -> bool {
+        matches!(self.submission.status, Status::Submitted | Status::Accepted)
     }
 
     /// Errors that stop "Pārbaudīt un iesniegt": those of the respondent's part. The expert

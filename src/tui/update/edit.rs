@@ -61,7 +61,7 @@ pub(super) fn toggle_special(app: &mut App, item: ItemId, special: Value) {
 
 pub(super) fn start_edit(app: &mut App, initial: Option<String>) {
     let fill = fill_mut(app);
-    if fill.read_only {
+    if fill.read_only() {
         let text = app.tr(T::ReadOnly);
         app.error(text);
         return;

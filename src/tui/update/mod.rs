@@ -34,10 +34,8 @@ pub fn update(app: &mut App, action: Action) {
         app.notice = None;
     }
     match action {
-        Action::Resize(w, h) => {
-            app.size = (w, h);
-            return;
-        }
+        // The view reads the frame's size; a resize only needs the redraw that follows.
+        Action::Resize(..) => return,
         Action::Tick => {
             if let Screen::Fill(fill) = &app.screen
                 && fill
@@ -188,7 +186,7 @@ pub(super) fn fill_action(app: &mut App, action: Action) {
 /// Set an answer in the current context and save it at once.
 pub(super) fn answer(app: &mut App, item: ItemId, value: Option<Value>) {
     let fill = fill_mut(app);
-    if fill.read_only {
+    if fill.read_only() {
         let text = app.tr(T::ReadOnly);
         app.error(text);
         return;
@@ -368,7 +366,6 @@ pub(super) fn confirmed(app: &mut App, purpose: Confirming) {
             match app.store.set_status(submission, Status::Submitted, person) {
                 Ok(()) => {
                     let fill = fill_mut(app);
-                    fill.read_only = true;
                     fill.submission.status = Status::Submitted;
                     let slug: String = fill
                         .submission

@@ -10,7 +10,7 @@ pub(super) fn roster_action(app: &mut App, action: Action) {
     };
     let count = fill.eval.instances(roster).len();
     let free = fill.q.rosters[roster].from.is_none();
-    let editable = free && !fill.read_only;
+    let editable = free && !fill.read_only();
     match action {
         Action::Up => fill.instance = fill.instance.saturating_sub(1),
         Action::Down => fill.instance = (fill.instance + 1).min(count.saturating_sub(1)),
@@ -68,7 +68,7 @@ pub(super) fn roster_action(app: &mut App, action: Action) {
         | Action::DeleteInstance
         | Action::MoveInstanceUp
         | Action::MoveInstanceDown
-            if fill.read_only =>
+            if fill.read_only() =>
         {
             let text = app.tr(T::ReadOnly);
             app.error(text);

@@ -158,7 +158,6 @@ pub(super) fn open_submission(app: &mut App, summary: SubmissionSummary, person:
         return;
     };
     let eval = rules::evaluate(&q, &response);
-    let read_only = matches!(summary.status, Status::Submitted | Status::Accepted);
     let mut fill = Fill {
         question: q.sections[first].questions.start,
         q,
@@ -176,12 +175,12 @@ pub(super) fn open_submission(app: &mut App, summary: SubmissionSummary, person:
         hint_scroll: 0,
         before_special: Default::default(),
         pending: None,
-        read_only,
     };
     fill.reevaluate();
     if let Some(position) = position {
         fill.restore(&position);
     }
+    let read_only = fill.read_only();
     app.screen = Screen::Fill(Box::new(fill));
     if changed {
         app.info(app.tr(T::DefinitionChanged));

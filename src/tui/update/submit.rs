@@ -49,7 +49,7 @@ pub(super) fn finding_place(fill: &Fill, finding: &Finding) -> (String, String) 
 pub(super) fn submit(app: &mut App) {
     flush(app);
     let fill = fill_ref(app);
-    if fill.read_only {
+    if fill.read_only() {
         let text = app.tr(T::ReadOnly);
         app.error(text);
         return;
