@@ -74,6 +74,7 @@ fn app(dir: &Path) -> App {
         scoring: None,
         results_first: false,
         default_year: 2019,
+        user: "Ilze Bērziņa".into(),
     };
     App::new(q, EINDEX_2019.1.to_owned(), store, opts).unwrap()
 }

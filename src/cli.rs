@@ -309,6 +309,9 @@ fn run_interface(
         export_dir: std::env::current_dir().unwrap_or_default(),
         scoring: scoring.map(|(file, text, _)| (file, text)),
         results_first,
+        user: std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "respondents".to_owned()),
         // The report is of the year that ended: the previous calendar year.
         default_year: {
             use chrono::Datelike;

@@ -27,6 +27,7 @@ fn scored(dir: &Path, results_first: bool) -> Options {
         scoring: eindex_scoring(),
         results_first,
         default_year: 2019,
+        user: "Ilze Bērziņa".into(),
         ..options(dir)
     }
 }

@@ -593,3 +593,24 @@ fn enter_on_a_problem_goes_to_its_question() {
     assert_eq!(fill(&app).focus, Focus::Question);
     assert_eq!(current_code(&app), "F14", "on the question");
 }
+
+#[test]
+fn typing_that_pauses_is_saved_after_the_pause_without_leaving_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    typed(&mut app, "12");
+    // Time passes as the loop hands it in: one tick per idle period, no sleeping here.
+    for _ in 1..anketa::tui::app::PAUSE_TICKS {
+        update(&mut app, Action::Tick);
+    }
+    assert_eq!(stored(&app, "V00J"), None, "not before the pause is over");
+    typed(&mut app, "3");
+    for _ in 1..anketa::tui::app::PAUSE_TICKS {
+        update(&mut app, Action::Tick);
+    }
+    assert_eq!(stored(&app, "V00J"), None, "a key starts the pause again");
+    update(&mut app, Action::Tick);
+    assert_eq!(stored(&app, "V00J"), Some(Value::Number(123.0)));
+    assert!(fill(&app).edit.is_some(), "still typing");
+}

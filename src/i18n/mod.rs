@@ -2,8 +2,10 @@
 //! phrases, counted nouns with Latvian plural forms, numbers as each language writes them, and
 //! Latvian alphabetical order. Question text is the definition's and never goes through here.
 
+mod cli;
 mod words;
 
+pub use cli::{Say, import_report, say};
 pub use words::{T, finding_message, status, tr};
 
 use clap::ValueEnum;
@@ -28,6 +30,13 @@ pub enum Noun {
     Service,
     Answer,
     Point,
+    Section,
+    Check,
+    Theme,
+    Problem,
+    AnswerableItem,
+    ScoredItem,
+    Byte,
 }
 
 impl Noun {
@@ -61,6 +70,22 @@ impl Noun {
             ),
             Noun::Answer => (["atbilde", "atbildes", "atbilžu"], ["answer", "answers"]),
             Noun::Point => (["punkts", "punkti", "punktu"], ["point", "points"]),
+            Noun::Section => (["sadaļa", "sadaļas", "sadaļu"], ["section", "sections"]),
+            Noun::Check => (["pārbaude", "pārbaudes", "pārbaužu"], ["check", "checks"]),
+            Noun::Theme => (["tēma", "tēmas", "tēmu"], ["theme", "themes"]),
+            Noun::Problem => (
+                ["problēma", "problēmas", "problēmu"],
+                ["problem", "problems"],
+            ),
+            Noun::AnswerableItem => (
+                ["atbildes lauks", "atbilžu lauki", "atbilžu lauku"],
+                ["answerable item", "answerable items"],
+            ),
+            Noun::ScoredItem => (
+                ["vērtēts rādītājs", "vērtēti rādītāji", "vērtētu rādītāju"],
+                ["scored item", "scored items"],
+            ),
+            Noun::Byte => (["baits", "baiti", "baitu"], ["byte", "bytes"]),
         }
     }
 }

@@ -84,41 +84,11 @@ impl ImportReport {
     }
 }
 
+/// The report in English; `anketa import` writes it in the chosen language, from the same
+/// words.
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for s in &self.submissions {
-            let (what, differences) = match &s.outcome {
-                ImportOutcome::Created => ("added", None),
-                ImportOutcome::Identical => ("already here, identical", None),
-                ImportOutcome::Updated => ("updated from the file", None),
-                ImportOutcome::NewerHere => ("kept: this database has the newer version", None),
-                ImportOutcome::KeptOurs(d) => {
-                    ("changed on both sides; kept ours (--ours)", Some(d))
-                }
-                ImportOutcome::TookTheirs(d) => {
-                    ("changed on both sides; took theirs (--theirs)", Some(d))
-                }
-                ImportOutcome::StatusKept(d) => (
-                    "changed on both sides; kept ours: the file's status would move it back",
-                    Some(d),
-                ),
-                ImportOutcome::Conflict(d) => ("CONFLICT: changed on both sides", Some(d)),
-            };
-            writeln!(f, "{} {} ({}): {what}", s.institution, s.year, s.uid)?;
-            for d in differences.into_iter().flatten() {
-                let side = match (d.changed_here, d.changed_there) {
-                    (true, false) => "changed here",
-                    (false, true) => "changed in the file",
-                    _ => "changed on both sides",
-                };
-                writeln!(
-                    f,
-                    "    {}: here {} / file {} ({side})",
-                    d.place, d.ours, d.theirs
-                )?;
-            }
-        }
-        Ok(())
+        f.write_str(&crate::i18n::import_report(crate::i18n::Lang::En, self))
     }
 }
 

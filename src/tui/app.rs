@@ -13,10 +13,16 @@ use crate::store::{PersonId, Position, Store, SubmissionSummary};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+/// How often the loop wakes without input: each time is one [`super::Action::Tick`].
+pub const TICK: Duration = Duration::from_millis(200);
 
 /// Typing that pauses this long is saved without leaving the field.
 pub const SAVE_AFTER_PAUSE: Duration = Duration::from_millis(800);
+
+/// [`SAVE_AFTER_PAUSE`] in ticks.
+pub const PAUSE_TICKS: u32 = (SAVE_AFTER_PAUSE.as_millis() / TICK.as_millis()) as u32;
 
 /// The narrowest the question panel gets: the most lines an explanation can wrap into, and so
 /// the furthest it can scroll (the view stops at the real end).
@@ -35,6 +41,9 @@ pub struct Options {
     pub results_first: bool,
     /// The reporting year a new submission starts with (the caller reads the clock).
     pub default_year: i32,
+    /// Who is at the keyboard when a submission names nobody yet (the caller reads the
+    /// environment).
+    pub user: String,
 }
 
 pub struct App {
@@ -135,7 +144,9 @@ pub struct Edit {
 pub struct Pending {
     pub item: ItemId,
     pub instance: Option<usize>,
-    pub since: Instant,
+    /// Ticks without a key since it was typed: time as the loop hands it in, so that `update`
+    /// never reads a clock.
+    pub idle_ticks: u32,
 }
 
 pub enum Overlay {
@@ -442,7 +453,7 @@ impl Fill {
         self.pending = Some(Pending {
             item,
             instance,
-            since: Instant::now(),
+            idle_ticks: 0,
         });
     }
 

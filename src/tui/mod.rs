@@ -17,10 +17,6 @@ pub use update::update;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::io;
-use std::time::Duration;
-
-/// How often the loop wakes without input, to save typing that paused.
-const TICK: Duration = Duration::from_millis(250);
 
 /// Run the interface until the user quits. The terminal is restored on every way out.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -29,7 +25,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
     update(app, Action::Resize(size.width, size.height));
     while !app.quit {
         guard.terminal.draw(|frame| screens::draw(frame, app))?;
-        if !event::poll(TICK)? {
+        if !event::poll(app::TICK)? {
             update(app, Action::Tick);
             continue;
         }

@@ -27,6 +27,7 @@ pub fn options(dir: &Path) -> Options {
         scoring: None,
         results_first: false,
         default_year: 2019,
+        user: "Ilze Bērziņa".into(),
     }
 }
 

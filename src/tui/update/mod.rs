@@ -37,12 +37,13 @@ pub fn update(app: &mut App, action: Action) {
         // The view reads the frame's size; a resize only needs the redraw that follows.
         Action::Resize(..) => return,
         Action::Tick => {
-            if let Screen::Fill(fill) = &app.screen
-                && fill
-                    .pending
-                    .is_some_and(|p| p.since.elapsed() >= SAVE_AFTER_PAUSE)
+            if let Screen::Fill(fill) = &mut app.screen
+                && let Some(pending) = fill.pending.as_mut()
             {
-                flush(app);
+                pending.idle_ticks += 1;
+                if pending.idle_ticks >= PAUSE_TICKS {
+                    flush(app);
+                }
             }
             return;
         }
@@ -126,9 +127,6 @@ pub(super) fn overlay_action(app: &mut App, action: Action) {
         None => {}
     }
 }
-
-// ---------------------------------------------------------------------------------------------
-// The start screen
 
 pub(super) fn fill_mut(app: &mut App) -> &mut Fill {
     match &mut app.screen {

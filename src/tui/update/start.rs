@@ -129,7 +129,7 @@ pub(super) fn open_submission(app: &mut App, summary: SubmissionSummary, person:
             Some(p) => p,
             None => match app.store.last_person(summary.id)? {
                 Some(p) => p,
-                None => app.store.person(&user_name(), Role::Respondent)?,
+                None => app.store.person(&app.opts.user, Role::Respondent)?,
             },
         };
         let position = app.store.position(summary.id)?;
@@ -188,12 +188,3 @@ pub(super) fn open_submission(app: &mut App, summary: SubmissionSummary, person:
         app.info(app.tr(T::ReadOnly));
     }
 }
-
-pub(super) fn user_name() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "respondents".to_owned())
-}
-
-// ---------------------------------------------------------------------------------------------
-// Filling
