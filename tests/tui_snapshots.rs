@@ -526,3 +526,20 @@ fn the_problems_panel_shows_the_longest_message_in_full() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_long_text_wraps_while_it_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    update(&mut app, Action::Enter);
+    go_to(&mut app, "ACHIEVEMENTS_DESC");
+    let text = "Ieviesta e-pakalpojumu platforma, kas ļauj iedzīvotājiem pieteikties visiem \
+                pakalpojumiem tiešsaistē, un pilnveidota dokumentu aprite ar elektronisko parakstu";
+    typed(&mut app, text);
+    assert!(fill(&app).edit.is_some(), "typing");
+    let screen = right_panel(&screen_text(&draw(&mut app, 80, 24)));
+    assert!(
+        on_screen(&screen, text),
+        "the whole text, wrapped:\n{screen}"
+    );
+}
