@@ -247,47 +247,29 @@ static ROSTER: [Binding; 14] = [
     HELP,
 ];
 
-static CHOICE: [Binding; 16] = [
+/// A single and a multiple choice share every key but Enter: it chooses one option, or
+/// confirms the ticks.
+static CHOICE_MOVE: [Binding; 5] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     UP,
     DOWN,
     b(&[c(' ')], Action::Toggle, "Space", T::KeyToggle),
-    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyChoose),
-    NEXT,
-    HINT,
-    QUIT,
-    PREV,
-    BACK,
-    PROBLEMS,
-    SUBMIT,
-    CLEAR,
-    RESULTS,
-    HELP,
 ];
-
-static TICKS: [Binding; 16] = [
-    SCROLL_HINT,
-    SCROLL_HINT_UP,
-    UP,
-    DOWN,
-    b(&[c(' ')], Action::Toggle, "Space", T::KeyToggle),
-    b(
-        &[k(KeyCode::Enter)],
-        Action::Enter,
-        "Enter",
-        T::KeyConfirmNext,
-    ),
-    NEXT,
-    HINT,
-    QUIT,
-    PREV,
-    BACK,
-    PROBLEMS,
-    SUBMIT,
-    CLEAR,
-    RESULTS,
-    HELP,
+static CHOICE_ENTER: [Binding; 1] = [b(
+    &[k(KeyCode::Enter)],
+    Action::Enter,
+    "Enter",
+    T::KeyChoose,
+)];
+static TICKS_ENTER: [Binding; 1] = [b(
+    &[k(KeyCode::Enter)],
+    Action::Enter,
+    "Enter",
+    T::KeyConfirmNext,
+)];
+static CHOICE_REST: [Binding; 10] = [
+    NEXT, HINT, QUIT, PREV, BACK, PROBLEMS, SUBMIT, CLEAR, RESULTS, HELP,
 ];
 
 static MATRIX: [Binding; 18] = [
@@ -505,14 +487,24 @@ static RESULTS_MAP: [Binding; 10] = [
     HELP,
 ];
 
-pub fn bindings(mode: Mode) -> &'static [Binding] {
+/// The bindings of `mode`, in the order their hints show.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let parts: [&'static [Binding]; 3] = match mode {
+        Mode::Choice => [&CHOICE_MOVE, &CHOICE_ENTER, &CHOICE_REST],
+        Mode::Ticks => [&CHOICE_MOVE, &TICKS_ENTER, &CHOICE_REST],
+        other => [table(other), &[], &[]],
+    };
+    parts.into_iter().flatten()
+}
+
+fn table(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::StartList => &START_LIST,
         Mode::StartForm => &START_FORM,
         Mode::Sections => &SECTIONS,
         Mode::Roster => &ROSTER,
-        Mode::Choice => &CHOICE,
-        Mode::Ticks => &TICKS,
+        // Composed from shared parts in `bindings`.
+        Mode::Choice | Mode::Ticks => &[],
         Mode::Matrix => &MATRIX,
         Mode::Value => &VALUE,
         Mode::Text => &TEXT,
@@ -560,7 +552,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     } else {
         key.modifiers
     };
-    let found = bindings(mode).iter().find(|binding| {
+    let found = bindings(mode).find(|binding| {
         binding
             .keys
             .iter()
@@ -588,9 +580,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The hints for the footer: (keys, what they do), in table order.
 pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, T)> {
-    bindings(mode)
-        .iter()
-        .filter_map(|binding| binding.hint.map(|h| (binding.label, h)))
+    bindings(mode).filter_map(|binding| binding.hint.map(|h| (binding.label, h)))
 }
 
 #[cfg(test)]
