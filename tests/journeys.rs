@@ -72,6 +72,56 @@ fn exported(path: &Path) -> (Status, BTreeMap<Place, Value>) {
     (record.status, answers)
 }
 
+/// The submission file saved into `dir` holds the submitted submission with every answer
+/// given; its answers by place.
+fn the_file_holds_every_answer(
+    dir: &Path,
+    given: &BTreeMap<Place, Value>,
+) -> BTreeMap<Place, Value> {
+    let file = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("the submission file");
+    let (status, answers) = exported(&file);
+    assert_eq!(status, Status::Submitted);
+    for (place, value) in given {
+        assert_eq!(answers.get(place), Some(value), "{place:?} in the file");
+    }
+    answers
+}
+
+/// Check and submit: every warning acknowledged, confirmed, the file saved where offered; then
+/// back to the list of submissions and out. The screen once the file is saved.
+fn submit_and_save_the_file(tui: &mut Tui) -> String {
+    tui.send(F10);
+    loop {
+        let screen = tui.wait_until("the submit dialog", |s| {
+            s.contains("Apstipriniet brīdinājumu")
+                || s.contains("iesniegt tagad?")
+                || s.contains("Nevar iesniegt")
+        });
+        assert!(!screen.contains("Nevar iesniegt"), "{screen}");
+        if screen.contains("iesniegt tagad?") {
+            break;
+        }
+        tui.send(ENTER);
+        tui.wait_settled("the next step", |_| true);
+    }
+    tui.send(ENTER);
+    tui.wait_for("Iesniegts. Saglabāt iesnieguma failu:");
+    tui.send(ENTER);
+    let saved = tui.wait_for("Fails saglabāts");
+    // Esc to the section list, Esc again to the list of submissions.
+    tui.send(ESC);
+    tui.wait_for("Sadaļas");
+    tui.send(ESC);
+    tui.wait_for("Iesniegumi");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    saved
+}
+
 #[test]
 fn a_respondent_fills_every_section_over_two_sittings_submits_and_exports() {
     let dir = tempfile::tempdir().unwrap();
@@ -111,50 +161,16 @@ fn a_respondent_fills_every_section_over_two_sittings_submits_and_exports() {
     let screen = tui.wait_for("Sadaļas beigas");
     assert!(!screen.contains("✗"), "no errors left:\n{screen}");
 
-    // Check and submit: every warning acknowledged, confirmed, the file saved.
-    tui.send(F10);
-    loop {
-        let screen = tui.wait_until("the submit dialog", |s| {
-            s.contains("Apstipriniet brīdinājumu")
-                || s.contains("iesniegt tagad?")
-                || s.contains("Nevar iesniegt")
-        });
-        assert!(!screen.contains("Nevar iesniegt"), "{screen}");
-        if screen.contains("iesniegt tagad?") {
-            break;
-        }
-        tui.send(ENTER);
-        tui.wait_settled("the next step", |_| true);
-    }
-    tui.send(ENTER);
-    tui.wait_for("Iesniegts. Saglabāt iesnieguma failu:");
-    tui.send(ENTER);
-    let screen = tui.wait_for("Fails saglabāts");
+    let screen = submit_and_save_the_file(&mut tui);
     assert!(screen.contains("iesniegts"), "{screen}");
-    // Esc to the section list, Esc again to the list of submissions.
-    tui.send(ESC);
-    tui.wait_for("Sadaļas");
-    tui.send(ESC);
-    tui.wait_for("Iesniegumi");
-    tui.send("q");
-    assert!(tui.wait_exit().success());
     tui.assert_no_queries();
 
     // The database and the file hold every answer given.
     let store = Store::open(&db).unwrap();
     assert_eq!(store.submission(1).unwrap().status, Status::Submitted);
-    let file = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .expect("the submission file");
-    let (status, answers) = exported(&file);
-    assert_eq!(status, Status::Submitted);
+    let answers = the_file_holds_every_answer(dir.path(), &respondent.given);
     let services = store.load_response(1).unwrap();
     assert_eq!(services.instances("services").len(), SERVICES.len());
-    for (place, value) in &respondent.given {
-        assert_eq!(answers.get(place), Some(value), "{place:?} in the file");
-    }
     assert_eq!(
         answers[&(SERVICES[2].into(), "P1023".into())],
         Value::NotAvailable
@@ -191,28 +207,8 @@ fn the_second_questionnaire_is_filled_submitted_and_exported_without_scores() {
         })
         .count();
     assert_eq!(main_questions, 16, "all 16 questions answered");
-    tui.send(F10);
-    tui.wait_for("iesniegt tagad?");
-    tui.send(ENTER);
-    tui.wait_for("Iesniegts. Saglabāt iesnieguma failu:");
-    tui.send(ENTER);
-    tui.wait_for("Fails saglabāts");
-    tui.send(ESC);
-    tui.send(ESC);
-    tui.wait_for("Iesniegumi");
-    tui.send("q");
-    assert!(tui.wait_exit().success());
-
-    let file = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
-        .expect("the submission file");
-    let (status, answers) = exported(&file);
-    assert_eq!(status, Status::Submitted);
-    for (place, value) in &respondent.given {
-        assert_eq!(answers.get(place), Some(value), "{place:?} in the file");
-    }
+    submit_and_save_the_file(&mut tui);
+    the_file_holds_every_answer(dir.path(), &respondent.given);
 
     // `anketa results` says in one line that there is nothing to score.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_anketa"))
