@@ -1,6 +1,7 @@
 //! The command line: what `main` parses and runs.
 
 use crate::exchange;
+use crate::i18n::{Lang, Say, say};
 use crate::questionnaire::{self, FilledBy, Questionnaire};
 use crate::store::{self, ImportError, Resolution, Store};
 use anyhow::{Context, anyhow, bail};
@@ -104,7 +105,7 @@ pub enum Command {
 
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
-        Some(Command::Check { files, short }) => check(files, *short),
+        Some(Command::Check { files, short }) => check(cli.lang, files, *short),
         Some(Command::Submissions) => list_submissions(&cli),
         Some(Command::Export {
             submissions,
@@ -122,7 +123,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ours,
             theirs,
         }) => import(&cli, files, *ours, *theirs),
-        Some(Command::Info) => overview(cli.questionnaire.as_deref()),
+        Some(Command::Info) => overview(cli.lang, cli.questionnaire.as_deref()),
         None => interactive(&cli),
     };
     match result {
@@ -141,7 +142,6 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// `anketa check`: 0 when every file is clean, 1 otherwise.
 /// The questionnaire a scoring model `<stem>.scoring.toml` belongs to: `<stem>.toml` beside it.
 fn scored_questionnaire(path: &Path) -> Option<PathBuf> {
     let name = path.file_name()?.to_str()?;
@@ -151,7 +151,7 @@ fn scored_questionnaire(path: &Path) -> Option<PathBuf> {
 
 /// `anketa check`: 0 when every file is clean, 1 otherwise. Scoring models
 /// (`*.scoring.toml`) are checked against the questionnaire beside them.
-fn check(files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
+fn check(lang: Lang, files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut clean = true;
     for path in files {
@@ -159,19 +159,20 @@ fn check(files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
         let text = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                writeln!(out, "{name}: cannot read the file: {e}")?;
+                writeln!(out, "{name}: {}", say(lang, Say::CannotReadFile(&e)))?;
                 clean = false;
                 continue;
             }
         };
         let (diagnostics, summary_line) = match scored_questionnaire(path) {
-            Some(q_path) => check_scoring(&name, &text, &q_path),
+            Some(q_path) => check_scoring(lang, &name, &text, &q_path),
             None => {
                 let checked = questionnaire::check(&name, &text);
-                let line = checked.questionnaire.as_ref().map(summary);
+                let line = checked.questionnaire.as_ref().map(|q| summary(lang, q));
                 (checked.diagnostics, line)
             }
         };
+        // The loader's diagnostics stay English: they are for definition authors.
         for d in &diagnostics {
             if short {
                 writeln!(out, "{}", d.short())?;
@@ -180,11 +181,13 @@ fn check(files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
             }
         }
         match summary_line {
-            Some(line) if diagnostics.is_empty() => writeln!(out, "{name}: ok — {line}")?,
+            Some(line) if diagnostics.is_empty() => {
+                writeln!(out, "{name}: {}", say(lang, Say::CheckOk(&line)))?
+            }
             _ => {
                 clean = false;
-                let n = diagnostics.len();
-                writeln!(out, "{name}: {n} problem{}", if n == 1 { "" } else { "s" })?;
+                let problems = say(lang, Say::Problems(diagnostics.len()));
+                writeln!(out, "{name}: {problems}")?;
             }
         }
     }
@@ -196,6 +199,7 @@ fn check(files: &[PathBuf], short: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn check_scoring(
+    lang: Lang,
     name: &str,
     bytes: &[u8],
     q_path: &Path,
@@ -206,18 +210,18 @@ fn check_scoring(
         Ok(q_bytes) => match questionnaire::load(&q_name, &q_bytes) {
             Ok(q) => q,
             Err(_) => {
-                let message = format!("its questionnaire {q_name} has problems; check it first");
+                let message = say(lang, Say::ItsQuestionnaireHasProblems(&q_name));
                 return (vec![Diagnostic::whole_file(name, message)], None);
             }
         },
         Err(e) => {
-            let message = format!("cannot read its questionnaire {q_name}: {e}");
+            let message = say(lang, Say::CannotReadItsQuestionnaire(&q_name, &e));
             return (vec![Diagnostic::whole_file(name, message)], None);
         }
     };
     let Ok(text) = std::str::from_utf8(bytes) else {
         return (
-            vec![Diagnostic::whole_file(name, "the file is not UTF-8 text")],
+            vec![Diagnostic::whole_file(name, say(lang, Say::NotUtf8))],
             None,
         );
     };
@@ -229,10 +233,13 @@ fn check_scoring(
                 .flat_map(|t| &t.subthemes)
                 .map(|s| s.items.len())
                 .sum();
-            let line = format!(
-                "scoring model of {} — {} themes, {items} scored items",
-                q.id,
-                model.themes.len()
+            let line = say(
+                lang,
+                Say::ScoringSummary {
+                    questionnaire: &q.id,
+                    themes: model.themes.len(),
+                    items,
+                },
             );
             (Vec::new(), Some(line))
         }
@@ -240,26 +247,33 @@ fn check_scoring(
     }
 }
 
-fn summary(q: &Questionnaire) -> String {
-    let (main, follow_ups) = q.count_questions(0..q.questions.len());
-    format!(
-        "{} {} — {} sections, {main} questions and {follow_ups} follow-ups, {} answerable items, {} checks",
-        q.id,
-        q.version,
-        q.sections.len(),
-        q.items.len(),
-        q.checks.len()
+fn summary(lang: Lang, q: &Questionnaire) -> String {
+    let (questions, follow_ups) = q.count_questions(0..q.questions.len());
+    say(
+        lang,
+        Say::Summary {
+            id: &q.id,
+            version: &q.version,
+            sections: q.sections.len(),
+            questions,
+            follow_ups,
+            items: q.items.len(),
+            checks: q.checks.len(),
+        },
     )
 }
 
 /// The questionnaire to work with: `--questionnaire FILE`, or the built-in e-index; with its
 /// definition text. `Err` carries the exit code after the file's problems were printed.
-fn definition(path: Option<&Path>) -> anyhow::Result<Result<(Questionnaire, String), ExitCode>> {
+fn definition(
+    lang: Lang,
+    path: Option<&Path>,
+) -> anyhow::Result<Result<(Questionnaire, String), ExitCode>> {
     Ok(Ok(match path {
         Some(path) => {
             let name = path.display().to_string();
-            let text =
-                std::fs::read_to_string(path).map_err(|e| anyhow!("cannot read {name}: {e}"))?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| anyhow!(say(lang, Say::CannotRead(&name, &e))))?;
             match questionnaire::load(&name, text.as_bytes()) {
                 Ok(q) => (q, text),
                 Err(diagnostics) => {
@@ -273,7 +287,7 @@ fn definition(path: Option<&Path>) -> anyhow::Result<Result<(Questionnaire, Stri
         None => {
             let (name, text) = questionnaire::EINDEX_2019;
             let q = questionnaire::load(name, text.as_bytes())
-                .map_err(|d| anyhow!("built-in questionnaire is broken: {}", d[0]))?;
+                .map_err(|d| anyhow!(say(lang, Say::BuiltInBroken(&d[0].to_string()))))?;
             (q, text.to_owned())
         }
     }))
@@ -281,7 +295,7 @@ fn definition(path: Option<&Path>) -> anyhow::Result<Result<(Questionnaire, Stri
 
 /// Without a subcommand: the full-screen interface.
 fn interactive(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let (q, text) = match definition(cli.questionnaire.as_deref())? {
+    let (q, text) = match definition(cli.lang, cli.questionnaire.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
@@ -298,7 +312,7 @@ fn run_interface(
 ) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
-        bail!("the interactive interface needs a terminal; see `anketa --help` for commands");
+        bail!(say(cli.lang, Say::NeedsTerminal));
     }
     store.lock_for_editing()?;
     let scoring = checked_scoring_model(cli, &q)?;
@@ -322,65 +336,67 @@ fn run_interface(
     if results_first {
         app.open_selected_results();
     }
-    crate::tui::run(&mut app).context("the terminal failed")?;
+    crate::tui::run(&mut app).with_context(|| say(cli.lang, Say::TerminalFailed))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `anketa info`: what the questionnaire holds, part by part.
-fn overview(path: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let q = match definition(path)? {
+fn overview(lang: Lang, path: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let q = match definition(lang, path)? {
         Ok((q, _)) => q,
         Err(code) => return Ok(code),
     };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}\n{}\n", q.title, summary(&q))?;
+    writeln!(out, "{}\n{}\n", q.title, summary(lang, &q))?;
     for (p, part) in q.parts.iter().enumerate() {
-        let who = match part.filled_by {
-            FilledBy::Respondent => "respondents",
-            FilledBy::Expert => "experts / support staff",
-        };
-        writeln!(out, "{} (filled by {who})", part.title)?;
+        let expert = part.filled_by == FilledBy::Expert;
+        let title = &part.title;
+        writeln!(out, "{}", say(lang, Say::Part { title, expert }))?;
         for section in q.sections.iter().filter(|s| s.part == p) {
+            let (questions, follow_ups) = q.count_questions(section.questions.clone());
             let roster = section
                 .roster
-                .map(|r| format!(", once per {}", q.rosters[r].item.to_lowercase()))
-                .unwrap_or_default();
-            let (main, follow_ups) = q.count_questions(section.questions.clone());
-            let follow_ups = match follow_ups {
-                0 => String::new(),
-                n => format!(" + {n} follow-up{}", if n == 1 { "" } else { "s" }),
-            };
-            writeln!(
-                out,
-                "  {:<60} {main:>3} questions{follow_ups}{roster}",
-                section.title,
-            )?;
+                .map(|r| (q.rosters[r].title.as_str(), q.rosters[r].item.as_str()));
+            let counts = say(
+                lang,
+                Say::SectionQuestions {
+                    questions,
+                    follow_ups,
+                    roster,
+                },
+            );
+            writeln!(out, "  {:<60} {counts}", section.title)?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn open_store(cli: &Cli) -> anyhow::Result<Store> {
-    open_store_at(cli.db.clone(), store::default_path())
+    open_store_at(cli.lang, cli.db.clone(), store::default_path())
 }
 
-fn open_store_at(chosen: Option<PathBuf>, default: Option<PathBuf>) -> anyhow::Result<Store> {
-    let path = chosen.or(default).ok_or_else(|| {
-        anyhow!("no data directory is known on this system; name a database with --db PATH")
-    })?;
+fn open_store_at(
+    lang: Lang,
+    chosen: Option<PathBuf>,
+    default: Option<PathBuf>,
+) -> anyhow::Result<Store> {
+    let path = chosen
+        .or(default)
+        .ok_or_else(|| anyhow!(say(lang, Say::NoDataDirectory)))?;
     Ok(Store::open(&path)?)
 }
 
 /// `anketa demo`: the demonstration database, made the same way every time.
 fn demo(cli: &Cli, no_tui: bool, year: i32) -> anyhow::Result<ExitCode> {
-    let (q, text) = match definition(None)? {
+    let (q, text) = match definition(cli.lang, None)? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
     let Some((_, _, model)) = checked_scoring_model(cli, &q)? else {
-        bail!("the demo needs a questionnaire with a scoring model");
+        bail!(say(cli.lang, Say::DemoNeedsScoring));
     };
-    let institutions = crate::demo::institutions().context("the demo institutions do not load")?;
+    let institutions = crate::demo::institutions()
+        .with_context(|| say(cli.lang, Say::DemoInstitutionsDoNotLoad))?;
     // The three institutions the seed left out of the e-index are left out here too.
     let records: Vec<_> = institutions
         .iter()
@@ -389,14 +405,17 @@ fn demo(cli: &Cli, no_tui: bool, year: i32) -> anyhow::Result<ExitCode> {
         .collect();
     let count = records.len();
     let bytes = exchange::write(store::now(), "demo".into(), records);
-    let file = exchange::read(&bytes).context("the generated demo data does not verify")?;
+    let file = exchange::read(&bytes).with_context(|| say(cli.lang, Say::DemoDoesNotVerify))?;
     let default = store::default_path().map(|p| p.with_file_name("demo.db"));
-    let mut store = open_store_at(cli.db.clone(), default)?;
+    let mut store = open_store_at(cli.lang, cli.db.clone(), default)?;
     store.import(&[file], &[text.as_str()], Resolution::Theirs)?;
-    println!(
-        "{}: {count} demo institutions for {year} (marked as demo data)",
-        store.path().display()
-    );
+    let path = store.path().display().to_string();
+    let created = Say::DemoCreated {
+        path: &path,
+        institutions: count,
+        year,
+    };
+    println!("{}", say(cli.lang, created));
     if no_tui {
         return Ok(ExitCode::SUCCESS);
     }
@@ -406,10 +425,17 @@ fn demo(cli: &Cli, no_tui: bool, year: i32) -> anyhow::Result<ExitCode> {
 fn list_submissions(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli)?;
     let mut out = std::io::stdout().lock();
-    let submissions = store.submissions()?;
+    let mut submissions = store.submissions()?;
     if submissions.is_empty() {
-        writeln!(out, "{}: no submissions yet", store.path().display())?;
+        let path = store.path().display().to_string();
+        writeln!(out, "{}", say(cli.lang, Say::NoSubmissionsYet(&path)))?;
     }
+    // The store orders by bytes, which puts "Ā" and "Č" after "Z".
+    submissions.sort_by(|a, b| {
+        crate::i18n::compare_lv(&a.institution, &b.institution)
+            .then(a.year.cmp(&b.year))
+            .then(a.id.cmp(&b.id))
+    });
     for s in submissions {
         writeln!(
             out,
@@ -417,7 +443,7 @@ fn list_submissions(cli: &Cli) -> anyhow::Result<ExitCode> {
             s.id,
             s.institution,
             s.year,
-            s.status.as_str(),
+            crate::i18n::status(cli.lang, s.status),
             s.questionnaire_code,
             s.questionnaire_version,
             s.updated_at,
@@ -439,43 +465,44 @@ fn export(cli: &Cli, ids: &[i64], all: bool, output: &Path) -> anyhow::Result<Ex
     };
     let records = store.export(&ids)?;
     let bytes = exchange::write(store::now(), store.machine().to_owned(), records.clone());
+    let path = output.display().to_string();
     crate::files::write_atomically(output, &bytes)
-        .with_context(|| format!("cannot write {}", output.display()))?;
+        .map_err(|e| anyhow!(say(cli.lang, Say::CannotWrite(&path, &e))))?;
     store.mark_exported(&records)?;
-    println!(
-        "{}: {} submission{} written",
-        output.display(),
-        records.len(),
-        if records.len() == 1 { "" } else { "s" }
-    );
+    let exported = Say::Exported {
+        path: &path,
+        submissions: records.len(),
+    };
+    println!("{}", say(cli.lang, exported));
     Ok(ExitCode::SUCCESS)
 }
 
 fn import(cli: &Cli, paths: &[PathBuf], ours: bool, theirs: bool) -> anyhow::Result<ExitCode> {
+    let lang = cli.lang;
+    let nothing = |why: String| anyhow!(say(lang, Say::NothingImported(&why)));
+    let cannot_read = |name: &str, e: std::io::Error| anyhow!(say(lang, Say::CannotRead(name, &e)));
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
-        let name = path.display();
+        let name = path.display().to_string();
         let size = std::fs::metadata(path)
-            .with_context(|| format!("cannot read {name}"))?
+            .map_err(|e| cannot_read(&name, e))?
             .len();
-        if size > exchange::MAX_FILE_BYTES {
-            bail!(
-                "{name}: {}; nothing was imported",
-                exchange::FileError::TooLarge {
-                    size,
-                    max: exchange::MAX_FILE_BYTES
-                }
-            );
+        let max = exchange::MAX_FILE_BYTES;
+        if size > max {
+            return Err(nothing(format!(
+                "{name}: {}",
+                say(lang, Say::TooLarge { size, max })
+            )));
         }
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-        let file =
-            exchange::read(&bytes).map_err(|e| anyhow!("{name}: {e}; nothing was imported"))?;
+        let bytes = std::fs::read(path).map_err(|e| cannot_read(&name, e))?;
+        // The file's problems are exchange's words, in English.
+        let file = exchange::read(&bytes).map_err(|e| nothing(format!("{name}: {e}")))?;
         files.push(file);
     }
     let extra = match &cli.questionnaire {
         Some(path) => Some(
             std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?,
+                .map_err(|e| cannot_read(&path.display().to_string(), e))?,
         ),
         None => None,
     };
@@ -489,18 +516,30 @@ fn import(cli: &Cli, paths: &[PathBuf], ours: bool, theirs: bool) -> anyhow::Res
     let mut store = open_store(cli)?;
     match store.import(&files, &known, resolution) {
         Ok(report) => {
-            print!("{report}");
+            print!("{}", crate::i18n::import_report(lang, &report));
             Ok(ExitCode::SUCCESS)
         }
         Err(ImportError::Conflicts { count, report }) => {
-            print!("{report}");
-            eprintln!(
-                "anketa: {count} submission{} changed both here and in the file; nothing was imported. Choose with --ours or --theirs.",
-                if count == 1 { "" } else { "s" }
-            );
+            print!("{}", crate::i18n::import_report(lang, &report));
+            eprintln!("anketa: {}", say(lang, Say::Conflicts(count)));
             Ok(ExitCode::FAILURE)
         }
-        Err(e) => Err(anyhow!("{e}; nothing was imported")),
+        Err(ImportError::UnknownQuestionnaire {
+            uid,
+            id,
+            version,
+            hash,
+        }) => {
+            let unknown = Say::UnknownQuestionnaire {
+                uid: &uid,
+                id: &id,
+                version: &version,
+                hash: &hash,
+            };
+            Err(nothing(say(lang, unknown)))
+        }
+        // The store's own errors are its words, in English.
+        Err(e) => Err(nothing(e.to_string())),
     }
 }
 
@@ -518,7 +557,10 @@ fn scoring_model(cli: &Cli) -> anyhow::Result<Option<(String, String)>> {
             match std::fs::read_to_string(&model_path) {
                 Ok(text) => Ok(Some((model_path.display().to_string(), text))),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(anyhow!("cannot read {}: {e}", model_path.display())),
+                Err(e) => {
+                    let name = model_path.display().to_string();
+                    Err(anyhow!(say(cli.lang, Say::CannotRead(&name, &e))))
+                }
             }
         }
         None => {
@@ -537,20 +579,18 @@ fn checked_scoring_model(
         return Ok(None);
     };
     let model = crate::scoring::load(&file, &text, q)
-        .map_err(|d| anyhow!("the scoring model has problems: {}", d[0].short()))?;
+        .map_err(|d| anyhow!(say(cli.lang, Say::ScoringProblems(&d[0].short()))))?;
     Ok(Some((file, text, model)))
 }
 
 fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
-    let (q, _) = match definition(cli.questionnaire.as_deref())? {
+    let lang = cli.lang;
+    let (q, _) = match definition(lang, cli.questionnaire.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
     let Some((model_file, model_text, _)) = checked_scoring_model(cli, &q)? else {
-        bail!(
-            "{} has no scoring model: its answers are not scored",
-            q.title
-        );
+        bail!(say(lang, Say::NotScored(&q.title)));
     };
     let store = open_store(cli)?;
     let results = crate::results::gather(&store, &q.id, &model_file, &model_text)?;
@@ -559,9 +599,10 @@ fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
     } else {
         ids.iter()
             .map(|&id| {
-                results
-                    .position(id)
-                    .ok_or_else(|| anyhow!("there is no scored submission {id} of {}", q.id))
+                results.position(id).ok_or_else(|| {
+                    let questionnaire = &q.id;
+                    anyhow!(say(lang, Say::NoScoredSubmission { id, questionnaire }))
+                })
             })
             .collect::<anyhow::Result<_>>()?
     };
@@ -574,6 +615,16 @@ fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let mut chosen = chosen;
+    // Every submission is listed for people to read: in Latvian alphabetical order. Named ones
+    // keep the order they were named in.
+    if ids.is_empty() {
+        let entries = &results.entries;
+        chosen.sort_by(|&a, &b| {
+            crate::i18n::compare_lv(&entries[a].institution, &entries[b].institution)
+                .then(entries[a].year.cmp(&entries[b].year))
+        });
+    }
     for &i in &chosen {
         let entry = &results.entries[i];
         let model = &results.scorers[i].model;
@@ -583,29 +634,29 @@ fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
             i,
             crate::scoring::cohort::Measure::EIndex,
         );
-        writeln!(
-            out,
-            "{}{} {}: e-index {:.1}, level {} ({}){}",
-            entry.institution,
-            if entry.demo { " [demo]" } else { "" },
-            entry.year,
-            score.e_index,
-            score.level,
-            model.levels[score.level as usize - 1],
-            standing
-                .map(|s| format!(", rank {}/{}", s.rank, s.of))
-                .unwrap_or_default()
-        )?;
+        let line = Say::Result {
+            institution: &entry.institution,
+            demo: entry.demo,
+            year: entry.year,
+            e_index: score.e_index,
+            level: score.level,
+            level_name: &model.levels[score.level as usize - 1],
+            rank: standing.map(|s| (s.rank, s.of)),
+        };
+        writeln!(out, "{}", say(lang, line))?;
         for (theme, s) in model.themes.iter().zip(&score.themes) {
-            if s.applicable {
-                writeln!(
-                    out,
-                    "  {:<50} {:>5.1}  level {}  (weight {:.1} %)",
-                    theme.title, s.index, s.level, s.weight_used
-                )?;
+            let title = &theme.title;
+            let line = if s.applicable {
+                Say::Theme {
+                    title,
+                    index: s.index,
+                    level: s.level,
+                    weight: s.weight_used,
+                }
             } else {
-                writeln!(out, "  {:<50}   —    not applicable", theme.title)?;
-            }
+                Say::ThemeNotApplicable(title)
+            };
+            writeln!(out, "{}", say(lang, line))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -22,8 +22,14 @@ fn shipped_questionnaires_check_clean() {
         "questionnaire/ikt-2024.toml",
     ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("questionnaire/eindex-2019.toml: ok"), "{out}");
-    assert!(out.contains("questionnaire/ikt-2024.toml: ok"), "{out}");
+    assert!(
+        out.contains("questionnaire/eindex-2019.toml: kārtībā"),
+        "{out}"
+    );
+    assert!(
+        out.contains("questionnaire/ikt-2024.toml: kārtībā"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -82,6 +88,12 @@ fn unreadable_files_are_named() {
     let (code, out) = anketa(&["check", "no/such/file.toml"]);
     assert_eq!(code, 1);
     assert!(
+        out.starts_with("no/such/file.toml: failu nevar nolasīt: tāda faila vai mapes nav"),
+        "{out}"
+    );
+    let (code, out) = anketa(&["--lang", "en", "check", "no/such/file.toml"]);
+    assert_eq!(code, 1);
+    assert!(
         out.starts_with("no/such/file.toml: cannot read the file"),
         "{out}"
     );
@@ -93,7 +105,16 @@ fn overview_lists_parts_and_sections() {
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("Valsts iestāžu vērtējuma anketa"));
     assert!(out.contains("Individuāla pakalpojuma anketa"));
-    assert!(out.contains("Ekspertu vērtējums (filled by experts / support staff)"));
+    assert!(
+        out.contains("Ekspertu vērtējums (aizpilda eksperti / atbalsta dienests)"),
+        "{out}"
+    );
+    let (code, out) = anketa(&["--lang", "en", "info"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Ekspertu vērtējums (filled by experts / support staff)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -128,7 +149,7 @@ fn export_then_import_between_two_databases() {
     let (code, out) = anketa(&["--db", laptop.to_str().unwrap(), "submissions"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("Rīgas Stradiņa universitāte") && out.contains("draft"),
+        out.contains("Rīgas Stradiņa universitāte") && out.contains("melnraksts"),
         "{out}"
     );
 
@@ -141,7 +162,10 @@ fn export_then_import_between_two_databases() {
         file.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("1 submission written"), "{out}");
+    assert!(
+        out.ends_with(": fails saglabāts, tajā ir 1 iesniegums\n"),
+        "{out}"
+    );
 
     let (code, out) = anketa(&[
         "--db",
@@ -151,10 +175,20 @@ fn export_then_import_between_two_databases() {
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("Rīgas Stradiņa universitāte 2019") && out.contains(": added"),
+        out.contains("Rīgas Stradiņa universitāte 2019") && out.contains(": pievienots"),
         "{out}"
     );
     let (code, out) = anketa(&[
+        "--db",
+        support.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("jau ir šeit, tāds pats"), "{out}");
+    let (code, out) = anketa(&[
+        "--lang",
+        "en",
         "--db",
         support.to_str().unwrap(),
         "import",
@@ -183,5 +217,216 @@ fn the_database_can_come_from_the_environment() {
     assert!(
         db.exists(),
         "ANKETA_DB names the database, created on first run"
+    );
+}
+
+// The command line's own words: Latvian by default, English with `--lang en`.
+
+/// A demo database in `dir`, made by the binary.
+fn demo_db(dir: &Path) -> String {
+    let db = dir.join("demo.db").to_str().unwrap().to_owned();
+    let (code, out) = anketa(&["--db", &db, "demo", "--no-tui"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(": 91 iestāde — 2019. gada demonstrācijas dati"),
+        "{out}"
+    );
+    db
+}
+
+/// The e-index as written after `word` in a results line: "54,6" or "54.6".
+fn figure_after<'t>(line: &'t str, word: &str) -> &'t str {
+    let rest = line
+        .split_once(word)
+        .unwrap_or_else(|| panic!("no {word:?} in {line:?}"))
+        .1;
+    // The figure ends where the list of level and rank begins.
+    rest.split_once(", ").map_or(rest, |(figure, _)| figure)
+}
+
+#[test]
+fn results_are_in_latvian_by_default_with_a_decimal_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let (code, out) = anketa(&["--db", &db, "results"]);
+    assert_eq!(code, 0, "{out}");
+    let first = out.lines().next().unwrap();
+    assert!(first.contains(" [demo] 2019: e-indekss "), "{first}");
+    assert!(first.contains(", līmenis "), "{first}");
+    assert!(first.contains(", vieta "), "{first}");
+    let figure = figure_after(first, "e-indekss ");
+    assert!(
+        figure.contains(',') && !figure.contains('.'),
+        "a decimal comma: {first}"
+    );
+    assert!(
+        out.contains("  līmenis ") && out.contains("(svars "),
+        "{out}"
+    );
+    assert!(!out.contains("e-index") && !out.contains("level"), "{out}");
+    assert_eq!(out.matches(": e-indekss ").count(), 91, "{out}");
+    // Listed for people: in Latvian alphabetical order.
+    let names: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .map(|l| l.split(" [demo]").next().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_by(|a, b| anketa::i18n::compare_lv(a, b));
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn results_are_in_english_with_lang_en() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let (code, out) = anketa(&["--lang", "en", "--db", &db, "results"]);
+    assert_eq!(code, 0, "{out}");
+    let first = out.lines().next().unwrap();
+    assert!(first.contains(" [demo] 2019: e-index "), "{first}");
+    assert!(
+        first.contains(", level ") && first.contains(", rank "),
+        "{first}"
+    );
+    let figure = figure_after(first, "e-index ");
+    assert!(
+        figure.contains('.') && !figure.contains(','),
+        "a decimal point: {first}"
+    );
+    assert!(
+        out.contains("  level ") && out.contains("(weight "),
+        "{out}"
+    );
+    assert!(
+        !out.contains("e-indekss") && !out.contains("līmenis"),
+        "{out}"
+    );
+    // The JSON is for scripts: the same keys in either language.
+    let (_, lv) = anketa(&["--db", &db, "results", "--json"]);
+    let (_, en) = anketa(&["--lang", "en", "--db", &db, "results", "--json"]);
+    assert_eq!(lv, en);
+    assert!(lv.contains("\"e_index\""), "{lv}");
+}
+
+#[test]
+fn info_counts_questions_with_latvian_plurals() {
+    let q = "questionnaire/ikt-2024.toml";
+    let (code, out) = anketa(&["--questionnaire", q, "info"]);
+    assert_eq!(code, 0, "{out}");
+    let summary = out.lines().nth(1).unwrap();
+    // 11–19 take the genitive plural, like 10: "16 jautājumu", "10 papildjautājumu".
+    assert!(
+        summary.contains("16 jautājumu un 10 papildjautājumu"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("7 sadaļas") && summary.contains("0 pārbaužu"),
+        "{summary}"
+    );
+    assert!(out.contains("(aizpilda respondenti)"), "{out}");
+    assert!(!out.contains("questions"), "{out}");
+
+    let (code, out) = anketa(&["--lang", "en", "--questionnaire", q, "info"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("16 questions and 10 follow-ups"), "{out}");
+    // One section's count: "1 question", never "1 questions".
+    assert!(!out.contains(" 1 questions"), "{out}");
+
+    let (code, out) = anketa(&["info"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("77 jautājumi un 31 papildjautājums"), "{out}");
+    assert!(
+        out.contains("  1 jautājums, katram ierakstam sarakstā „Pakalpojumi”"),
+        "{out}"
+    );
+}
+
+#[test]
+fn submissions_export_and_errors_speak_the_chosen_language() {
+    use anketa::exchange::{InstitutionKind, InstitutionRecord};
+    use anketa::questionnaire::{self, EINDEX_2019};
+    use anketa::store::{Role, Store};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let db = db.to_str().unwrap();
+    let (code, out) = anketa(&["--db", db, "submissions"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.ends_with(": iesniegumu vēl nav\n"), "{out}");
+    let (_, out) = anketa(&["--lang", "en", "--db", db, "submissions"]);
+    assert!(out.ends_with(": no submissions yet\n"), "{out}");
+    {
+        let mut store = Store::open(Path::new(db)).unwrap();
+        let q = questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
+        let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
+        let who = store.person("Anna", Role::Respondent).unwrap();
+        // Byte order would put "Ā" after "Z"; Latvian order puts it after "A".
+        for name in [
+            "Zemkopības ministrija",
+            "Ādažu novada pašvaldība",
+            "Aizkraukles novada pašvaldība",
+        ] {
+            let inst = store
+                .institution(&InstitutionRecord {
+                    name: name.into(),
+                    reg_no: None,
+                    sector: None,
+                    kind: InstitutionKind::Institution,
+                })
+                .unwrap();
+            store.create_submission(inst, qrow, 2019, who).unwrap();
+        }
+    }
+    let (code, out) = anketa(&["--db", db, "submissions"]);
+    assert_eq!(code, 0, "{out}");
+    let order: Vec<&str> = ["Aizkraukles", "Ādažu", "Zemkopības"]
+        .into_iter()
+        .filter(|name| out.contains(name))
+        .collect();
+    assert_eq!(order.len(), 3, "{out}");
+    let at = |name: &str| out.find(name).unwrap();
+    assert!(
+        at("Aizkraukles") < at("Ādažu") && at("Ādažu") < at("Zemkopības"),
+        "{out}"
+    );
+    assert_eq!(out.matches(" melnraksts ").count(), 3, "{out}");
+    let (_, out) = anketa(&["--lang", "en", "--db", db, "submissions"]);
+    assert_eq!(out.matches(" draft ").count(), 3, "{out}");
+
+    let file = dir.path().join("visi.json");
+    let file = file.to_str().unwrap();
+    let (code, out) = anketa(&["--db", db, "export", "--all", "-o", file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.ends_with(": fails saglabāts, tajā ir 3 iesniegumi\n"),
+        "{out}"
+    );
+    let (code, out) = anketa(&["--lang", "en", "--db", db, "export", "--all", "-o", file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.ends_with(": 3 submissions written\n"), "{out}");
+
+    let (code, out) = anketa(&["--db", db, "import", "no/such.json"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        "anketa: nevar nolasīt no/such.json: tāda faila vai mapes nav\n"
+    );
+    let (code, out) = anketa(&["--db", db, "results", "--submission", "99"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("nav iesnieguma 99"), "{out}");
+    let (code, out) = anketa(&["--lang", "en", "--db", db, "results", "--submission", "99"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("there is no scored submission 99"), "{out}");
+    let (code, out) = anketa(&[
+        "--db",
+        db,
+        "--questionnaire",
+        "questionnaire/ikt-2024.toml",
+        "results",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        "anketa: anketai „IKT arhitektūras aptauja 2024” nav vērtēšanas modeļa: tās atbildes netiek vērtētas\n"
     );
 }

@@ -228,7 +228,7 @@ fn submit_is_refused_while_an_error_remains() {
         .lines()
         .find(|l| l.contains(INSTITUTION))
         .unwrap_or_else(|| panic!("{listed}"));
-    assert!(line.contains(" draft "), "{line}");
+    assert!(line.contains(" melnraksts "), "{line}");
     let status = Store::open(&db).unwrap().submission(1).unwrap().status;
     assert_eq!(status, anketa::exchange::Status::Draft);
 

@@ -364,7 +364,10 @@ fn anketa(db: &Path, args: &[&str]) -> (i32, String, String) {
 fn export_with_binary(db: &Path, file: &Path) {
     let (code, out, err) = anketa(db, &["export", "--all", "-o", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("1 submission written"), "{out}");
+    assert!(
+        out.contains("fails saglabāts, tajā ir 1 iesniegums"),
+        "{out}"
+    );
 }
 
 /// A database with one submission, V00J 10, exported as a draft by the binary; then V00J 11
@@ -394,20 +397,20 @@ fn binary_an_older_file_is_reported_as_newer_here_and_changes_nothing() {
     let b = dir.path().join("b.db");
     let (code, out, err) = anketa(&b, &["import", last.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains(": added"), "{out}");
+    assert!(out.contains(": pievienots"), "{out}");
 
     let (code, out, err) = anketa(&b, &["import", draft.to_str().unwrap()]);
     assert_eq!(code, 0, "an older file is not an error: {out}{err}");
     assert!(
-        out.contains(": kept: this database has the newer version"),
+        out.contains(": atstāts: šajā datubāzē ir jaunāka versija"),
         "{out}"
     );
-    assert!(!out.contains("updated from the file"), "{out}");
+    assert!(!out.contains("atjaunināts no faila"), "{out}");
 
     let (code, out, _) = anketa(&b, &["submissions"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains(common::INSTITUTION) && out.contains("submitted"),
+        out.contains(common::INSTITUTION) && out.contains("iesniegts"),
         "{out}"
     );
     let store = Store::open(&b).unwrap();
@@ -431,18 +434,32 @@ fn binary_both_changed_is_a_conflict_per_question() {
 
     let (code, out, err) = anketa(&b, &["import", last.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains(": CONFLICT: changed on both sides"), "{out}");
+    assert!(out.contains(": KONFLIKTS: mainīts abās pusēs"), "{out}");
     assert!(
         out.contains(
-            r#"    V00J: here {"number":20.0} / file {"number":11.0} (changed on both sides)"#
+            r#"    V00J: šeit {"number":20.0} / failā {"number":11.0} (mainīts abās pusēs)"#
         ),
         "{out}"
     );
     assert!(
+        out.contains("    statuss: šeit melnraksts / failā iesniegts (mainīts failā)"),
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        "anketa: gan šeit, gan failā mainījās 1 iesniegums; nekas netika importēts. Izvēlieties ar --ours vai --theirs.\n"
+    );
+    let (code, out, err) = anketa(&b, &["--lang", "en", "import", last.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains(": CONFLICT: changed on both sides"), "{out}");
+    assert!(
         out.contains("    status: here draft / file submitted (changed in the file)"),
         "{out}"
     );
-    assert!(err.contains("nothing was imported"), "{err}");
+    assert!(
+        err.contains("1 submission changed both here and in the file; nothing was imported"),
+        "{err}"
+    );
     let store = Store::open(&b).unwrap();
     assert_eq!(status(&store), Status::Draft);
     assert_eq!(v00j(&store), Value::Number(20.0));
@@ -455,7 +472,7 @@ fn binary_both_changed_is_a_conflict_per_question() {
     let (code, out, err) = anketa(&a, &["import", "--theirs", b_draft.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("kept ours: the file's status would move it back"),
+        out.contains("atstāts šejienes: faila statuss to atgrieztu atpakaļ"),
         "{out}"
     );
     let store = Store::open(&a).unwrap();

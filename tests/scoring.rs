@@ -1948,6 +1948,17 @@ fn check_of_every_shipped_definition_passes_the_model_too() {
         .map(|s| s.items.len())
         .sum();
     let expected = format!(
+        "questionnaire/eindex-2019.scoring.toml: kārtībā — eindex-2019 vērtēšanas modelis — 5 tēmas, {}",
+        anketa::i18n::count(
+            anketa::i18n::Lang::Lv,
+            items,
+            anketa::i18n::Noun::ScoredItem
+        )
+    );
+    assert!(out.lines().any(|l| l == expected), "{out}");
+    let (code, out, err) = anketa(&[&["--lang", "en"], &args[..]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let expected = format!(
         "questionnaire/eindex-2019.scoring.toml: ok — scoring model of eindex-2019 — 5 themes, {items} scored items"
     );
     assert!(out.lines().any(|l| l == expected), "{out}");
@@ -1966,7 +1977,7 @@ fn check_of_a_broken_model_beside_its_questionnaire_exits_1() {
     assert_eq!(code, 1, "{out}{err}");
     let expected = format!("{name}:{line}:{col}: unknown question code `F14X`");
     assert!(out.lines().any(|l| l == expected), "{out}");
-    assert!(out.contains(&format!("{name}: 1 problem")), "{out}");
+    assert!(out.contains(&format!("{name}: 1 problēma")), "{out}");
     // The same model beside its questionnaire, unbroken, is clean.
     std::fs::write(&model_path, EINDEX_2019_SCORING.1).unwrap();
     let (code, out, err) = anketa(&["check", name]);
@@ -2230,7 +2241,7 @@ fn demo_creates_the_seeds_institutions_scored_the_same_every_time() {
     assert_eq!(count, 91, "{out}");
     assert!(
         out.ends_with(&format!(
-            "d.db: {count} demo institutions for 2019 (marked as demo data)\n"
+            "d.db: {count} iestāde — 2019. gada demonstrācijas dati (atzīmēti kā demo dati)\n"
         )),
         "{out}"
     );
@@ -2286,7 +2297,7 @@ fn demo_creates_the_seeds_institutions_scored_the_same_every_time() {
     let (code, out, err) = anketa(&["--db", db, "results"]);
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(
-        out.matches(" [demo] 2019: e-index ").count(),
+        out.matches(" [demo] 2019: e-indekss ").count(),
         count,
         "{out}"
     );

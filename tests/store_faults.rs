@@ -165,7 +165,7 @@ fn binary_refuses(db: &Path, files: &[&Path], words: &[&str]) {
     let (code, out, err) = anketa(db, &args);
     assert_eq!(code, 1, "exit code 1\nstdout: {out}\nstderr: {err}");
     assert_mentions(&err, words);
-    assert_mentions(&err, &["nothing was imported"]);
+    assert_mentions(&err, &["nekas netika importēts"]);
     assert_eq!(dump(db), before, "the database is untouched");
 }
 
@@ -197,7 +197,7 @@ fn control_the_records_used_below_import_when_nothing_is_wrong_with_them() {
     let before = dump(&db);
     let (code, out, err) = anketa(&db, &["import", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("added"), "{out}");
+    assert!(out.contains("pievienots"), "{out}");
     assert_ne!(dump(&db), before, "the import wrote the new submission");
     let store = Store::open(&db).unwrap();
     assert!(
@@ -380,7 +380,11 @@ fn a_submission_of_an_unknown_questionnaire_is_refused() {
     binary_refuses(
         &db,
         &[&path],
-        &["which this database does not have", &"ab".repeat(32)],
+        &[
+            "kuras šajā datubāzē nav",
+            &"ab".repeat(32),
+            "--questionnaire",
+        ],
     );
 }
 
@@ -506,6 +510,12 @@ fn one_bad_file_among_good_ones_imports_nothing() {
     binary_refuses(&db, &[&good_path, &junk], &["junk.json", "not JSON"]);
 }
 
+/// "67108865 baiti": a size in bytes as `anketa import` says it in Latvian.
+fn bytes(n: u64) -> String {
+    use anketa::i18n::{Lang, Noun, count};
+    count(Lang::Lv, n as usize, Noun::Byte)
+}
+
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -536,8 +546,11 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
         &[&path],
         &[
             "huge.json",
-            &format!("{over} bytes"),
-            &format!("at most {} bytes", exchange::MAX_FILE_BYTES),
+            &format!("faila izmērs ir {}", bytes(over)),
+            &format!(
+                "lielākais pieļaujamais izmērs ir {}",
+                bytes(exchange::MAX_FILE_BYTES)
+            ),
         ],
     );
     assert!(

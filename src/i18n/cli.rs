@@ -35,7 +35,10 @@ pub enum Say<'a> {
         checks: usize,
     },
     /// `anketa info`: a part and who fills it.
-    Part { title: &'a str, expert: bool },
+    Part {
+        title: &'a str,
+        expert: bool,
+    },
     /// `anketa info`: a section's questions (right-aligned count), and its roster's title and
     /// item name when it is asked once per instance.
     SectionQuestions {
@@ -58,8 +61,14 @@ pub enum Say<'a> {
         year: i32,
     },
     NoSubmissionsYet(&'a str),
-    Exported { path: &'a str, submissions: usize },
-    TooLarge { size: u64, max: u64 },
+    Exported {
+        path: &'a str,
+        submissions: usize,
+    },
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
     /// The reason an import was refused, and that nothing was imported.
     NothingImported(&'a str),
     /// `anketa import` without `--ours`/`--theirs`, when submissions changed on both sides.
@@ -72,7 +81,10 @@ pub enum Say<'a> {
     },
     ScoringProblems(&'a str),
     NotScored(&'a str),
-    NoScoredSubmission { id: i64, questionnaire: &'a str },
+    NoScoredSubmission {
+        id: i64,
+        questionnaire: &'a str,
+    },
     /// `anketa results`: a submission's e-index, level and rank.
     Result {
         institution: &'a str,
@@ -119,8 +131,16 @@ pub fn say(lang: Lang, what: Say) -> String {
             themes,
             items,
         } => (
-            format!("{questionnaire} vērtēšanas modelis — {}, {}", n(themes, Noun::Theme), n(items, Noun::ScoredItem)),
-            format!("scoring model of {questionnaire} — {}, {}", n(themes, Noun::Theme), n(items, Noun::ScoredItem)),
+            format!(
+                "{questionnaire} vērtēšanas modelis — {}, {}",
+                n(themes, Noun::Theme),
+                n(items, Noun::ScoredItem)
+            ),
+            format!(
+                "scoring model of {questionnaire} — {}, {}",
+                n(themes, Noun::Theme),
+                n(items, Noun::ScoredItem)
+            ),
         ),
         Say::Summary {
             id,
@@ -146,11 +166,19 @@ pub fn say(lang: Lang, what: Say) -> String {
         Say::Part { title, expert } => (
             format!(
                 "{title} (aizpilda {})",
-                if expert { "eksperti / atbalsta dienests" } else { "respondenti" }
+                if expert {
+                    "eksperti / atbalsta dienests"
+                } else {
+                    "respondenti"
+                }
             ),
             format!(
                 "{title} (filled by {})",
-                if expert { "experts / support staff" } else { "respondents" }
+                if expert {
+                    "experts / support staff"
+                } else {
+                    "respondents"
+                }
             ),
         ),
         Say::SectionQuestions {
@@ -158,7 +186,10 @@ pub fn say(lang: Lang, what: Say) -> String {
             follow_ups,
             roster,
         } => {
-            let main = format!("{questions:>3} {}", noun(lang, questions as u64, Noun::Question));
+            let main = format!(
+                "{questions:>3} {}",
+                noun(lang, questions as u64, Noun::Question)
+            );
             let follow_ups = match follow_ups {
                 0 => String::new(),
                 k => format!(" + {}", n(k, Noun::FollowUp)),
@@ -201,8 +232,7 @@ pub fn say(lang: Lang, what: Say) -> String {
         ),
         Say::NoDataDirectory => (
             "šajā sistēmā nav zināmas datu mapes; norādiet datubāzi ar --db PATH".to_owned(),
-            "no data directory is known on this system; name a database with --db PATH"
-                .to_owned(),
+            "no data directory is known on this system; name a database with --db PATH".to_owned(),
         ),
         Say::DemoNeedsScoring => (
             "demonstrācijai vajag anketu ar vērtēšanas modeli".to_owned(),
@@ -373,10 +403,7 @@ pub fn import_report(lang: Lang, report: &ImportReport) -> String {
                 pick("jau ir šeit, tāds pats", "already here, identical"),
                 None,
             ),
-            ImportOutcome::Updated => (
-                pick("atjaunināts no faila", "updated from the file"),
-                None,
-            ),
+            ImportOutcome::Updated => (pick("atjaunināts no faila", "updated from the file"), None),
             ImportOutcome::NewerHere => (
                 pick(
                     "atstāts: šajā datubāzē ir jaunāka versija",
@@ -439,7 +466,9 @@ fn difference_words(lang: Lang, d: &Difference) -> (String, String, String) {
     }
     let place = match d.place.as_str() {
         "status" => "statuss".to_owned(),
-        "roster instances (names or order)" => "saraksta ieraksti (nosaukumi vai secība)".to_owned(),
+        "roster instances (names or order)" => {
+            "saraksta ieraksti (nosaukumi vai secība)".to_owned()
+        }
         other => other.to_owned(),
     };
     let value = |v: &str| match Status::parse(v) {
