@@ -7,6 +7,7 @@ pub mod app;
 pub mod keymap;
 pub mod results;
 pub mod screens;
+pub mod style;
 mod terminal;
 mod update;
 pub mod widgets;

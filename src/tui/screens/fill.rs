@@ -1,37 +1,37 @@
 //! The fill screen: sections with progress on the left, the roster or the current question on
 //! the right.
 
-use super::Theme;
 use crate::i18n::T;
 use crate::tui::app::{App, Fill, Focus};
+use crate::tui::style::Palette;
 use crate::tui::widgets::{question, roster, sections};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    draw_header(frame, app, fill, header, theme);
+    draw_header(frame, app, fill, header, palette);
     let side = (body.width / 3).clamp(24, 36);
     let [left, right] =
         Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
-    sections::draw(frame, app, fill, left, theme);
+    sections::draw(frame, app, fill, left, palette);
     let section = &fill.q.sections[fill.section_index()];
     match (fill.focus, section.roster) {
-        (Focus::Question, _) => question::draw(frame, app, fill, right, theme),
-        (_, Some(_)) => roster::draw(frame, app, fill, right, theme),
-        (_, None) => draw_overview(frame, app, fill, right, theme),
+        (Focus::Question, _) => question::draw(frame, app, fill, right, palette),
+        (_, Some(_)) => roster::draw(frame, app, fill, right, palette),
+        (_, None) => draw_overview(frame, app, fill, right, palette),
     }
 }
 
-fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let saved = if app.save_failed {
-        Span::styled(format!(" {} ", app.tr(T::NotSaved)), theme.error())
+        Span::styled(format!(" {} ", app.tr(T::NotSaved)), palette.error())
     } else if fill.pending.is_some() {
-        Span::styled(format!(" {} ", app.tr(T::Pending)), theme.muted())
+        Span::styled(format!(" {} ", app.tr(T::Pending)), palette.muted())
     } else {
-        Span::styled(format!(" {} ✓ ", app.tr(T::Saved)), theme.ok())
+        Span::styled(format!(" {} ✓ ", app.tr(T::Saved)), palette.ok())
     };
     let demo = if fill.submission.demo {
         format!(" · [{}]", app.tr(T::Demo))
@@ -51,7 +51,7 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: The
     let pad = room.saturating_sub(left.chars().count());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(left, theme.title()),
+            Span::styled(left, palette.title()),
             Span::raw(" ".repeat(pad)),
             saved,
         ])),
@@ -60,9 +60,9 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: The
 }
 
 /// With the section list focused: the section's introduction and its questions.
-fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let section = &fill.q.sections[fill.section_index()];
-    let block = crate::tui::widgets::titled(&section.title, theme.title());
+    let block = crate::tui::widgets::titled(&section.title, palette.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();
@@ -70,7 +70,7 @@ fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: T
         lines.extend(
             intro
                 .lines()
-                .map(|l| Line::styled(l.to_owned(), theme.muted())),
+                .map(|l| Line::styled(l.to_owned(), palette.muted())),
         );
         lines.push(Line::default());
     }
@@ -88,35 +88,39 @@ fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: T
             continue;
         }
         let (mark, mark_style) = match (shown, answered) {
-            (true, true) => ("✓", theme.ok()),
-            (true, false) => ("·", theme.muted()),
-            (false, _) => ("–", theme.muted()),
+            (true, true) => ("✓", palette.ok()),
+            (true, false) => ("·", palette.muted()),
+            (false, _) => ("–", palette.muted()),
         };
         let mut spans = vec![
             Span::styled(format!("{mark} "), mark_style),
             Span::styled(
                 format!("{} ", question.code),
-                if shown { theme.code() } else { theme.muted() },
+                if shown {
+                    palette.code()
+                } else {
+                    palette.muted()
+                },
             ),
             Span::styled(
                 question.text.clone(),
                 if shown {
                     ratatui::style::Style::new()
                 } else {
-                    theme.muted()
+                    palette.muted()
                 },
             ),
         ];
         if !shown {
             spans.push(Span::styled(
                 format!(" ({})", app.tr(T::HiddenKept)),
-                theme.muted(),
+                palette.muted(),
             ));
         }
         lines.push(Line::from(spans));
     }
     if lines.is_empty() {
-        lines.push(Line::styled(app.tr(T::SectionEnd), theme.muted()));
+        lines.push(Line::styled(app.tr(T::SectionEnd), palette.muted()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

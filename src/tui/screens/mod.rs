@@ -9,65 +9,21 @@ mod results;
 mod start;
 
 use super::app::{App, Overlay, Screen};
+use super::style::Palette;
 use super::widgets::{dialog, footer};
 use crate::i18n::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Below this the interface says so instead of drawing a mangled screen.
 pub const MIN_SIZE: (u16, u16) = (60, 18);
 
-/// Colours, or none with `NO_COLOR`: then emphasis is carried by bold and reverse video.
-#[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    pub color: bool,
-}
-
-impl Theme {
-    pub fn selected(self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
-    }
-    pub fn title(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
-    }
-    pub fn code(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
-    }
-    pub fn error(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
-    }
-    pub fn warning(self) -> Style {
-        self.fg(Color::Yellow)
-    }
-    pub fn ok(self) -> Style {
-        self.fg(Color::Green)
-    }
-    pub fn muted(self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
-    }
-    pub fn key(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
-    }
-    fn fg(self, color: Color) -> Style {
-        if self.color {
-            Style::new().fg(color)
-        } else {
-            Style::new()
-        }
-    }
-}
-
 /// Draw the whole interface.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let theme = Theme {
+    let palette = Palette {
         color: app.opts.color,
     };
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -81,17 +37,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     match &app.screen {
-        Screen::Start(start) => start::draw(frame, app, start, body, theme),
-        Screen::Fill(fill) => fill::draw(frame, app, fill, body, theme),
-        Screen::Results(view) => results::draw(frame, app, view, body, theme),
+        Screen::Start(start) => start::draw(frame, app, start, body, palette),
+        Screen::Fill(fill) => fill::draw(frame, app, fill, body, palette),
+        Screen::Results(view) => results::draw(frame, app, view, body, palette),
     }
-    footer::draw_notice(frame, app, notice, theme);
-    footer::draw_keys(frame, app, keys, theme);
+    footer::draw_notice(frame, app, notice, palette);
+    footer::draw_keys(frame, app, keys, palette);
     match &app.overlay {
-        Some(Overlay::Help(scroll)) => help::draw(frame, app, *scroll, area, theme),
-        Some(Overlay::Problems { cursor }) => problems::draw(frame, app, *cursor, area, theme),
-        Some(Overlay::Prompt(prompt)) => dialog::draw_prompt(frame, prompt, area, theme),
-        Some(Overlay::Confirm { text, .. }) => dialog::draw_confirm(frame, app, text, area, theme),
+        Some(Overlay::Help(scroll)) => help::draw(frame, app, *scroll, area, palette),
+        Some(Overlay::Problems { cursor }) => problems::draw(frame, app, *cursor, area, palette),
+        Some(Overlay::Prompt(prompt)) => dialog::draw_prompt(frame, prompt, area, palette),
+        Some(Overlay::Confirm { text, .. }) => {
+            dialog::draw_confirm(frame, app, text, area, palette)
+        }
         None => {}
     }
 }

@@ -1,16 +1,17 @@
 //! The problems panel: every error and warning, Enter jumps to the question.
 
-use super::{Theme, centered};
+use super::centered;
 use crate::i18n::{Noun, T, count, finding_message};
 use crate::questionnaire::Severity;
 use crate::tui::app::{App, Screen};
+use crate::tui::style::Palette;
 use crate::tui::widgets::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, ListItem};
 
-pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Palette) {
     let Screen::Fill(fill) = &app.screen else {
         return;
     };
@@ -29,11 +30,11 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
         count(lang, errors, Noun::Error),
         count(lang, warnings, Noun::Warning)
     );
-    let block = crate::tui::widgets::titled(&title, theme.title());
+    let block = crate::tui::widgets::titled(&title, palette.title());
     if fill.eval.findings.is_empty() {
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
-        frame.render_widget(Line::styled(app.tr(T::NoProblems), theme.ok()), inner);
+        frame.render_widget(Line::styled(app.tr(T::NoProblems), palette.ok()), inner);
         return;
     }
     // Inside the border, after "✗ ".
@@ -44,8 +45,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
         .iter()
         .map(|f| {
             let (mark, style) = match f.severity {
-                Severity::Error => ("✗", theme.error()),
-                Severity::Warning => ("⚠", theme.warning()),
+                Severity::Error => ("✗", palette.error()),
+                Severity::Warning => ("⚠", palette.warning()),
             };
             let item = &fill.q.items[f.location.item];
             let place = match (item.roster, f.location.instance) {
@@ -78,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
                         let rest: String = part.chars().skip(code_end).collect();
                         Line::from(vec![
                             lead,
-                            Span::styled(code, theme.code()),
+                            Span::styled(code, palette.code()),
                             Span::raw(rest),
                         ])
                     } else {
@@ -93,10 +94,10 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: Them
                 .unwrap_or_else(|| fill.q.question_of(f.location.item).text.clone());
             lines.push(Line::styled(
                 format!("  {}", fit(words.lines().next().unwrap_or_default(), width)),
-                theme.muted(),
+                palette.muted(),
             ));
             ListItem::new(lines)
         })
         .collect();
-    crate::tui::widgets::selectable(frame, items, Some(block), cursor, theme.selected(), rect);
+    crate::tui::widgets::selectable(frame, items, Some(block), cursor, palette.selected(), rect);
 }

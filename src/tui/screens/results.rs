@@ -1,12 +1,12 @@
 //! The results view: the e-index gauge with its level, theme bars coloured by level, a theme's
 //! breakdown with where the points went and how to reach the next level, and the cohort.
 
-use super::Theme;
 use crate::i18n::T;
 use crate::scoring::cohort::{self, Measure};
 use crate::scoring::{self, Item};
 use crate::tui::app::App;
 use crate::tui::results::{ResultsView, Tab};
+use crate::tui::style::Palette;
 use crate::tui::widgets::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -20,8 +20,8 @@ fn one(app: &App, v: f64) -> String {
 }
 
 /// The colour of a maturity level; without colour, levels read by their number.
-fn level_style(theme: Theme, level: u8) -> Style {
-    if !theme.color {
+fn level_style(palette: Palette, level: u8) -> Style {
+    if !palette.color {
         return Style::new().add_modifier(Modifier::BOLD);
     }
     Style::new().fg(match level {
@@ -41,7 +41,7 @@ fn bar(value: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-pub fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palette: Palette) {
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let entry = view.entry();
     let mut title = vec![Span::styled(
@@ -52,12 +52,12 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
             entry.institution,
             entry.year
         ),
-        theme.title(),
+        palette.title(),
     )];
     if entry.demo {
         title.push(Span::styled(
             format!("  [{}]", app.tr(T::Demo)),
-            theme.warning(),
+            palette.warning(),
         ));
     }
     if let Some(other) = view.compare {
@@ -67,18 +67,18 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
                 app.tr(T::Compare),
                 view.results.entries[other].institution
             ),
-            theme.muted(),
+            palette.muted(),
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(title)), header);
     match view.tab {
-        Tab::Overview => overview(frame, app, view, body, theme),
-        Tab::Theme(t) => theme_detail(frame, app, view, t, body, theme),
-        Tab::Cohort => cohort_view(frame, app, view, body, theme),
+        Tab::Overview => overview(frame, app, view, body, palette),
+        Tab::Theme(t) => theme_detail(frame, app, view, t, body, palette),
+        Tab::Cohort => cohort_view(frame, app, view, body, palette),
     }
 }
 
-fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme: Theme) {
+fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palette: Palette) {
     let model = &view.scorer().model;
     let entry = view.entry();
     let score = &entry.score;
@@ -89,7 +89,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
     ])
     .areas(area);
 
-    let block = crate::tui::widgets::titled(app.tr(T::EIndex), theme.title());
+    let block = crate::tui::widgets::titled(app.tr(T::EIndex), palette.title());
     let inner = block.inner(gauge_area);
     frame.render_widget(block, gauge_area);
     let [gauge_line, standing_line] =
@@ -112,14 +112,14 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
     frame.render_widget(
         Line::styled(
             bar(score.e_index, bar_area.width as usize),
-            level_style(theme, score.level),
+            level_style(palette, score.level),
         ),
         bar_area,
     );
     frame.render_widget(
         Line::styled(
             fit(&label, label_width as usize),
-            level_style(theme, score.level),
+            level_style(palette, score.level),
         ),
         label_area,
     );
@@ -154,7 +154,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
         ));
     }
     frame.render_widget(
-        Paragraph::new(Line::styled(standing.join(" · "), theme.muted())),
+        Paragraph::new(Line::styled(standing.join(" · "), palette.muted())),
         standing_line,
     );
 
@@ -166,7 +166,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
         ),
         None => app.tr(T::Themes).to_owned(),
     };
-    let block = crate::tui::widgets::titled(&themes_title, theme.title());
+    let block = crate::tui::widgets::titled(&themes_title, palette.title());
     let inner = block.inner(themes_area);
     let width = inner.width as usize;
     let compare_width = if view.compare.is_some() { 8 } else { 0 };
@@ -184,11 +184,11 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
             if s.applicable {
                 spans.push(Span::styled(
                     format!(" {:>3}% ", s.weight_used.round()),
-                    theme.muted(),
+                    palette.muted(),
                 ));
                 spans.push(Span::styled(
                     bar(s.index, bar_width),
-                    level_style(theme, s.level),
+                    level_style(palette, s.level),
                 ));
                 spans.push(Span::raw(format!(" {:>5}", one(app, s.index))));
                 spans.push(Span::styled(
@@ -197,12 +197,12 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
                         s.level,
                         fit(&model.levels[s.level as usize - 1], 12)
                     ),
-                    level_style(theme, s.level),
+                    level_style(palette, s.level),
                 ));
             } else {
                 spans.push(Span::styled(
                     format!("  — {}", app.tr(T::NotApplicable)),
-                    theme.muted(),
+                    palette.muted(),
                 ));
             }
             if let Some(other) = view.compare {
@@ -212,7 +212,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
                 } else {
                     "—".to_owned()
                 };
-                spans.push(Span::styled(format!(" │{text:>6}"), theme.muted()));
+                spans.push(Span::styled(format!(" │{text:>6}"), palette.muted()));
             }
             ListItem::new(Line::from(spans))
         })
@@ -222,11 +222,11 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme:
         items,
         Some(block),
         view.cursor,
-        theme.selected(),
+        palette.selected(),
         themes_area,
     );
 
-    let block = crate::tui::widgets::titled(app.tr(T::Indicators), theme.title());
+    let block = crate::tui::widgets::titled(app.tr(T::Indicators), palette.title());
     let inner = block.inner(indicators_area);
     frame.render_widget(block, indicators_area);
     let text: Vec<String> = model
@@ -264,7 +264,7 @@ fn theme_detail(
     view: &ResultsView,
     t: usize,
     area: Rect,
-    theme: Theme,
+    palette: Palette,
 ) {
     let scorer = view.scorer();
     let (model, q) = (&scorer.model, &scorer.q);
@@ -290,16 +290,16 @@ fn theme_detail(
         s.level,
         model.levels[s.level as usize - 1]
     );
-    let block = crate::tui::widgets::titled(&title, level_style(theme, s.level));
+    let block = crate::tui::widgets::titled(&title, level_style(palette, s.level));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = vec![Line::styled(
         rank.trim_start_matches(" · ").to_owned(),
-        theme.muted(),
+        palette.muted(),
     )];
     if !s.applicable {
-        lines.push(Line::styled(app.tr(T::NotApplicable), theme.muted()));
+        lines.push(Line::styled(app.tr(T::NotApplicable), palette.muted()));
     }
     for (sub, ss) in def.subthemes.iter().zip(&s.subthemes) {
         let share = if ss.max > 0.0 {
@@ -311,7 +311,7 @@ fn theme_detail(
             Span::raw(fit(&sub.title, (width / 2).max(10))),
             Span::styled(
                 format!(" {} ", bar(share, 12)),
-                level_style(theme, scoring::level(share, &def.thresholds)),
+                level_style(palette, scoring::level(share, &def.thresholds)),
             ),
             Span::raw(format!(
                 "{}/{} {}",
@@ -322,7 +322,7 @@ fn theme_detail(
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(app.tr(T::LostPoints), theme.title()));
+    lines.push(Line::styled(app.tr(T::LostPoints), palette.title()));
     for (sub, item, lost) in scoring::losses(score, t).into_iter().take(6) {
         let it = &def.subthemes[sub].items[item];
         let text = match it {
@@ -334,7 +334,7 @@ fn theme_detail(
         lines.push(Line::from(vec![
             Span::styled(
                 format!("  −{} {} ", one(app, lost), app.tr(T::Points)),
-                theme.error(),
+                palette.error(),
             ),
             Span::raw(fit(&text, width.saturating_sub(14)).trim_end().to_owned()),
         ]));
@@ -342,7 +342,7 @@ fn theme_detail(
     lines.push(Line::default());
     lines.push(Line::styled(
         format!("{} ({}.)", app.tr(T::NextLevel), (s.level + 1).min(5)),
-        theme.title(),
+        palette.title(),
     ));
     if s.level >= 5 {
         lines.push(Line::from(app.tr(T::TopLevel)));
@@ -351,7 +351,7 @@ fn theme_detail(
             lines.extend(advice.text.lines().map(|l| Line::from(l.to_owned())));
         }
         if view.suggestions.is_empty() {
-            lines.push(Line::styled(app.tr(T::NoSuggestions), theme.muted()));
+            lines.push(Line::styled(app.tr(T::NoSuggestions), palette.muted()));
         }
         for suggestion in &view.suggestions {
             let item = &q.items[suggestion.item];
@@ -364,9 +364,9 @@ fn theme_detail(
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  +{} {} ", one(app, suggestion.gain), app.tr(T::Points)),
-                    theme.ok(),
+                    palette.ok(),
                 ),
-                Span::styled(format!("{} ", item.code), theme.code()),
+                Span::styled(format!("{} ", item.code), palette.code()),
                 Span::styled(
                     match item.roster {
                         Some(r) if suggestion.instances > 0 => {
@@ -378,7 +378,7 @@ fn theme_detail(
                         }
                         _ => String::new(),
                     },
-                    theme.muted(),
+                    palette.muted(),
                 ),
                 Span::raw(format!("→ «{label}»")),
             ]));
@@ -393,23 +393,23 @@ fn theme_detail(
                 app.tr(T::Level),
                 model.levels[s.level as usize - 1]
             ),
-            theme.title(),
+            palette.title(),
         ));
         lines.extend(
             text.description
                 .lines()
-                .map(|l| Line::styled(l.to_owned(), theme.muted())),
+                .map(|l| Line::styled(l.to_owned(), palette.muted())),
         );
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, theme: Theme) {
+fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palette: Palette) {
     let entries = &view.results.entries;
     let model = &view.scorer().model;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let block = crate::tui::widgets::titled(app.tr(T::Cohort), theme.title());
+    let block = crate::tui::widgets::titled(app.tr(T::Cohort), palette.title());
     let width = block.inner(left).width as usize;
     let items: Vec<ListItem> = view
         .ranking()
@@ -430,9 +430,12 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, the
                 Span::raw(fit(&entry.institution, width.saturating_sub(16))),
                 Span::styled(
                     format!(" {:>5}", one(app, score.e_index)),
-                    level_style(theme, score.level),
+                    level_style(palette, score.level),
                 ),
-                Span::styled(format!(" {}", score.level), level_style(theme, score.level)),
+                Span::styled(
+                    format!(" {}", score.level),
+                    level_style(palette, score.level),
+                ),
             ]))
         })
         .collect();
@@ -441,11 +444,11 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, the
         items,
         Some(block),
         view.cursor,
-        theme.selected(),
+        palette.selected(),
         left,
     );
 
-    let block = crate::tui::widgets::titled(app.tr(T::LevelDistribution), theme.title());
+    let block = crate::tui::widgets::titled(app.tr(T::LevelDistribution), palette.title());
     let inner = block.inner(right);
     frame.render_widget(block, right);
     let mut lines = Vec::new();
@@ -456,13 +459,13 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, the
         let filled = n * bar_width / most;
         lines.push(Line::from(vec![
             Span::raw(format!("{} {:<11}", l + 1, fit(&model.levels[l], 11))),
-            Span::styled("█".repeat(filled), level_style(theme, l as u8 + 1)),
+            Span::styled("█".repeat(filled), level_style(palette, l as u8 + 1)),
             Span::raw(format!(" {n}")),
         ]));
     }
     let cut_lines = |title: T, groups: Vec<cohort::Group>, lines: &mut Vec<Line>| {
         lines.push(Line::default());
-        lines.push(Line::styled(app.tr(title), theme.title()));
+        lines.push(Line::styled(app.tr(title), palette.title()));
         for g in groups {
             lines.push(Line::from(format!(
                 "  {} ({}): {}",

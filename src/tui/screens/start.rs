@@ -1,17 +1,17 @@
 //! The start screen: choose a submission to continue, or create one.
 
-use super::Theme;
 use crate::i18n::T;
 use crate::tui::app::{App, FORM_FIELDS, FORM_KIND, StartScreen};
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, palette: Palette) {
     let block = crate::tui::widgets::titled(
         &format!("{} — {}", app.tr(T::AppTitle), app.q.title),
-        theme.title(),
+        palette.title(),
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
             frame.render_widget(
                 Paragraph::new(Line::styled(
                     app.tr(T::NewSubmission).trim_start_matches("+ "),
-                    theme.title(),
+                    palette.title(),
                 )),
                 heading,
             );
@@ -59,19 +59,19 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
                     };
                     let label = format!("{:<label_width$}", app.tr(t));
                     let style = if i == form.focus {
-                        theme.selected()
+                        palette.selected()
                     } else {
                         ratatui::style::Style::new()
                     };
                     Line::from(vec![
-                        Span::styled(label, theme.muted()),
+                        Span::styled(label, palette.muted()),
                         Span::styled(value, style),
                     ])
                 })
                 .collect();
             if let Some(error) = form.error {
                 lines.push(Line::default());
-                lines.push(Line::styled(app.tr(error), theme.error()));
+                lines.push(Line::styled(app.tr(error), palette.error()));
             }
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), fields);
         }
@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
             let [heading, list] =
                 Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
             frame.render_widget(
-                Paragraph::new(Line::styled(app.tr(T::Submissions), theme.title())),
+                Paragraph::new(Line::styled(app.tr(T::Submissions), palette.title())),
                 heading,
             );
             let mut items: Vec<ListItem> = start
@@ -107,12 +107,12 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
             if start.submissions.is_empty() {
                 items.push(ListItem::new(Line::styled(
                     app.tr(T::NoSubmissions),
-                    theme.muted(),
+                    palette.muted(),
                 )));
             }
             items.push(ListItem::new(Line::styled(
                 app.tr(T::NewSubmission),
-                theme.key(),
+                palette.key(),
             )));
             // The "new" row is last; with no submissions a notice stands before it.
             let selected = if start.submissions.is_empty() {
@@ -120,7 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, theme
             } else {
                 start.cursor
             };
-            crate::tui::widgets::selectable(frame, items, None, selected, theme.selected(), list);
+            crate::tui::widgets::selectable(frame, items, None, selected, palette.selected(), list);
         }
     }
 }

@@ -5,13 +5,13 @@ use crate::i18n::T;
 use crate::questionnaire::QuestionKind;
 use crate::response::Value;
 use crate::tui::app::{App, Fill};
-use crate::tui::screens::Theme;
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
-pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let question = &fill.q.questions[fill.question];
     let item = question.items.start;
     let answer = fill.answer(item);
@@ -54,7 +54,11 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
                 let lead = if i == 0 {
                     Span::styled(
                         format!("{mark} "),
-                        if chosen { theme.ok() } else { theme.muted() },
+                        if chosen {
+                            palette.ok()
+                        } else {
+                            palette.muted()
+                        },
                     )
                 } else {
                     Span::raw(" ".repeat(indent))
@@ -70,11 +74,11 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
                 lines.push(Line::from(vec![
                     lead,
                     Span::raw(label),
-                    Span::styled(note, theme.muted()),
+                    Span::styled(note, palette.muted()),
                 ]));
             }
             ListItem::new(lines)
         })
         .collect();
-    super::selectable(frame, items, None, fill.cursor, theme.selected(), area);
+    super::selectable(frame, items, None, fill.cursor, palette.selected(), area);
 }

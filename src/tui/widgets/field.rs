@@ -6,13 +6,13 @@ use crate::i18n::T;
 use crate::questionnaire::AnswerType;
 use crate::response::Value;
 use crate::tui::app::{App, Fill, edit_problem};
-use crate::tui::screens::Theme;
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let item = fill.q.questions[fill.question].items.start;
     let answer_type = &fill.q.items[item].answer;
     let multiline = matches!(
@@ -32,22 +32,23 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         Layout::vertical([Constraint::Length(box_height), Constraint::Fill(1)]).areas(area);
     let editing = fill.edit.as_ref().filter(|e| e.item == item);
     let block = Block::bordered().border_style(if editing.is_some() {
-        theme.title()
+        palette.title()
     } else {
-        theme.muted()
+        palette.muted()
     });
     let inner = block.inner(field);
     frame.render_widget(block, field);
     match editing {
         Some(edit) => frame.render_widget(&edit.area, inner),
         None => frame.render_widget(
-            Paragraph::new(answer_lines(app, fill.answer(item), theme)).wrap(Wrap { trim: false }),
+            Paragraph::new(answer_lines(app, fill.answer(item), palette))
+                .wrap(Wrap { trim: false }),
             inner,
         ),
     }
     let mut notes = Vec::new();
     if let Some(problem) = edit_problem(fill, app.opts.lang) {
-        notes.push(Line::styled(format!("✗ {problem}"), theme.error()));
+        notes.push(Line::styled(format!("✗ {problem}"), palette.error()));
     }
     if let AnswerType::Integer(b) | AnswerType::Number(b) = answer_type {
         let mut facts = Vec::new();
@@ -68,18 +69,21 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         if b.not_applicable {
             facts.push(format!("x: {}", app.tr(T::KeyNotApplicable)));
         }
-        notes.push(Line::styled(facts.join(" · "), theme.muted()));
+        notes.push(Line::styled(facts.join(" · "), palette.muted()));
     }
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), note);
 }
 
 /// An answer as it reads on screen.
-pub fn answer_lines(app: &App, answer: Option<&Value>, theme: Theme) -> Vec<Line<'static>> {
+pub fn answer_lines(app: &App, answer: Option<&Value>, palette: Palette) -> Vec<Line<'static>> {
     match answer {
-        None => vec![Line::styled(app.tr(T::NotAnswered), theme.muted())],
-        Some(Value::NotAvailable) => vec![Line::styled(app.tr(T::NotAvailable), theme.warning())],
+        None => vec![Line::styled(app.tr(T::NotAnswered), palette.muted())],
+        Some(Value::NotAvailable) => vec![Line::styled(app.tr(T::NotAvailable), palette.warning())],
         Some(Value::NotApplicable) => {
-            vec![Line::styled(app.tr(T::NotApplicableAnswer), theme.muted())]
+            vec![Line::styled(
+                app.tr(T::NotApplicableAnswer),
+                palette.muted(),
+            )]
         }
         Some(Value::Number(n)) => vec![Line::from(Span::raw(format_number(*n)))],
         Some(Value::Text(t)) => t.lines().map(|l| Line::from(l.to_owned())).collect(),

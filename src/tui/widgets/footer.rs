@@ -3,16 +3,16 @@
 use crate::i18n::T;
 use crate::tui::app::{App, Notice};
 use crate::tui::keymap::hints;
-use crate::tui::screens::Theme;
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw_notice(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+pub fn draw_notice(frame: &mut Frame, app: &App, area: Rect, palette: Palette) {
     let line = match &app.notice {
-        Some(Notice::Info(text)) => Line::styled(format!(" {text}"), theme.ok()),
-        Some(Notice::Error(text)) => Line::styled(format!(" {text}"), theme.error()),
+        Some(Notice::Info(text)) => Line::styled(format!(" {text}"), palette.ok()),
+        Some(Notice::Error(text)) => Line::styled(format!(" {text}"), palette.error()),
         None => Line::default(),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -20,7 +20,7 @@ pub fn draw_notice(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
 
 /// As many hints as fit, in keymap order; the help key always shows, so that every other key
 /// can be found from it.
-pub fn draw_keys(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+pub fn draw_keys(frame: &mut Frame, app: &App, area: Rect, palette: Palette) {
     let all: Vec<(&str, &str, bool)> = hints(app.mode())
         .map(|(label, hint)| (label, app.tr(hint), hint == T::KeyHelp))
         .collect();
@@ -41,7 +41,7 @@ pub fn draw_keys(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         .into_iter()
         .flat_map(|(label, text, _)| {
             [
-                Span::styled(format!(" {label}"), theme.key()),
+                Span::styled(format!(" {label}"), palette.key()),
                 Span::raw(format!(" {text} ")),
             ]
         })

@@ -2,13 +2,13 @@
 
 use crate::response::Value;
 use crate::tui::app::Fill;
-use crate::tui::screens::Theme;
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, palette: Palette) {
     let rows = fill.visible_rows(fill.question);
     let Some(&first) = rows.first() else { return };
     let choices = fill.q.items[first].answer.choices();
@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
         .iter()
         .map(|c| {
             Line::from(vec![
-                Span::styled(format!("{:>3} ", c.code), theme.key()),
+                Span::styled(format!("{:>3} ", c.code), palette.key()),
                 Span::raw(c.label.clone()),
             ])
         })
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
                     } else {
                         format!("  {} ", c.code)
                     },
-                    if on { theme.ok() } else { theme.muted() },
+                    if on { palette.ok() } else { palette.muted() },
                 ));
             }
             // The rest of a long label on the lines below, under the first.
@@ -64,5 +64,5 @@ pub fn draw(frame: &mut Frame, fill: &Fill, area: Rect, theme: Theme) {
             ListItem::new(lines)
         })
         .collect();
-    super::selectable(frame, items, None, fill.cursor, theme.selected(), grid);
+    super::selectable(frame, items, None, fill.cursor, palette.selected(), grid);
 }

@@ -6,13 +6,13 @@ use crate::i18n::{T, finding_message};
 use crate::questionnaire::{QuestionKind, Severity};
 use crate::rules::FindingKind;
 use crate::tui::app::{App, Fill};
-use crate::tui::screens::Theme;
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let section = &fill.q.sections[fill.section_index()];
     let question = &fill.q.questions[fill.question];
     let mut title = section.title.clone();
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         };
         title = format!("{} — {}", section.title, name);
     }
-    let block = super::titled(&title, theme.title());
+    let block = super::titled(&title, palette.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -46,15 +46,18 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         _ => "h",
     };
     let mut head = vec![Line::from(vec![
-        Span::styled(question.code.clone(), theme.code()),
-        Span::styled(format!("   {position}/{}", visible.len()), theme.muted()),
+        Span::styled(question.code.clone(), palette.code()),
+        Span::styled(format!("   {position}/{}", visible.len()), palette.muted()),
         if required {
-            Span::styled(format!("   * {}", app.tr(T::Required)), theme.warning())
+            Span::styled(format!("   * {}", app.tr(T::Required)), palette.warning())
         } else {
             Span::raw("")
         },
         if question.hint.is_some() && !fill.show_hint {
-            Span::styled(format!("   {hint_key}: {}", app.tr(T::Hint)), theme.muted())
+            Span::styled(
+                format!("   {hint_key}: {}", app.tr(T::Hint)),
+                palette.muted(),
+            )
         } else {
             Span::raw("")
         },
@@ -78,13 +81,16 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         head.push(Line::default());
         match &question.hint {
             Some(hint) => {
-                head.push(Line::styled(format!("{}:", app.tr(T::Hint)), theme.title()));
+                head.push(Line::styled(
+                    format!("{}:", app.tr(T::Hint)),
+                    palette.title(),
+                ));
                 head.extend(
                     hint.lines()
-                        .map(|l| Line::styled(l.to_owned(), theme.muted())),
+                        .map(|l| Line::styled(l.to_owned(), palette.muted())),
                 );
             }
-            None => head.push(Line::styled(app.tr(T::NoHint), theme.muted())),
+            None => head.push(Line::styled(app.tr(T::NoHint), palette.muted())),
         }
     }
     let head_lines = wrapped_height(&head, width);
@@ -112,8 +118,8 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         })
         .map(|f| {
             let (mark, style) = match f.severity {
-                Severity::Error => ("✗", theme.error()),
-                Severity::Warning => ("⚠", theme.warning()),
+                Severity::Error => ("✗", palette.error()),
+                Severity::Warning => ("⚠", palette.warning()),
             };
             let row = &fill.q.items[f.location.item];
             let place = if row.code == question.code {
@@ -155,16 +161,18 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         };
         let text = format!("{sign} Ctrl+↑↓: {}", app.tr(T::KeyScroll));
         frame.render_widget(
-            Line::styled(text, theme.key()).alignment(ratatui::layout::Alignment::Right),
+            Line::styled(text, palette.key()).alignment(ratatui::layout::Alignment::Right),
             sign_area,
         );
     }
     match question.kind {
-        QuestionKind::Single | QuestionKind::Multi => choices::draw(frame, app, fill, body, theme),
-        QuestionKind::Matrix => matrix::draw(frame, fill, body, theme),
-        QuestionKind::Table => table::draw(frame, app, fill, body, theme),
+        QuestionKind::Single | QuestionKind::Multi => {
+            choices::draw(frame, app, fill, body, palette)
+        }
+        QuestionKind::Matrix => matrix::draw(frame, fill, body, palette),
+        QuestionKind::Table => table::draw(frame, app, fill, body, palette),
         QuestionKind::Integer | QuestionKind::Number | QuestionKind::Text | QuestionKind::Urls => {
-            field::draw(frame, app, fill, body, theme)
+            field::draw(frame, app, fill, body, palette)
         }
     }
     frame.render_widget(

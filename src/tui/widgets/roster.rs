@@ -4,13 +4,13 @@
 use super::sections::section_line;
 use crate::i18n::T;
 use crate::tui::app::{App, Fill, Focus};
-use crate::tui::screens::Theme;
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let section_index = fill.section_index();
     let section = &fill.q.sections[section_index];
     let Some(roster) = section.roster else {
@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
     };
     let def = &fill.q.rosters[roster];
     let title = format!("{} — {}", section.title, def.title);
-    let block = super::titled(&title, theme.title());
+    let block = super::titled(&title, palette.title());
     let inner = block.inner(area);
     let instances = fill.eval.instances(roster);
     if instances.is_empty() {
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             format!("— {source}")
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(text, theme.muted())).wrap(Wrap { trim: false }),
+            Paragraph::new(Line::styled(text, palette.muted())).wrap(Wrap { trim: false }),
             inner,
         );
         return;
@@ -50,13 +50,18 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             {
                 name = format!("★ {name} ({})", app.tr(T::FormRequired));
             }
-            ListItem::new(section_line(&format!("{}. {name}", i + 1), p, width, theme))
+            ListItem::new(section_line(
+                &format!("{}. {name}", i + 1),
+                p,
+                width,
+                palette,
+            ))
         })
         .collect();
     let highlight = if fill.focus == Focus::Roster {
-        theme.selected()
+        palette.selected()
     } else {
-        theme.title()
+        palette.title()
     };
     super::selectable(frame, items, Some(block), fill.instance, highlight, area);
 }

@@ -7,7 +7,7 @@ use crate::questionnaire::AnswerType;
 use crate::response::Value;
 use crate::rules::display_value;
 use crate::tui::app::{App, Fill, edit_problem};
-use crate::tui::screens::Theme;
+use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -16,7 +16,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 /// Wide enough for "Dati nav pieejami".
 const CELL: usize = 18;
 
-pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let question = &fill.q.questions[fill.question];
     let rows = fill.visible_rows(fill.question);
     let computed_height =
@@ -62,11 +62,11 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
                 .collect();
             let flagged = fill.findings_on(item).next().is_some();
             let cell_style = if selected {
-                theme.selected()
+                palette.selected()
             } else if flagged {
-                theme.error()
+                palette.error()
             } else if i == fill.cursor && editing.is_some() {
-                theme.title()
+                palette.title()
             } else {
                 ratatui::style::Style::new()
             };
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
                 .map(|(l, text)| {
                     let code = if l == 0 { def.code.as_str() } else { "" };
                     let mut spans = vec![
-                        Span::styled(format!("{code:<code_width$}"), theme.code()),
+                        Span::styled(format!("{code:<code_width$}"), palette.code()),
                         Span::raw(format!("{text:<label_width$}")),
                     ];
                     if l == 0 {
@@ -89,11 +89,11 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             ListItem::new(lines)
         })
         .collect();
-    super::selectable(frame, items, None, fill.cursor, theme.selected(), grid);
+    super::selectable(frame, items, None, fill.cursor, palette.selected(), grid);
 
     let mut lines = Vec::new();
     if let Some(problem) = edit_problem(fill, app.opts.lang) {
-        lines.push(Line::styled(format!("✗ {problem}"), theme.error()));
+        lines.push(Line::styled(format!("✗ {problem}"), palette.error()));
     } else {
         let not_applicable = match rows.first().map(|&r| &fill.q.items[r].answer) {
             Some(AnswerType::Integer(b) | AnswerType::Number(b)) if b.not_applicable => {
@@ -104,13 +104,13 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
         // Typing and Enter are in the footer; these two answers are the table's own.
         lines.push(Line::styled(
             format!("n: {}{not_applicable}", app.tr(T::NotAvailable)),
-            theme.muted(),
+            palette.muted(),
         ));
     }
     if !question.computed.is_empty() {
         lines.push(Line::styled(
             format!("{}:", app.tr(T::Computed)),
-            theme.title(),
+            palette.title(),
         ));
         let instance = fill.roster().map(|r| (r, fill.instance));
         for c in &question.computed {
@@ -121,7 +121,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, theme: Theme)
             };
             lines.push(Line::from(vec![
                 Span::raw(format!("  {}: ", c.label)),
-                Span::styled(format!("{value}{unit}"), theme.key()),
+                Span::styled(format!("{value}{unit}"), palette.key()),
             ]));
         }
     }
