@@ -334,7 +334,7 @@ fn run_interface(
     };
     let mut app = crate::tui::App::new(q, text, store, opts)?;
     if results_first {
-        app.open_selected_results();
+        crate::tui::open_selected_results(&mut app);
     }
     crate::tui::run(&mut app).with_context(|| say(cli.lang, Say::TerminalFailed))?;
     Ok(ExitCode::SUCCESS)

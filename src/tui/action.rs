@@ -1,5 +1,5 @@
 //! Everything that can happen to the application. Key presses become actions through the
-//! keymaps (`keymap.rs`); [`super::app::update`] is the only place that acts on them.
+//! keymaps (`keymap.rs`); [`super::update()`] is the only place that acts on them.
 
 use ratatui_textarea::Input;
 

@@ -519,6 +519,30 @@ fn table(mode: Mode) -> &'static [Binding] {
     }
 }
 
+/// The help window's groups of keys, each with its heading. `Count` holds everything `Value`
+/// does and more.
+pub const HELP_GROUPS: [(Mode, T); 9] = [
+    (Mode::Sections, T::Sections),
+    (Mode::Roster, T::Instances),
+    (Mode::Choice, T::Options),
+    (Mode::Ticks, T::TickOptions),
+    (Mode::Matrix, T::Row),
+    (Mode::Count, T::Answer),
+    (Mode::Text, T::TextAnswer),
+    (Mode::EditLine, T::Editing),
+    (Mode::EditLines, T::EditingText),
+];
+
+/// How many lines the help window has, and so how far it can scroll: the two lines of
+/// introduction, then per group a blank line, its heading and its keys.
+pub fn help_length() -> u16 {
+    let keys: usize = HELP_GROUPS
+        .iter()
+        .map(|&(mode, _)| 2 + hints(mode).count())
+        .sum();
+    (2 + keys) as u16
+}
+
 /// Modes where unbound keys are typed text.
 fn types_text(mode: Mode) -> bool {
     matches!(

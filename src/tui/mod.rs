@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod fill;
 pub mod keymap;
 pub mod results;
 pub mod screens;
@@ -14,7 +15,7 @@ pub mod widgets;
 
 pub use action::Action;
 pub use app::{App, Options};
-pub use update::update;
+pub use update::{open_selected_results, update};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::io;

@@ -3,7 +3,6 @@
 mod fill;
 mod help;
 
-pub use help::help_length;
 mod problems;
 mod results;
 mod start;
@@ -69,16 +68,4 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
             .block(Block::new()),
         area,
     );
-}
-
-/// A rectangle of at most `width` × `height`, centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
 }

@@ -1,10 +1,10 @@
 //! The problems panel: every error and warning, Enter jumps to the question.
 
-use super::centered;
 use crate::i18n::{Noun, T, count, finding_message};
 use crate::questionnaire::Severity;
 use crate::tui::app::{App, Screen};
 use crate::tui::style::Palette;
+use crate::tui::widgets::centered;
 use crate::tui::widgets::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -4,6 +4,7 @@
 
 mod edit;
 mod navigate;
+mod results;
 mod roster;
 mod start;
 mod submit;
@@ -16,6 +17,7 @@ use submit::*;
 
 use super::action::Action;
 use super::app::*;
+use super::fill::{HINT_MIN_WIDTH, parse_edit};
 use crate::exchange::{self, InstitutionKind, InstitutionRecord, Status};
 use crate::expr::ItemId;
 use crate::i18n::{Lang, T};
@@ -27,6 +29,16 @@ use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::rc::Rc;
 use unicode_normalization::UnicodeNormalization;
+
+/// Open the results of the submission under the start list's cursor (the demo opens so).
+pub fn open_selected_results(app: &mut App) {
+    if let Screen::Start(start) = &app.screen
+        && let Some(summary) = start.submissions.get(start.cursor)
+    {
+        let id = summary.id;
+        results::open(app, id, None);
+    }
+}
 
 /// Apply one action. The only function that changes the application.
 pub fn update(app: &mut App, action: Action) {
@@ -61,7 +73,7 @@ pub fn update(app: &mut App, action: Action) {
     match &app.screen {
         Screen::Start(_) => start_action(app, action),
         Screen::Fill(_) => fill_action(app, action),
-        Screen::Results(_) => crate::tui::results::action(app, action),
+        Screen::Results(_) => results::action(app, action),
     }
 }
 
@@ -69,13 +81,9 @@ pub(super) fn overlay_action(app: &mut App, action: Action) {
     match app.overlay.as_mut() {
         Some(Overlay::Help(scroll)) => match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => {
-                *scroll = (*scroll + 1).min(crate::tui::screens::help_length(app.opts.lang))
-            }
+            Action::Down => *scroll = (*scroll + 1).min(crate::tui::keymap::help_length()),
             Action::PrevQuestion => *scroll = scroll.saturating_sub(10),
-            Action::NextQuestion => {
-                *scroll = (*scroll + 10).min(crate::tui::screens::help_length(app.opts.lang))
-            }
+            Action::NextQuestion => *scroll = (*scroll + 10).min(crate::tui::keymap::help_length()),
             _ => app.overlay = None,
         },
         Some(Overlay::Problems { cursor }) => {
@@ -168,7 +176,7 @@ pub(super) fn fill_action(app: &mut App, action: Action) {
             });
             if let Screen::Fill(fill) = std::mem::replace(&mut app.screen, placeholder) {
                 let id = fill.submission.id;
-                crate::tui::results::open(app, id, Some(fill));
+                results::open(app, id, Some(fill));
             }
             return;
         }

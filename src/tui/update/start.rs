@@ -59,7 +59,7 @@ pub(super) fn start_action(app: &mut App, action: Action) {
         }
         Action::Enter if app.opts.results_first => {
             let id = start.submissions[start.cursor].id;
-            crate::tui::results::open(app, id, None);
+            super::results::open(app, id, None);
         }
         Action::Enter => {
             let summary = start.submissions[start.cursor].clone();

@@ -2,8 +2,8 @@
 
 use crate::i18n::T;
 use crate::tui::app::{App, Prompt};
-use crate::tui::screens::centered;
 use crate::tui::style::Palette;
+use crate::tui::widgets::centered;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

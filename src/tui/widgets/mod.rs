@@ -78,3 +78,15 @@ pub fn selectable(
     let mut state = ratatui::widgets::ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, area, &mut state);
 }
+
+/// A rectangle of at most `width` × `height`, centred in `area`.
+pub fn centered(area: ratatui::layout::Rect, width: u16, height: u16) -> ratatui::layout::Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    ratatui::layout::Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

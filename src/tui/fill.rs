@@ -1,0 +1,473 @@
+//! The submission being filled: its answers and what the rules make of them, where the
+//! cursor is, what is being typed, and the questions asked of that state (what is visible,
+//! answered, required; progress).
+
+use crate::exchange::Status;
+use crate::expr::ItemId;
+use crate::i18n::Lang;
+use crate::questionnaire::{AnswerType, FilledBy, QuestionKind, Questionnaire};
+use crate::response::{Response, Value};
+use crate::rules::{self, Evaluation, Finding};
+use crate::store::{PersonId, Position, SubmissionSummary};
+use ratatui_textarea::TextArea;
+use std::rc::Rc;
+
+/// The narrowest the question panel gets: the most lines an explanation can wrap into, and so
+/// the furthest it can scroll (the view stops at the real end).
+pub(super) const HINT_MIN_WIDTH: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sections,
+    Roster,
+    Question,
+}
+
+pub struct Fill {
+    pub q: Rc<Questionnaire>,
+    pub submission: SubmissionSummary,
+    pub person: PersonId,
+    pub response: Response,
+    pub eval: Evaluation,
+    /// The sections shown (the respondent's part, plus the expert part for support staff).
+    pub sections: Vec<usize>,
+    /// Index into `sections`.
+    pub section: usize,
+    pub focus: Focus,
+    /// The roster instance: the cursor in the roster list, and the one being filled.
+    pub instance: usize,
+    /// The current question (index into the questionnaire's questions).
+    pub question: usize,
+    /// Option or row under the cursor.
+    pub cursor: usize,
+    pub edit: Option<Edit>,
+    pub show_hint: bool,
+    /// How far the question and its explanation are scrolled, in lines.
+    pub hint_scroll: u16,
+    /// The figure each "Dati nav pieejami" or "Neattiecas" replaced in this sitting, restored
+    /// by toggling back.
+    pub before_special: std::collections::HashMap<(ItemId, Option<usize>), Value>,
+    pub pending: Option<Pending>,
+}
+
+pub struct Edit {
+    pub item: ItemId,
+    pub area: TextArea<'static>,
+    pub multiline: bool,
+}
+
+/// A typed answer not yet saved: saved on leaving the field or after a pause.
+#[derive(Debug, Clone, Copy)]
+pub struct Pending {
+    pub item: ItemId,
+    pub instance: Option<usize>,
+    /// Ticks without a key since it was typed: time as the loop hands it in, so that `update`
+    /// never reads a clock.
+    pub idle_ticks: u32,
+}
+
+impl Fill {
+    pub fn section_index(&self) -> usize {
+        self.sections[self.section]
+    }
+
+    /// Evaluate the response again after it changed. Findings are kept for the sections shown
+    /// only: a respondent is never asked for the part that support staff fill.
+    pub fn reevaluate(&mut self) {
+        self.eval = rules::evaluate(&self.q, &self.response);
+        let shown = &self.sections;
+        self.eval
+            .findings
+            .retain(|f| shown.contains(&f.location.section));
+    }
+
+    /// Handed in: the respondent's answers can no longer change here.
+    pub fn read_only(&self) -> bool {
+        matches!(self.submission.status, Status::Submitted | Status::Accepted)
+    }
+
+    /// Errors that stop "Pārbaudīt un iesniegt": those of the respondent's part. The expert
+    /// part becomes required only when support staff accept a submission.
+    pub fn submit_errors(&self) -> impl Iterator<Item = &Finding> {
+        self.eval.errors().filter(|f| self.is_respondents(f))
+    }
+
+    pub(super) fn is_respondents(&self, finding: &Finding) -> bool {
+        let part = self.q.sections[finding.location.section].part;
+        self.q.parts[part].filled_by == FilledBy::Respondent
+    }
+
+    /// The roster of the current section, if it has one.
+    pub fn roster(&self) -> Option<usize> {
+        self.q.sections[self.section_index()].roster
+    }
+
+    /// The instance whose answers are shown, in a roster section.
+    pub fn current_instance(&self) -> Option<usize> {
+        self.roster().map(|_| self.instance)
+    }
+
+    /// The visible questions of the current section (and instance).
+    pub fn visible_questions(&self) -> Vec<usize> {
+        let section = &self.q.sections[self.section_index()];
+        let instance = self.current_instance();
+        if self
+            .roster()
+            .is_some_and(|r| self.instance >= self.eval.instances(r).len())
+        {
+            return Vec::new();
+        }
+        section
+            .questions
+            .clone()
+            .filter(|&question| {
+                self.q.questions[question]
+                    .items
+                    .clone()
+                    .any(|item| self.eval.is_visible(item, instance, &self.q))
+            })
+            .collect()
+    }
+
+    /// The visible rows of a matrix or table question, as item ids.
+    pub fn visible_rows(&self, question: usize) -> Vec<ItemId> {
+        let instance = self.current_instance();
+        self.q.questions[question]
+            .items
+            .clone()
+            .filter(|&item| self.eval.is_visible(item, instance, &self.q))
+            .collect()
+    }
+
+    /// The item under the cursor: the question itself, or the row under the cursor.
+    pub fn current_item(&self) -> ItemId {
+        let question = &self.q.questions[self.question];
+        match question.kind {
+            QuestionKind::Matrix | QuestionKind::Table => {
+                let rows = self.visible_rows(self.question);
+                rows.get(self.cursor)
+                    .copied()
+                    .unwrap_or(question.items.start)
+            }
+            _ => question.items.start,
+        }
+    }
+
+    pub(super) fn instance_key(&self, instance: Option<usize>) -> Option<(String, String)> {
+        let roster = self.roster()?;
+        let key = self.eval.instances(roster).get(instance?)?.key.clone();
+        Some((self.q.rosters[roster].id.clone(), key))
+    }
+
+    /// The stored answer of `item` in the current context.
+    pub fn answer(&self, item: ItemId) -> Option<&Value> {
+        let code = &self.q.items[item].code;
+        match self.q.items[item].roster {
+            None => self.response.answers.get(code),
+            Some(roster) => self
+                .eval
+                .instance_answers(&self.q, &self.response, roster, self.instance)?
+                .get(code),
+        }
+    }
+
+    pub(super) fn set_in_response(
+        &mut self,
+        item: ItemId,
+        instance: Option<usize>,
+        value: Option<Value>,
+    ) {
+        let code = self.q.items[item].code.clone();
+        let answers = match self.q.items[item].roster {
+            None => &mut self.response.answers,
+            Some(_) => {
+                let Some((roster, key)) = self.instance_key(instance) else {
+                    return;
+                };
+                &mut self.response.instance_mut(&roster, &key).answers
+            }
+        };
+        match value {
+            Some(v) => answers.insert(code, v),
+            None => answers.remove(&code),
+        };
+        self.reevaluate();
+    }
+
+    /// Put an answer into the response in the current context, to be saved by `flush`.
+    pub(super) fn set_pending(&mut self, item: ItemId, value: Option<Value>) {
+        let instance = self.current_instance();
+        self.set_in_response(item, instance, value);
+        self.pending = Some(Pending {
+            item,
+            instance,
+            idle_ticks: 0,
+        });
+    }
+
+    /// The current roster and who is changing it: (roster, its id, submission, person).
+    pub(super) fn roster_edit(
+        &self,
+    ) -> Option<(usize, String, crate::store::SubmissionId, PersonId)> {
+        let roster = self.roster()?;
+        Some((
+            roster,
+            self.q.rosters[roster].id.clone(),
+            self.submission.id,
+            self.person,
+        ))
+    }
+
+    /// Findings on one item in the current context.
+    pub fn findings_on(&self, item: ItemId) -> impl Iterator<Item = &Finding> {
+        let instance = self.current_instance();
+        self.eval
+            .findings
+            .iter()
+            .filter(move |f| f.location.item == item && f.location.instance == instance)
+    }
+
+    pub(super) fn restore(&mut self, position: &Position) {
+        let Some(section) = self
+            .sections
+            .iter()
+            .position(|&s| self.q.sections[s].id == position.section)
+        else {
+            return;
+        };
+        self.section = section;
+        if let Some(roster) = self.roster() {
+            match self
+                .eval
+                .instances(roster)
+                .iter()
+                .position(|i| i.key == position.instance)
+            {
+                Some(i) => self.instance = i,
+                None => {
+                    self.focus = Focus::Roster;
+                    return;
+                }
+            }
+        }
+        if let Some(item) = self.q.item(&position.code) {
+            self.question = self.q.items[item].question;
+            self.focus = Focus::Question;
+            self.cursor = self
+                .visible_rows(self.question)
+                .iter()
+                .position(|&row| row == item)
+                .unwrap_or(0);
+            self.settle();
+        }
+    }
+
+    /// After answers change, keep the current question on a visible one.
+    pub(super) fn settle(&mut self) {
+        let visible = self.visible_questions();
+        if visible.contains(&self.question) {
+            let rows = self.row_count();
+            if rows > 0 {
+                self.cursor = self.cursor.min(rows - 1);
+            }
+            return;
+        }
+        match visible
+            .iter()
+            .find(|&&q| q > self.question)
+            .or(visible.last())
+        {
+            Some(&q) => {
+                self.question = q;
+                self.cursor = 0;
+            }
+            None if self.focus == Focus::Question => {
+                self.focus = if self.roster().is_some() {
+                    Focus::Roster
+                } else {
+                    Focus::Sections
+                };
+            }
+            None => {}
+        }
+    }
+
+    /// How many positions the cursor has in the current question.
+    pub(super) fn row_count(&self) -> usize {
+        let question = &self.q.questions[self.question];
+        match question.kind {
+            QuestionKind::Single | QuestionKind::Multi => {
+                self.q.items[question.items.start].answer.choices().len()
+            }
+            QuestionKind::Matrix | QuestionKind::Table => self.visible_rows(self.question).len(),
+            _ => 0,
+        }
+    }
+
+    pub(super) fn position(&self) -> Position {
+        let instance = self
+            .instance_key(self.current_instance())
+            .map(|(_, key)| key)
+            .unwrap_or_default();
+        Position {
+            section: self.q.sections[self.section_index()].id.clone(),
+            instance,
+            code: if self.focus == Focus::Question {
+                self.q.items[self.current_item()].code.clone()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// What the edited text means as an answer: `Err` when it is not a valid number yet.
+pub(super) fn parse_edit(answer_type: &AnswerType, lines: &[String]) -> Result<Option<Value>, ()> {
+    match answer_type {
+        AnswerType::Integer(_) | AnswerType::Number(_) => {
+            let text: String = lines
+                .concat()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .replace(',', ".");
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map(|n| Some(Value::Number(n)))
+                .ok_or(())
+        }
+        AnswerType::Urls { .. } => {
+            // "www.vid.gov.lv" is how people write an address: it means https://.
+            let urls: Vec<String> = lines
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .map(|l| {
+                    if l.contains("://") || !l.contains('.') || l.contains(char::is_whitespace) {
+                        l.to_owned()
+                    } else {
+                        format!("https://{l}")
+                    }
+                })
+                .collect();
+            Ok((!urls.is_empty()).then_some(Value::Urls(urls)))
+        }
+        _ => {
+            let text = lines.join("\n");
+            let text = text.trim_end();
+            Ok((!text.trim().is_empty()).then(|| Value::Text(text.to_owned())))
+        }
+    }
+}
+
+/// The live state of the field being typed into: the problem with the text so far, if any.
+pub fn edit_problem(fill: &Fill, lang: Lang) -> Option<String> {
+    let edit = fill.edit.as_ref()?;
+    let answer_type = &fill.q.items[edit.item].answer;
+    match parse_edit(answer_type, edit.area.lines()) {
+        Err(()) => Some(match lang {
+            Lang::Lv => "Nav skaitlis".to_owned(),
+            Lang::En => "Not a number".to_owned(),
+        }),
+        Ok(Some(value)) => rules::validate(answer_type, &value).map(|invalid| {
+            let finding = Finding {
+                location: rules::Location {
+                    section: 0,
+                    item: edit.item,
+                    instance: None,
+                },
+                severity: crate::questionnaire::Severity::Error,
+                kind: rules::FindingKind::Invalid(invalid),
+            };
+            crate::i18n::finding_message(lang, &finding)
+        }),
+        Ok(None) => None,
+    }
+}
+
+/// How far a section (or one roster instance of it) is filled, and its open problems. Required
+/// and optional questions count apart, so that a section whose required questions are all
+/// answered reads as done however many optional notes stay empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub required_answered: usize,
+    pub required: usize,
+    pub optional_answered: usize,
+    pub optional: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Progress {
+    pub fn complete(&self) -> bool {
+        self.required_answered == self.required
+    }
+}
+
+impl Fill {
+    /// Whether an item must be answered where it is shown (in a roster, only in the instances
+    /// that must be filled).
+    pub fn is_required(&self, item: ItemId, instance: Option<usize>) -> bool {
+        let def = &self.q.items[item];
+        def.required && instance.is_none_or(|i| self.eval.instance_required(def.section, i))
+    }
+
+    /// Progress of a section (an index into the questionnaire's sections), over all its
+    /// instances or only `instance`.
+    pub fn progress(&self, section: usize, instance: Option<usize>) -> Progress {
+        let def = &self.q.sections[section];
+        let instances: Vec<Option<usize>> = match (def.roster, instance) {
+            (None, _) => vec![None],
+            (Some(_), Some(i)) => vec![Some(i)],
+            (Some(r), None) => (0..self.eval.instances(r).len()).map(Some).collect(),
+        };
+        let mut p = Progress::default();
+        let stored: Vec<Option<&std::collections::BTreeMap<String, Value>>> = instances
+            .iter()
+            .map(|&i| match (def.roster, i) {
+                (None, _) => Some(&self.response.answers),
+                (Some(r), Some(i)) => self.eval.instance_answers(&self.q, &self.response, r, i),
+                (Some(_), None) => None,
+            })
+            .collect();
+        for question in def.questions.clone() {
+            for item in self.q.questions[question].items.clone() {
+                for (&i, answers) in instances.iter().zip(&stored) {
+                    if !self.eval.is_visible(item, i, &self.q) {
+                        continue;
+                    }
+                    let code = &self.q.items[item].code;
+                    let answered = answers
+                        .and_then(|a| a.get(code))
+                        .is_some_and(|v| !v.is_blank());
+                    let (count, done) = if self.is_required(item, i) {
+                        (&mut p.required, &mut p.required_answered)
+                    } else {
+                        (&mut p.optional, &mut p.optional_answered)
+                    };
+                    *count += 1;
+                    *done += usize::from(answered);
+                }
+            }
+        }
+        // Unanswered questions show in the counts, not as errors here.
+        for f in &self.eval.findings {
+            if f.kind == rules::FindingKind::Missing {
+                continue;
+            }
+            if f.location.section == section
+                && (instance.is_none() || f.location.instance == instance)
+            {
+                match f.severity {
+                    crate::questionnaire::Severity::Error => p.errors += 1,
+                    crate::questionnaire::Severity::Warning => p.warnings += 1,
+                }
+            }
+        }
+        p
+    }
+}
