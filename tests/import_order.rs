@@ -9,7 +9,7 @@ use anketa::exchange::{self, Status};
 use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
-use common::store::{Fixture, fixture};
+use common::store::{Fixture, export_file, fixture, import};
 use std::path::Path;
 use std::process::Command;
 
@@ -18,28 +18,6 @@ const V00J: AnswerKey<'static> = AnswerKey {
     instance: "",
     code: "V00J",
 };
-
-fn export_file(store: &mut Store, ids: &[i64]) -> Vec<u8> {
-    let records = store.export(ids).unwrap();
-    let bytes = exchange::write(
-        "2026-11-24T10:00:00.000Z".into(),
-        store.machine().into(),
-        records.clone(),
-    );
-    store.mark_exported(&records).unwrap();
-    bytes
-}
-
-fn import(
-    store: &mut Store,
-    bytes: &[u8],
-    resolution: Resolution,
-) -> Result<Vec<ImportOutcome>, ImportError> {
-    let file = exchange::read(bytes).unwrap();
-    store
-        .import(&[file], &[EINDEX_2019.1], resolution)
-        .map(|r| r.submissions.into_iter().map(|s| s.outcome).collect())
-}
 
 fn v00j(store: &Store) -> Value {
     store.load_response(1).unwrap().answers["V00J"].clone()

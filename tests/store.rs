@@ -7,7 +7,7 @@ use anketa::exchange::{self, Status};
 use anketa::questionnaire::{self, EINDEX_2019};
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
-use common::store::{eindex, fill, fixture};
+use common::store::{eindex, export_file, fill, fixture, import};
 
 #[test]
 fn first_run_creates_the_database_and_its_folders() {
@@ -203,28 +203,6 @@ fn status_moves_only_along_its_life() {
         f.store.set_status(f.submission, to, f.person).unwrap();
         assert_eq!(f.store.submission(f.submission).unwrap().status, to);
     }
-}
-
-fn export_file(store: &mut Store, ids: &[i64]) -> Vec<u8> {
-    let records = store.export(ids).unwrap();
-    let bytes = exchange::write(
-        "2026-11-24T10:00:00.000Z".into(),
-        store.machine().into(),
-        records.clone(),
-    );
-    store.mark_exported(&records).unwrap();
-    bytes
-}
-
-fn import(
-    store: &mut Store,
-    bytes: &[u8],
-    resolution: Resolution,
-) -> Result<Vec<ImportOutcome>, ImportError> {
-    let file = exchange::read(bytes).unwrap();
-    store
-        .import(&[file], &[EINDEX_2019.1], resolution)
-        .map(|r| r.submissions.into_iter().map(|s| s.outcome).collect())
 }
 
 #[test]

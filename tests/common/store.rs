@@ -1,11 +1,11 @@
 //! Store fixtures: the 2019 e-index questionnaire registered in a real SQLite file, with one
 //! submission to save answers into.
 
-use anketa::exchange::{InstitutionKind, InstitutionRecord};
+use anketa::exchange::{self, InstitutionKind, InstitutionRecord};
 use anketa::questionnaire::{self, EINDEX_2019, Questionnaire};
 use anketa::response::Value;
 use anketa::sample::full_response;
-use anketa::store::{AnswerKey, Role, Store};
+use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
 use std::path::Path;
 
 pub fn eindex() -> Questionnaire {
@@ -74,4 +74,29 @@ pub fn fill(f: &mut Fixture, q: &Questionnaire, services: usize) {
             }
         }
     }
+}
+
+/// Export `ids` as a file, as `anketa export` does (and mark them exported).
+pub fn export_file(store: &mut Store, ids: &[i64]) -> Vec<u8> {
+    let records = store.export(ids).unwrap();
+    let bytes = exchange::write(
+        "2026-11-24T10:00:00.000Z".into(),
+        store.machine().into(),
+        records.clone(),
+    );
+    store.mark_exported(&records).unwrap();
+    bytes
+}
+
+/// Import a file's bytes, knowing the built-in e-index definition; what happened to each
+/// submission.
+pub fn import(
+    store: &mut Store,
+    bytes: &[u8],
+    resolution: Resolution,
+) -> Result<Vec<ImportOutcome>, ImportError> {
+    let file = exchange::read(bytes).unwrap();
+    store
+        .import(&[file], &[EINDEX_2019.1], resolution)
+        .map(|r| r.submissions.into_iter().map(|s| s.outcome).collect())
 }
