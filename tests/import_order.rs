@@ -9,9 +9,9 @@ use anketa::exchange::{self, Status};
 use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
+use common::anketa_on as anketa;
 use common::store::{Fixture, export_file, fixture, import};
 use std::path::Path;
-use std::process::Command;
 
 const V00J: AnswerKey<'static> = AnswerKey {
     roster: "",
@@ -322,23 +322,6 @@ fn bases_recorded_before_revisions_still_tell_the_order() {
 }
 
 // The binary, as a user runs it.
-
-fn anketa(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_anketa"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("ANKETA_DB")
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 fn export_with_binary(db: &Path, file: &Path) {
     let (code, out, err) = anketa(db, &["export", "--all", "-o", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");

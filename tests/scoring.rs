@@ -15,13 +15,16 @@
 //! - The linter (`scoring::load`, `anketa check`), the published calibration of the thresholds,
 //!   the next-level advice, and the demo data through the real binary.
 
+mod common;
+
+use common::anketa;
+
 use anketa::questionnaire::{self, AnswerType, EINDEX_2019, Questionnaire};
 use anketa::response::{Response, Value};
 use anketa::rules::{self, Evaluation, evaluate};
 use anketa::scoring::{self, EINDEX_2019_SCORING, Item, Model, Score};
 use proptest::prelude::*;
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 // ---------------------------------------------------------------------------------------------
@@ -1908,21 +1911,6 @@ fn lint_collects_every_problem_in_file_order() {
         "{problems:?}"
     );
     assert!(problems[1].contains("`F14X`"), "{problems:?}");
-}
-
-/// The real binary, run from the project's directory.
-fn anketa(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_anketa"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("ANKETA_DB")
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

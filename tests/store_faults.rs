@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::anketa_on as anketa;
+
 use anketa::exchange::{self, FileError, SubmissionRecord};
 use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
@@ -82,22 +84,6 @@ fn sidecar(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.file_name().unwrap().to_owned();
     name.push(suffix);
     db.with_file_name(name)
-}
-
-/// The real binary, run on database `db`: (exit code, stdout, stderr).
-fn anketa(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_anketa"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ANKETA_DB")
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn assert_mentions(text: &str, words: &[&str]) {

@@ -75,6 +75,10 @@ impl Fill {
     /// only: a respondent is never asked for the part that support staff fill.
     pub fn reevaluate(&mut self) {
         self.eval = rules::evaluate(&self.q, &self.response);
+        self.keep_shown_findings();
+    }
+
+    pub(super) fn keep_shown_findings(&mut self) {
         let shown = &self.sections;
         self.eval
             .findings
@@ -322,23 +326,25 @@ impl Fill {
 }
 
 /// What the edited text means as an answer: `Err` when it is not a valid number yet.
+/// A typed figure: spaces between thousands and a decimal comma or point allowed; `None` when
+/// empty, `Err` when it is not a number.
+pub(super) fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace(',', ".");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let n = text.parse::<f64>().map_err(|_| ())?;
+    if n.is_finite() { Ok(Some(n)) } else { Err(()) }
+}
+
 pub(super) fn parse_edit(answer_type: &AnswerType, lines: &[String]) -> Result<Option<Value>, ()> {
     match answer_type {
         AnswerType::Integer(_) | AnswerType::Number(_) => {
-            let text: String = lines
-                .concat()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .replace(',', ".");
-            if text.is_empty() {
-                return Ok(None);
-            }
-            text.parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite())
-                .map(|n| Some(Value::Number(n)))
-                .ok_or(())
+            Ok(parse_number(&lines.concat())?.map(Value::Number))
         }
         AnswerType::Urls { .. } => {
             // "www.vid.gov.lv" is how people write an address: it means https://.

@@ -13,12 +13,21 @@ pub(super) fn is_number_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '-' | ',' | '.' | ' ')
 }
 
+/// The special answer a letter stands for on a count, typing or not: `n` "Dati nav pieejami",
+/// `x` "Neattiecas".
+pub(super) fn special_key(c: char) -> Option<Value> {
+    match c {
+        'n' => Some(Value::NotAvailable),
+        'x' => Some(Value::NotApplicable),
+        _ => None,
+    }
+}
+
 /// Whether pasted text is one figure ("1 234", "12,5"): several lines or anything else is
 /// refused rather than run together into another number.
 pub(super) fn is_one_number(text: &str) -> bool {
     let text = text.trim();
-    !text.contains(['\n', '\r'])
-        && parse_edit(&AnswerType::Number(Default::default()), &[text.to_owned()]).is_ok()
+    !text.contains(['\n', '\r']) && parse_number(text).is_ok()
 }
 
 pub(super) fn refuse_paste(app: &mut App, text: &str) {
@@ -105,10 +114,8 @@ pub(super) fn edit_action(app: &mut App, action: Action) {
     let changed = match action {
         Action::Type(c) => {
             if numeric && !is_number_char(c) {
-                let special = match c {
-                    'n' => Value::NotAvailable,
-                    'x' => Value::NotApplicable,
-                    _ => return,
+                let Some(special) = special_key(c) else {
+                    return;
                 };
                 let item = edit.item;
                 fill.edit = None;

@@ -17,7 +17,7 @@ use submit::*;
 
 use super::action::Action;
 use super::app::*;
-use super::fill::{HINT_MIN_WIDTH, parse_edit};
+use super::fill::{HINT_MIN_WIDTH, parse_edit, parse_number};
 use crate::exchange::{self, InstitutionKind, InstitutionRecord, Status};
 use crate::expr::ItemId;
 use crate::i18n::{Lang, T};

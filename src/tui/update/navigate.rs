@@ -128,13 +128,11 @@ pub(super) fn question_action(app: &mut App, action: Action) {
             }
         }
         Action::Enter => start_edit(app, None),
-        Action::Type('n') if is_numeric(&fill.q.items[item].answer) => {
-            toggle_special(app, item, Value::NotAvailable)
+        Action::Type(c) if is_numeric(&fill.q.items[item].answer) && !is_number_char(c) => {
+            if let Some(special) = special_key(c) {
+                toggle_special(app, item, special);
+            }
         }
-        Action::Type('x') if is_numeric(&fill.q.items[item].answer) => {
-            toggle_special(app, item, Value::NotApplicable)
-        }
-        Action::Type(c) if is_numeric(&fill.q.items[item].answer) && !is_number_char(c) => {}
         // The first character of an answer starts typing it: a figure opens selected, so it
         // is replaced; a letter goes on after the text already there.
         Action::Type(c) => {

@@ -176,7 +176,7 @@ pub(super) fn open_submission(app: &mut App, summary: SubmissionSummary, person:
         before_special: Default::default(),
         pending: None,
     };
-    fill.reevaluate();
+    fill.keep_shown_findings();
     if let Some(position) = position {
         fill.restore(&position);
     }
