@@ -41,10 +41,10 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         .items
         .clone()
         .any(|item| fill.is_required(item, instance));
-    let hint_key = match app.mode() {
-        crate::tui::keymap::Mode::Text => "F2",
-        _ => "h",
-    };
+    // The key that shows the explanation here, from the keymap: none while typing.
+    let hint_key = crate::tui::keymap::bindings(app.mode())
+        .find(|b| b.action == crate::tui::Action::ToggleHint && b.hint.is_some())
+        .map(|b| b.label);
     let mut head = vec![Line::from(vec![
         Span::styled(question.code.clone(), palette.code()),
         Span::styled(format!("   {position}/{}", visible.len()), palette.muted()),
@@ -53,13 +53,11 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         } else {
             Span::raw("")
         },
-        if question.hint.is_some() && !fill.show_hint {
-            Span::styled(
-                format!("   {hint_key}: {}", app.tr(T::Hint)),
-                palette.muted(),
-            )
-        } else {
-            Span::raw("")
+        match hint_key {
+            Some(key) if question.hint.is_some() && !fill.show_hint => {
+                Span::styled(format!("   {key}: {}", app.tr(T::Hint)), palette.muted())
+            }
+            _ => Span::raw(""),
         },
     ])];
     let text = match section
