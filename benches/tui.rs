@@ -12,7 +12,7 @@ use anketa::i18n::Lang;
 use anketa::questionnaire::{EINDEX_2019, load};
 use anketa::sample::full_response;
 use anketa::store::{Resolution, Store};
-use anketa::tui::{Action, App, Options, screens, update};
+use anketa::tui::{Action, App, Options, update, view};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -63,9 +63,21 @@ fn database(dir: &Path) {
         .unwrap();
 }
 
-fn app(dir: &Path) -> App {
+/// The interface and the database it saves to, as the program runs them.
+struct Running {
+    app: App,
+    store: Store,
+}
+
+impl Running {
+    fn press(&mut self, action: Action) {
+        update(&mut self.app, action, Instant::now(), &mut self.store);
+    }
+}
+
+fn app(dir: &Path) -> Running {
     let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-    let store = Store::open(&dir.join("a.db")).unwrap();
+    let mut store = Store::open(&dir.join("a.db")).unwrap();
     let opts = Options {
         lang: Lang::Lv,
         expert: false,
@@ -76,18 +88,22 @@ fn app(dir: &Path) -> App {
         default_year: 2019,
         user: "Ilze Bērziņa".into(),
     };
-    App::new(q, EINDEX_2019.1.to_owned(), store, opts).unwrap()
+    let submissions = anketa::tui::Effects::submissions(&mut store, &q.id).unwrap();
+    Running {
+        app: App::new(q, EINDEX_2019.1.to_owned(), opts, submissions),
+        store,
+    }
 }
 
 /// Open the submission and go into the statistics table of its first service.
-fn into_the_services(app: &mut App) {
-    update(app, Action::Resize(200, 60));
-    update(app, Action::Enter);
+fn into_the_services(app: &mut Running) {
+    app.press(Action::Resize(200, 60));
+    app.press(Action::Enter);
     for _ in 0..5 {
-        update(app, Action::Down);
+        app.press(Action::Down);
     }
-    update(app, Action::Enter);
-    update(app, Action::Enter);
+    app.press(Action::Enter);
+    app.press(Action::Enter);
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -110,15 +126,15 @@ fn key_presses(c: &mut Criterion) {
     let mut down = true;
     group.bench_function("move in the table: update + render", |b| {
         b.iter(|| {
-            update(&mut app, if down { Action::Down } else { Action::Up });
+            app.press(if down { Action::Down } else { Action::Up });
             down = !down;
             terminal
-                .draw(|f| screens::draw(f, black_box(&app)))
+                .draw(|f| view::draw(f, black_box(&app.app)))
                 .unwrap();
         })
     });
     // Typing re-evaluates every rule of the submission for the live checks and sums.
-    update(&mut app, Action::Enter);
+    app.press(Action::Enter);
     let mut digit = true;
     let backspace = Action::Edit(ratatui_textarea::Input {
         key: ratatui_textarea::Key::Backspace,
@@ -126,17 +142,14 @@ fn key_presses(c: &mut Criterion) {
     });
     group.bench_function("type a digit: update + rules + render", |b| {
         b.iter(|| {
-            update(
-                &mut app,
-                if digit {
-                    Action::Type('7')
-                } else {
-                    backspace.clone()
-                },
-            );
+            app.press(if digit {
+                Action::Type('7')
+            } else {
+                backspace.clone()
+            });
             digit = !digit;
             terminal
-                .draw(|f| screens::draw(f, black_box(&app)))
+                .draw(|f| view::draw(f, black_box(&app.app)))
                 .unwrap();
         })
     });
@@ -157,16 +170,13 @@ fn key_presses(c: &mut Criterion) {
         terminal.draw(|f| f.render_widget(Clear, f.area())).unwrap();
     });
     let (type_median, type_p99) = times(&mut || {
-        update(
-            &mut app,
-            if digit {
-                Action::Type('7')
-            } else {
-                backspace.clone()
-            },
-        );
+        app.press(if digit {
+            Action::Type('7')
+        } else {
+            backspace.clone()
+        });
         digit = !digit;
-        terminal.draw(|f| screens::draw(f, &app)).unwrap();
+        terminal.draw(|f| view::draw(f, &app.app)).unwrap();
     });
     println!(
         "type a digit (update + rules + render 200x60): median {type_median:?}, p99 {type_p99:?}; \
@@ -184,10 +194,10 @@ fn first_frame(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let mut app = app(dir.path());
-                update(&mut app, Action::Resize(200, 60));
-                update(&mut app, Action::Enter);
+                app.press(Action::Resize(200, 60));
+                app.press(Action::Enter);
                 let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-                terminal.draw(|f| screens::draw(f, &app)).unwrap();
+                terminal.draw(|f| view::draw(f, &app.app)).unwrap();
             })
         },
     );

@@ -332,11 +332,12 @@ fn run_interface(
             chrono::Local::now().year() - 1
         },
     };
-    let mut app = crate::tui::App::new(q, text, store, opts)?;
+    let submissions = crate::tui::Effects::submissions(&mut store, &q.id)?;
+    let mut app = crate::tui::App::new(q, text, opts, submissions);
     if results_first {
-        crate::tui::open_selected_results(&mut app);
+        crate::tui::open_selected_results(&mut app, &mut store);
     }
-    crate::tui::run(&mut app).with_context(|| say(cli.lang, Say::TerminalFailed))?;
+    crate::tui::run(&mut app, &mut store).with_context(|| say(cli.lang, Say::TerminalFailed))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,7 +6,7 @@ use crate::response::Response;
 use crate::rules;
 use crate::scoring::cohort::{Entry, Measure, standing};
 use crate::scoring::{self, Model};
-use crate::store::{Store, StoreError, SubmissionId};
+use crate::store::{Store, StoreError, SubmissionId, SubmissionSummary};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -38,18 +38,36 @@ pub fn gather(
     model_file: &str,
     model_text: &str,
 ) -> Result<Results, StoreError> {
+    gather_from(
+        store.submissions()?,
+        code,
+        (model_file, model_text),
+        |hash| store.definition(hash),
+        |id| store.load_response(id),
+    )
+}
+
+/// [`gather`] over any source of submissions: `definition` gives the text of a definition by
+/// its hash, `response` the answers of a submission.
+pub fn gather_from<E>(
+    submissions: Vec<SubmissionSummary>,
+    code: &str,
+    (model_file, model_text): (&str, &str),
+    mut definition: impl FnMut(&str) -> Result<Option<String>, E>,
+    mut response: impl FnMut(SubmissionId) -> Result<Response, E>,
+) -> Result<Results, E> {
     let mut scorers: HashMap<String, Option<Rc<Scorer>>> = HashMap::new();
     let mut results = Results {
         entries: Vec::new(),
         scorers: Vec::new(),
     };
-    for summary in store.submissions()? {
+    for summary in submissions {
         if summary.questionnaire_code != code {
             continue;
         }
         let hash = summary.questionnaire_hash.clone();
         if !scorers.contains_key(&hash) {
-            let scorer = store.definition(&hash)?.and_then(|text| {
+            let scorer = definition(&hash)?.and_then(|text| {
                 let q = questionnaire::load(code, text.as_bytes()).ok()?;
                 let model = scoring::load(model_file, model_text, &q).ok()?;
                 Some(Rc::new(Scorer {
@@ -62,7 +80,7 @@ pub fn gather(
         let Some(scorer) = scorers[&hash].clone() else {
             continue;
         };
-        let response = store.load_response(summary.id)?;
+        let response = response(summary.id)?;
         let entry = score_entry(&scorer, summary, &response);
         results.entries.push(entry);
         results.scorers.push(scorer);
@@ -71,11 +89,7 @@ pub fn gather(
 }
 
 /// One submission's entry in the cohort.
-pub fn score_entry(
-    scorer: &Scorer,
-    summary: crate::store::SubmissionSummary,
-    response: &Response,
-) -> Entry {
+pub fn score_entry(scorer: &Scorer, summary: SubmissionSummary, response: &Response) -> Entry {
     let eval = rules::evaluate(&scorer.q, response);
     let size = scorer
         .q

@@ -7,13 +7,14 @@
 mod common;
 
 use anketa::questionnaire::EINDEX_2019;
-use anketa::tui::app::Screen;
-use anketa::tui::results::{ResultsView, Tab};
-use anketa::tui::{Action, App, Options, update};
+use anketa::tui::model::Screen;
+use anketa::tui::model::results::{ResultsView, Tab};
+use anketa::tui::{Action, Options};
 use common::tui::{
     SIZES, app_on, assert_on_screens, choose, current_code, demo_store, draw, draw_both,
     eindex_scoring, fill, new_submission_with, on_screen, open_section, options, screen_text,
 };
+use common::tui::{Tui, update};
 use std::path::Path;
 
 /// The institution whose results are shown, and the one it is compared with.
@@ -34,7 +35,7 @@ fn scored(dir: &Path, results_first: bool) -> Options {
 
 /// A database holding the demo submissions of every institution for 2019, opened the way
 /// `anketa demo` opens it: on the start list, Enter showing results.
-fn demo_app(dir: &Path) -> App {
+fn demo_app(dir: &Path) -> Tui {
     let store = demo_store(dir);
     let app = app_on(store, "q.toml", EINDEX_2019.1, scored(dir, true));
     let Screen::Start(start) = &app.screen else {
@@ -46,7 +47,7 @@ fn demo_app(dir: &Path) -> App {
 }
 
 /// On the start list: move to `institution`'s submission and open it (its results).
-fn open_results_of(app: &mut App, institution: &str) {
+fn open_results_of(app: &mut Tui, institution: &str) {
     let Screen::Start(start) = &app.screen else {
         panic!("not on the start screen");
     };
@@ -64,14 +65,14 @@ fn open_results_of(app: &mut App, institution: &str) {
     assert_eq!(view(app).tab, Tab::Overview);
 }
 
-fn view(app: &App) -> &ResultsView {
+fn view(app: &Tui) -> &ResultsView {
     match &app.screen {
         Screen::Results(v) => v,
         _ => panic!("not on the results screen"),
     }
 }
 
-fn theme_index(app: &App, id: &str) -> usize {
+fn theme_index(app: &Tui, id: &str) -> usize {
     view(app)
         .scorer()
         .model
@@ -87,7 +88,7 @@ fn lv(v: f64) -> String {
 }
 
 /// A new submission through the start form, landing on the fill screen; scoring is on.
-fn new_submission(dir: &Path) -> App {
+fn new_submission(dir: &Path) -> Tui {
     new_submission_with(dir, scored(dir, false))
 }
 
@@ -95,7 +96,7 @@ fn new_submission(dir: &Path) -> App {
 
 /// Draw at both sizes, compare each with its snapshot (`{name}_80x24`, `{name}_120x40`),
 /// and return the two screens as text for further assertions.
-fn snapshot_both(app: &mut App, name: &str) -> [String; 2] {
+fn snapshot_both(app: &mut Tui, name: &str) -> [String; 2] {
     draw_both(app, |w, h, terminal| {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     })

@@ -1,11 +1,13 @@
-//! Any sequence of key presses, at any window size, neither panics nor loses what was saved.
+//! Any sequence of key presses, at any window size, neither panics nor loses what was saved:
+//! after the last key, the database holds exactly the answers the interface shows.
 
 mod common;
 
 use anketa::questionnaire::EINDEX_2019;
 use anketa::store::Store;
-use anketa::tui::{Action, Options, screens, update};
-use common::tui::{app_on, eindex_scoring, fill_start_form_with, options};
+use anketa::tui::model::Screen;
+use anketa::tui::{Action, Options, view};
+use common::tui::{app_on, eindex_scoring, fill_start_form_with, options, update};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -73,10 +75,16 @@ proptest! {
             update(&mut app, a);
             let (w, h) = sizes[i % sizes.len()];
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|f| screens::draw(f, &app)).unwrap();
+            terminal.draw(|f| view::draw(f, &app)).unwrap();
         }
         update(&mut app, Action::Quit);
         prop_assert!(app.quit);
+        let shown = match &app.screen {
+            Screen::Fill(fill) => Some(fill),
+            Screen::Results(view) => view.back.as_ref(),
+            Screen::Start(_) => None,
+        }
+        .map(|fill| (fill.submission.id, fill.response().clone()));
         // Whatever happened, the database still opens and holds a readable submission.
         drop(app);
         let store = Store::open(&dir.path().join("a.db")).unwrap();
@@ -85,6 +93,9 @@ proptest! {
         prop_assert!(!submissions.is_empty());
         for s in &submissions {
             prop_assert!(store.load_response(s.id).is_ok());
+        }
+        if let Some((id, response)) = shown {
+            prop_assert_eq!(store.load_response(id).unwrap(), response);
         }
     }
 }

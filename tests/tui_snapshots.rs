@@ -8,9 +8,10 @@ mod common;
 
 use anketa::i18n::Lang;
 use anketa::questionnaire::EINDEX_2019;
-use anketa::tui::App;
-use anketa::tui::app::{Focus, Overlay, Screen};
-use anketa::tui::{Action, Options, update};
+use anketa::tui::model::{Focus, Overlay, Screen};
+use anketa::tui::{Action, Options};
+use common::tui::Tui;
+use common::tui::update;
 use common::tui::{
     app_for, assert_on_screens, choose, current_code, cursor_to, draw, draw_both, fill,
     fill_start_form, go_to, new_submission, new_submission_with, on_screen, open_section, options,
@@ -18,7 +19,7 @@ use common::tui::{
 };
 
 /// Add services to the roster of the current (roster) section.
-fn add_services(app: &mut App, names: &[&str]) {
+fn add_services(app: &mut Tui, names: &[&str]) {
     assert_eq!(fill(app).focus, Focus::Roster);
     for name in names {
         update(app, Action::AddInstance);
@@ -29,7 +30,7 @@ fn add_services(app: &mut App, names: &[&str]) {
 
 /// Draw at both sizes, compare each with its snapshot (`{name}_80x24`, `{name}_120x40`),
 /// and return the two screens as text for further assertions.
-fn snapshot_both(app: &mut App, name: &str) -> [String; 2] {
+fn snapshot_both(app: &mut Tui, name: &str) -> [String; 2] {
     draw_both(app, |w, h, terminal| {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     })
@@ -512,7 +513,7 @@ fn the_problems_panel_shows_the_longest_message_in_full() {
     }
     update(&mut app, Action::Problems);
     // The cursor to the last finding, the check's: the list scrolls to it.
-    for _ in 0..fill(&app).eval.findings.len() {
+    for _ in 0..fill(&app).eval().findings.len() {
         update(&mut app, Action::Down);
     }
     let terminal = draw(&mut app, 80, 24);

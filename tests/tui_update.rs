@@ -5,14 +5,16 @@ mod common;
 use anketa::exchange::Status;
 use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
-use anketa::tui::app::{Focus, Overlay};
-use anketa::tui::{Action, App, update};
+use anketa::tui::Action;
+use anketa::tui::effects::Memory;
+use anketa::tui::model::{Focus, Overlay, SAVE_AFTER_PAUSE};
 use common::tui::{
-    app_for, current_code, cursor_to, fill, fill_start_form_with, new_submission, open_section,
-    run, typed,
+    Tui, app_for, app_on, current_code, cursor_to, draw_both, fill, fill_start_form,
+    fill_start_form_with, new_submission, open_section, options, run, typed, update,
 };
+use std::time::Duration;
 
-fn stored(app: &App, code: &str) -> Option<Value> {
+fn stored(app: &Tui, code: &str) -> Option<Value> {
     app.store
         .load_response(fill(app).submission.id)
         .unwrap()
@@ -39,7 +41,7 @@ fn the_form_creates_a_submission_and_the_first_answer_is_saved_on_leaving_the_fi
         "typing is not saved before a pause or leaving"
     );
     assert_eq!(
-        fill(&app).response.answers["V00J"],
+        fill(&app).response().answers["V00J"],
         Value::Number(12.0),
         "but filters see it"
     );
@@ -71,14 +73,14 @@ fn a_single_choice_is_chosen_with_enter_and_filters_follow_at_once() {
     assert_eq!(stored(&app, "D61J"), Some(Value::Choice(1)));
     assert_eq!(current_code(&app), "WEB_SITES", "choosing moves on");
     assert!(
-        fill(&app).eval.is_visible(f21, None, &fill(&app).q),
+        fill(&app).eval().is_visible(f21, None, &fill(&app).q),
         "D61J = 1 shows F21"
     );
     update(&mut app, Action::PrevQuestion);
     cursor_to(&mut app, 2);
     update(&mut app, Action::Toggle);
     assert!(
-        !fill(&app).eval.is_visible(f21, None, &fill(&app).q),
+        !fill(&app).eval().is_visible(f21, None, &fill(&app).q),
         "D61J = 2 hides it"
     );
 }
@@ -210,7 +212,7 @@ fn services_are_added_renamed_reordered_and_deleted() {
         typed(&mut app, name);
         update(&mut app, Action::Yes);
     }
-    let labels = |app: &App| -> Vec<String> {
+    let labels = |app: &Tui| -> Vec<String> {
         app.store
             .load_response(fill(app).submission.id)
             .unwrap()
@@ -269,8 +271,8 @@ fn service_figures_are_checked_per_service_and_computed_live() {
     let question = &f.q.questions[f.question];
     let sum = anketa::rules::display_value(
         &f.q,
-        &f.response,
-        &f.eval,
+        f.response(),
+        f.eval(),
         &question.computed[0].value,
         Some((0, 0)),
     );
@@ -288,7 +290,7 @@ fn submitting_is_refused_while_errors_remain() {
     );
     assert_eq!(
         app.notice,
-        Some(anketa::tui::app::Notice::Error(
+        Some(anketa::tui::model::Notice::Error(
             "Nevar iesniegt: vispirms izlabojiet kļūdas.".into()
         ))
     );
@@ -413,7 +415,7 @@ fn letters_typed_on_a_text_question_are_the_answer_not_commands() {
     }
     assert!(!app.quit, "q did not quit");
     assert!(app.overlay.is_none(), "s did not start submitting");
-    assert!(matches!(app.screen, anketa::tui::app::Screen::Fill(_)));
+    assert!(matches!(app.screen, anketa::tui::model::Screen::Fill(_)));
     update(&mut app, Action::Back);
     assert_eq!(
         stored(&app, "WEB_SITES"),
@@ -433,7 +435,7 @@ fn the_expert_part_is_never_required_of_a_respondent() {
     common::tui::choose(&mut app, "SOCIAL_NETWORKS_CHOICE", 1);
     let f = fill(&app);
     let expert: Vec<String> = f
-        .eval
+        .eval()
         .findings
         .iter()
         .filter(|finding| {
@@ -444,7 +446,7 @@ fn the_expert_part_is_never_required_of_a_respondent() {
         .collect();
     assert_eq!(expert, Vec::<String>::new(), "no expert-part findings");
     assert!(
-        !f.eval
+        !f.eval()
             .findings
             .iter()
             .any(|finding| f.q.items[finding.location.item].code.starts_with("M08")),
@@ -486,7 +488,7 @@ fn a_paste_that_is_not_one_number_is_refused() {
     update(&mut app, Action::Back);
     update(&mut app, Action::Paste("1 234\n56".into()));
     assert!(
-        matches!(&app.notice, Some(anketa::tui::app::Notice::Error(e)) if e.contains("nav viens skaitlis")),
+        matches!(&app.notice, Some(anketa::tui::model::Notice::Error(e)) if e.contains("nav viens skaitlis")),
         "{:?}",
         app.notice
     );
@@ -506,8 +508,8 @@ fn a_paste_that_is_not_one_number_is_refused() {
 fn the_reporting_year_starts_at_the_default_and_refuses_letters_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_for(dir.path(), EINDEX_2019.1);
-    let form = |app: &App| match &app.screen {
-        anketa::tui::app::Screen::Start(s) => {
+    let form = |app: &Tui| match &app.screen {
+        anketa::tui::model::Screen::Start(s) => {
             s.form.as_ref().map(|f| (f.values[4].clone(), f.error))
         }
         _ => None,
@@ -548,7 +550,7 @@ fn neattiecas_is_its_own_answer_in_the_invoice_table_and_scores_as_not_applying(
     );
     let f = fill(&app);
     assert!(
-        !f.eval
+        !f.eval()
             .findings
             .iter()
             .any(|finding| f.q.items[finding.location.item].code == "D51"),
@@ -558,8 +560,8 @@ fn neattiecas_is_its_own_answer_in_the_invoice_table_and_scores_as_not_applying(
     // Scored as not applying: the machine-readable share counts in no maximum.
     let (file, text) = anketa::scoring::EINDEX_2019_SCORING;
     let model = anketa::scoring::load(file, text, &f.q).unwrap();
-    let eval = anketa::rules::evaluate(&f.q, &f.response);
-    let score = model.score(&f.q, &f.response, &eval);
+    let eval = anketa::rules::evaluate(&f.q, f.response());
+    let score = model.score(&f.q, f.response(), &eval);
     let label = "Izrakstīto mašīnlasāmo rēķinu īpatsvars";
     let item = model
         .themes
@@ -580,7 +582,7 @@ fn enter_on_a_problem_goes_to_its_question() {
     update(&mut app, Action::Problems);
     let f = fill(&app);
     let at = f
-        .eval
+        .eval()
         .findings
         .iter()
         .position(|finding| f.q.items[finding.location.item].code == "F14")
@@ -597,20 +599,65 @@ fn enter_on_a_problem_goes_to_its_question() {
 #[test]
 fn typing_that_pauses_is_saved_after_the_pause_without_leaving_the_field() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = new_submission(dir.path());
+    // In memory: the pause is the time the test hands in, and nothing is written to a disk.
+    let mut app = app_on(Memory::new(), "q.toml", EINDEX_2019.1, options(dir.path()));
+    fill_start_form(&mut app, common::INSTITUTION);
+    update(&mut app, Action::Enter);
     update(&mut app, Action::Enter);
     typed(&mut app, "12");
-    // Time passes as the loop hands it in: one tick per idle period, no sleeping here.
-    for _ in 1..anketa::tui::app::PAUSE_TICKS {
-        update(&mut app, Action::Tick);
-    }
-    assert_eq!(stored(&app, "V00J"), None, "not before the pause is over");
+    let kept = |app: &Tui<Memory>| {
+        let f = fill(app);
+        app.store
+            .response_of(f.submission.id)
+            .and_then(|r| r.answers.get("V00J").cloned())
+    };
+    let almost = SAVE_AFTER_PAUSE - Duration::from_millis(1);
+    app.wait(almost);
+    assert_eq!(kept(&app), None, "not before the pause is over");
     typed(&mut app, "3");
-    for _ in 1..anketa::tui::app::PAUSE_TICKS {
-        update(&mut app, Action::Tick);
-    }
-    assert_eq!(stored(&app, "V00J"), None, "a key starts the pause again");
-    update(&mut app, Action::Tick);
-    assert_eq!(stored(&app, "V00J"), Some(Value::Number(123.0)));
+    app.wait(almost);
+    assert_eq!(kept(&app), None, "a key starts the pause again");
+    app.wait(Duration::from_millis(1));
+    assert_eq!(kept(&app), Some(Value::Number(123.0)));
     assert!(fill(&app).edit.is_some(), "still typing");
+}
+
+#[test]
+fn a_refused_save_says_so_keeps_the_answer_and_saves_it_once_the_disk_takes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(Memory::new(), "q.toml", EINDEX_2019.1, options(dir.path()));
+    fill_start_form(&mut app, common::INSTITUTION);
+    update(&mut app, Action::Enter);
+    update(&mut app, Action::Enter);
+    assert_eq!(current_code(&app), "V00J");
+    app.store.refuse_writes = Some("the disk is full".into());
+    typed(&mut app, "12");
+    update(&mut app, Action::Enter);
+    let id = fill(&app).submission.id;
+    let kept = |app: &Tui<Memory>| {
+        app.store
+            .response_of(id)
+            .unwrap()
+            .answers
+            .get("V00J")
+            .cloned()
+    };
+    assert_eq!(kept(&app), None);
+    let [screen, _] = draw_both(&mut app, |_, _, _| {});
+    assert!(screen.contains("NAV SAGLABĀTS"), "{screen}");
+    assert!(screen.contains("the disk is full"), "{screen}");
+    assert_eq!(
+        fill(&app).response().answers.get("V00J"),
+        Some(&Value::Number(12.0)),
+        "still on screen"
+    );
+    app.store.refuse_writes = None;
+    app.wait(SAVE_AFTER_PAUSE);
+    assert_eq!(
+        kept(&app),
+        Some(Value::Number(12.0)),
+        "saved on the next try"
+    );
+    let [screen, _] = draw_both(&mut app, |_, _, _| {});
+    assert!(!screen.contains("NAV SAGLABĀTS"), "{screen}");
 }

@@ -1,34 +1,41 @@
-//! The full-screen interface, in The Elm Architecture: one [`App`] state, one [`Action`] enum,
-//! one [`update`], and drawing from `&App` that does no I/O. Keymaps are data (`keymap.rs`)
-//! and feed both key handling and the on-screen hints.
+//! The full-screen interface, in The Elm Architecture: one [`App`] state (`model/`), one
+//! [`Action`] enum, one [`update`] that asks the world for what it needs through [`Effects`],
+//! and drawing from `&App` that does no I/O (`view/`). Keymaps are data (`keymap.rs`) and feed
+//! both key handling and the on-screen hints. `docs/tui.md` maps where things live.
 
 pub mod action;
-pub mod app;
-pub mod fill;
+pub mod effects;
 pub mod keymap;
-pub mod results;
-pub mod screens;
+pub mod model;
 pub mod style;
 mod terminal;
 mod update;
-pub mod widgets;
+pub mod view;
 
 pub use action::Action;
-pub use app::{App, Options};
+pub use effects::Effects;
+pub use model::{App, Options};
 pub use update::{open_selected_results, update};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::io;
+use std::time::Instant;
 
-/// Run the interface until the user quits. The terminal is restored on every way out.
-pub fn run(app: &mut App) -> io::Result<()> {
+/// Run the interface until the user quits. The terminal is restored on every way out. This
+/// loop is the edge: it reads the keyboard and the clock and hands both to `update`.
+pub fn run(app: &mut App, fx: &mut dyn Effects) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
+    update(
+        app,
+        Action::Resize(size.width, size.height),
+        Instant::now(),
+        fx,
+    );
     while !app.quit {
-        guard.terminal.draw(|frame| screens::draw(frame, app))?;
-        if !event::poll(app::TICK)? {
-            update(app, Action::Tick);
+        guard.terminal.draw(|frame| view::draw(frame, app))?;
+        if !event::poll(model::TICK)? {
+            update(app, Action::Tick, Instant::now(), fx);
             continue;
         }
         let action = match event::read()? {
@@ -45,7 +52,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
             _ => None,
         };
         if let Some(action) = action {
-            update(app, action);
+            update(app, action, Instant::now(), fx);
         }
     }
     Ok(())

@@ -1,5 +1,5 @@
-//! The interface driven action by action, as the keyboard would, against a real database, and
-//! drawn into a test terminal.
+//! The interface driven action by action, as the keyboard would, against a real database (or
+//! the effects kept in memory), at a time the test moves, and drawn into a test terminal.
 
 use super::INSTITUTION;
 use anketa::exchange;
@@ -7,11 +7,47 @@ use anketa::i18n::Lang;
 use anketa::questionnaire::{self, EINDEX_2019};
 use anketa::scoring::{self, EINDEX_2019_SCORING};
 use anketa::store::{Resolution, Store};
-use anketa::tui::app::{Fill, Screen};
-use anketa::tui::{Action, App, Options, update};
+use anketa::tui::model::{Fill, Screen};
+use anketa::tui::{Action, App, Effects, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::ops::{Deref, DerefMut};
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The interface, what it saves to, and the time as the test moves it.
+pub struct Tui<F: Effects = Store> {
+    pub app: App,
+    pub store: F,
+    pub now: Instant,
+}
+
+impl<F: Effects> Deref for Tui<F> {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl<F: Effects> DerefMut for Tui<F> {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+impl<F: Effects> Tui<F> {
+    /// Let time pass without a key, as the loop's ticks do.
+    pub fn wait(&mut self, time: Duration) {
+        self.now += time;
+        update(self, Action::Tick);
+    }
+}
+
+/// One action, at the test's present time.
+pub fn update<F: Effects>(tui: &mut Tui<F>, action: Action) {
+    let Tui { app, store, now } = tui;
+    anketa::tui::update(app, action, *now, store);
+}
 
 /// The two sizes every screen is drawn at: the classic terminal and a roomy one.
 pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -38,29 +74,34 @@ pub fn eindex_scoring() -> Option<(String, String)> {
 }
 
 /// The interface on `store` for `definition`, loaded as the file `name`.
-pub fn app_on(store: Store, name: &str, definition: &str, options: Options) -> App {
+pub fn app_on<F: Effects>(mut store: F, name: &str, definition: &str, options: Options) -> Tui<F> {
     let q = questionnaire::load(name, definition.as_bytes()).unwrap();
-    App::new(q, definition.to_owned(), store, options).unwrap()
+    let submissions = store.submissions(&q.id).unwrap();
+    Tui {
+        app: App::new(q, definition.to_owned(), options, submissions),
+        store,
+        now: Instant::now(),
+    }
 }
 
 /// The interface for `definition` (as `q.toml`) on the database `a.db` in `dir`.
-pub fn app_with(dir: &Path, definition: &str, options: Options) -> App {
+pub fn app_with(dir: &Path, definition: &str, options: Options) -> Tui {
     let store = Store::open(&dir.join("a.db")).unwrap();
     app_on(store, "q.toml", definition, options)
 }
 
 /// [`app_with`] with the usual [`options`].
-pub fn app_for(dir: &Path, definition: &str) -> App {
+pub fn app_for(dir: &Path, definition: &str) -> Tui {
     app_with(dir, definition, options(dir))
 }
 
-pub fn typed(app: &mut App, text: &str) {
+pub fn typed<F: Effects>(app: &mut Tui<F>, text: &str) {
     for c in text.chars() {
         update(app, Action::Type(c));
     }
 }
 
-pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+pub fn run<F: Effects>(app: &mut Tui<F>, actions: impl IntoIterator<Item = Action>) {
     for a in actions {
         update(app, a);
     }
@@ -68,14 +109,14 @@ pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 /// Fill the start form the way a respondent would: institution, registration number, year
 /// and name (sector and kind left as they are).
-pub fn fill_start_form(app: &mut App, institution: &str) {
+pub fn fill_start_form<F: Effects>(app: &mut Tui<F>, institution: &str) {
     fill_start_form_with(app, institution, "90000069281", "2019", "Ilze Bērziņa");
 }
 
 /// Fill the start form with these institution, registration number (`""`: left empty), year
 /// and name; sector and kind are left as they are.
-pub fn fill_start_form_with(
-    app: &mut App,
+pub fn fill_start_form_with<F: Effects>(
+    app: &mut Tui<F>,
     institution: &str,
     reg_no: &str,
     year: &str,
@@ -99,7 +140,7 @@ pub fn fill_start_form_with(
 
 /// A new submission of the 2019 e-index on `a.db` in `dir` with `options`, through the start
 /// form, landing on the fill screen.
-pub fn new_submission_with(dir: &Path, options: Options) -> App {
+pub fn new_submission_with(dir: &Path, options: Options) -> Tui {
     let mut app = app_with(dir, EINDEX_2019.1, options);
     fill_start_form(&mut app, INSTITUTION);
     update(&mut app, Action::Enter);
@@ -111,7 +152,7 @@ pub fn new_submission_with(dir: &Path, options: Options) -> App {
 }
 
 /// [`new_submission_with`] the usual [`options`].
-pub fn new_submission(dir: &Path) -> App {
+pub fn new_submission(dir: &Path) -> Tui {
     new_submission_with(dir, options(dir))
 }
 
@@ -128,14 +169,14 @@ pub fn current_code(app: &App) -> String {
 }
 
 /// Go to the section with this id and into its first question (or roster list).
-pub fn open_section(app: &mut App, id: &str) {
+pub fn open_section<F: Effects>(app: &mut Tui<F>, id: &str) {
     // Back up to the section list (one more Esc would leave the submission).
-    while fill(app).focus != anketa::tui::app::Focus::Sections {
+    while fill(app).focus != anketa::tui::model::Focus::Sections {
         update(app, Action::Back);
     }
     let f = fill(app);
     let target = f
-        .sections
+        .sections()
         .iter()
         .position(|&s| f.q.sections[s].id == id)
         .unwrap();
@@ -147,7 +188,7 @@ pub fn open_section(app: &mut App, id: &str) {
 }
 
 /// Move on question by question until `code` is the current one.
-pub fn go_to(app: &mut App, code: &str) {
+pub fn go_to<F: Effects>(app: &mut Tui<F>, code: &str) {
     for _ in 0..100 {
         if current_code(app) == code {
             return;
@@ -158,7 +199,7 @@ pub fn go_to(app: &mut App, code: &str) {
 }
 
 /// Move the option cursor to the option with this code.
-pub fn cursor_to(app: &mut App, code: i64) {
+pub fn cursor_to<F: Effects>(app: &mut Tui<F>, code: i64) {
     let f = fill(app);
     let item = f.q.questions[f.question].items.start;
     let index = f.q.items[item]
@@ -198,11 +239,11 @@ pub fn demo_store(dir: &Path) -> Store {
 }
 
 /// Draw the interface at `w`×`h` and return the test terminal.
-pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+pub fn draw<F: Effects>(app: &mut Tui<F>, w: u16, h: u16) -> Terminal<TestBackend> {
     update(app, Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| anketa::tui::screens::draw(f, app))
+        .draw(|f| anketa::tui::view::draw(f, &app.app))
         .unwrap();
     terminal
 }
@@ -224,8 +265,8 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 
 /// Draw at both [`SIZES`], hand each test terminal to `check` with its width and height, and
 /// return the two screens as text for further assertions.
-pub fn draw_both(
-    app: &mut App,
+pub fn draw_both<F: Effects>(
+    app: &mut Tui<F>,
     mut check: impl FnMut(u16, u16, &Terminal<TestBackend>),
 ) -> [String; 2] {
     SIZES.map(|(w, h)| {
@@ -236,7 +277,7 @@ pub fn draw_both(
 }
 
 /// Go on to question `code` and toggle its option `option`.
-pub fn choose(app: &mut App, code: &str, option: i64) {
+pub fn choose<F: Effects>(app: &mut Tui<F>, code: &str, option: i64) {
     go_to(app, code);
     cursor_to(app, option);
     update(app, Action::Toggle);

@@ -30,21 +30,20 @@ pub(super) fn is_one_number(text: &str) -> bool {
     !text.contains(['\n', '\r']) && parse_number(text).is_ok()
 }
 
-pub(super) fn refuse_paste(app: &mut App, text: &str) {
+pub(super) fn refuse_paste(turn: &mut Turn, text: &str) {
     let shown: String = text
         .trim()
         .replace(['\r', '\n'], "⏎")
         .chars()
         .take(40)
         .collect();
-    let message = format!("{}: „{shown}”", app.tr(T::PasteNotANumber));
-    app.error(message);
+    let message = format!("{}: „{shown}”", turn.tr(T::PasteNotANumber));
+    turn.error(message);
 }
 
 /// Answer a count "Dati nav pieejami" or "Neattiecas" (`special`), or take that back: back
 /// to the figure it replaced, if there was one.
-pub(super) fn toggle_special(app: &mut App, item: ItemId, special: Value) {
-    let fill = fill_ref(app);
+pub(super) fn toggle_special(fill: &mut Fill, turn: &mut Turn, item: ItemId, special: Value) {
     let allowed = match (&fill.q.items[item].answer, &special) {
         (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotAvailable) => b.not_available,
         (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotApplicable) => b.not_applicable,
@@ -55,7 +54,6 @@ pub(super) fn toggle_special(app: &mut App, item: ItemId, special: Value) {
     }
     let place = (item, fill.current_instance());
     let current = fill.answer(item).cloned();
-    let fill = fill_mut(app);
     fill.edit = None;
     let value = match current {
         Some(v) if v == special => fill.before_special.remove(&place),
@@ -65,14 +63,12 @@ pub(super) fn toggle_special(app: &mut App, item: ItemId, special: Value) {
         }
         _ => Some(special),
     };
-    answer(app, item, value);
+    answer(fill, turn, item, value);
 }
 
-pub(super) fn start_edit(app: &mut App, initial: Option<String>) {
-    let fill = fill_mut(app);
+pub(super) fn start_edit(fill: &mut Fill, turn: &mut Turn, initial: Option<String>) {
     if fill.read_only() {
-        let text = app.tr(T::ReadOnly);
-        app.error(text);
+        turn.error(turn.tr(T::ReadOnly));
         return;
     }
     let item = fill.current_item();
@@ -101,12 +97,11 @@ pub(super) fn start_edit(app: &mut App, initial: Option<String>) {
         multiline,
     });
     if let Some(text) = initial {
-        edit_action(app, Action::Paste(text));
+        edit_action(fill, turn, Action::Paste(text));
     }
 }
 
-pub(super) fn edit_action(app: &mut App, action: Action) {
-    let fill = fill_mut(app);
+pub(super) fn edit_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
     let Some(edit) = fill.edit.as_mut() else {
         return;
     };
@@ -119,14 +114,14 @@ pub(super) fn edit_action(app: &mut App, action: Action) {
                 };
                 let item = edit.item;
                 fill.edit = None;
-                toggle_special(app, item, special);
+                toggle_special(fill, turn, item, special);
                 return;
             }
             edit.area.insert_char(c);
             true
         }
         Action::Paste(text) if numeric && !is_one_number(&text) => {
-            refuse_paste(app, &text);
+            refuse_paste(turn, &text);
             return;
         }
         Action::Paste(text) => {
@@ -153,40 +148,39 @@ pub(super) fn edit_action(app: &mut App, action: Action) {
         }
         Action::Enter => {
             let table = fill.q.questions[fill.question].kind == QuestionKind::Table;
-            if !finish_edit(app) {
+            if !finish_edit(fill, turn) {
                 return;
             }
-            let fill = fill_mut(app);
             if table {
                 // Down the table: type, Enter, type, Enter.
                 let rows = fill.visible_rows(fill.question).len();
                 if fill.cursor + 1 < rows {
                     fill.cursor += 1;
-                    start_edit(app, None);
+                    start_edit(fill, turn, None);
                     return;
                 }
             }
-            next_question(app);
+            next_question(fill, turn);
             return;
         }
         Action::Back => {
-            finish_edit(app);
+            finish_edit(fill, turn);
             return;
         }
         // In a table the arrows leave the cell for the row above or below; in a one-line
         // field they are the previous and next question.
         Action::Up | Action::Down => {
-            if finish_edit(app) {
-                question_action(app, action);
+            if finish_edit(fill, turn) {
+                question_action(fill, turn, action);
             }
             return;
         }
         Action::NextQuestion => {
-            next_question(app);
+            next_question(fill, turn);
             return;
         }
         Action::PrevQuestion => {
-            prev_question(app);
+            prev_question(fill, turn);
             return;
         }
         Action::ToggleNotAvailable | Action::ToggleNotApplicable => {
@@ -197,49 +191,47 @@ pub(super) fn edit_action(app: &mut App, action: Action) {
             } else {
                 Value::NotApplicable
             };
-            toggle_special(app, item, special);
+            toggle_special(fill, turn, item, special);
             return;
         }
         _ => false,
     };
     if changed {
-        draft(app);
+        draft(fill, turn);
     }
 }
 
 /// Put what is being typed into the response, so that filters, checks and computed figures
 /// follow every key; it is saved when typing pauses or the field is left.
-pub(super) fn draft(app: &mut App) {
-    let fill = fill_mut(app);
+pub(super) fn draft(fill: &mut Fill, turn: &mut Turn) {
     let Some(edit) = &fill.edit else { return };
     let item = edit.item;
     let Ok(value) = parse_edit(&fill.q.items[item].answer, edit.area.lines()) else {
         return;
     };
-    fill.set_pending(item, value);
+    fill.set_pending(item, value, turn.now);
 }
 
 /// Leave the field being edited, saving it. `false` when its text is not a valid answer yet
 /// (the field stays open and says why).
-pub(super) fn finish_edit(app: &mut App) -> bool {
-    let fill = fill_mut(app);
+pub(super) fn finish_edit(fill: &mut Fill, turn: &mut Turn) -> bool {
     let Some(edit) = &fill.edit else {
-        flush(app);
+        flush(fill, turn);
         return true;
     };
     let item = edit.item;
     match parse_edit(&fill.q.items[item].answer, edit.area.lines()) {
         Ok(value) => {
             fill.edit = None;
-            answer(app, item, value);
+            answer(fill, turn, item, value);
             true
         }
         Err(()) => {
-            let text = match app.opts.lang {
+            let text = match turn.opts.lang {
                 Lang::Lv => "Ievadiet skaitli, piemēram, 120 vai 12,5",
                 Lang::En => "Type a number, such as 120 or 12.5",
             };
-            app.error(text);
+            turn.error(text);
             false
         }
     }

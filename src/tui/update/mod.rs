@@ -1,6 +1,7 @@
 //! `update`: the one place where the application changes, one file per concern — the start
 //! screen, moving through the questionnaire, typing an answer, the roster, checking and
-//! submitting. Saving through the store is an effect of `update`.
+//! submitting, the results. It reads no clock and touches no database or file: the time comes
+//! in with each action, and saving, loading and writing files are asked of [`Effects`].
 
 mod edit;
 mod navigate;
@@ -16,79 +17,170 @@ use start::*;
 use submit::*;
 
 use super::action::Action;
-use super::app::*;
-use super::fill::{HINT_MIN_WIDTH, parse_edit, parse_number};
-use crate::exchange::{self, InstitutionKind, InstitutionRecord, Status};
+use super::effects::Effects;
+use super::model::fill::{HINT_MIN_WIDTH, parse_edit, parse_number};
+use super::model::results::ResultsView;
+use super::model::sheet::Sheet;
+use super::model::*;
+use crate::exchange::{InstitutionKind, InstitutionRecord, Status};
 use crate::expr::ItemId;
-use crate::i18n::{Lang, T};
-use crate::questionnaire::{AnswerType, FilledBy, QuestionKind};
+use crate::i18n::{Lang, T, tr};
+use crate::questionnaire::{AnswerType, FilledBy, QuestionKind, Questionnaire};
 use crate::response::{Instance, Value};
 use crate::rules::{self, Finding};
-use crate::store::{AnswerKey, DefinitionStatus, PersonId, Role, SubmissionSummary};
+use crate::store::{AnswerKey, DefinitionStatus, PersonId, SubmissionId, SubmissionSummary};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::time::Instant;
 use unicode_normalization::UnicodeNormalization;
 
+/// One turn of [`update`]: what a handler works with besides its own screen's state — the
+/// questionnaire and options (read only), the effects, the time, the overlay and notice it may
+/// set, and the screen to go to next.
+pub(super) struct Turn<'a> {
+    pub q: &'a Rc<Questionnaire>,
+    pub definition: &'a str,
+    pub opts: &'a Options,
+    pub fx: &'a mut dyn Effects,
+    pub now: Instant,
+    pub overlay: &'a mut Option<Overlay>,
+    pub notice: &'a mut Option<Notice>,
+    pub save_failed: &'a mut bool,
+    pub next: Option<Next>,
+}
+
+/// A change of screen, made once the handler has let go of the current one.
+pub(super) enum Next {
+    /// The start screen, its list read again.
+    Start,
+    Fill(Box<Fill>),
+    /// The results of a submission; from the fill screen, it is kept to return to.
+    Results(SubmissionId),
+}
+
+impl Turn<'_> {
+    pub fn tr(&self, t: T) -> &'static str {
+        tr(self.opts.lang, t)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice::Info(text.into()));
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice::Error(text.into()));
+    }
+}
+
 /// Open the results of the submission under the start list's cursor (the demo opens so).
-pub fn open_selected_results(app: &mut App) {
+pub fn open_selected_results(app: &mut App, fx: &mut dyn Effects) {
     if let Screen::Start(start) = &app.screen
         && let Some(summary) = start.submissions.get(start.cursor)
     {
         let id = summary.id;
-        results::open(app, id, None);
+        go(app, Next::Results(id), fx);
     }
 }
 
-/// Apply one action. The only function that changes the application.
-pub fn update(app: &mut App, action: Action) {
+/// Apply one action that happened at `now`. The only function that changes the application.
+pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects) {
     if !matches!(action, Action::Tick | Action::Resize(..)) {
         app.notice = None;
     }
-    match action {
+    let App {
+        q,
+        definition,
+        opts,
+        screen,
+        overlay,
+        notice,
+        save_failed,
+        quit,
+    } = app;
+    let mut turn = Turn {
+        q,
+        definition,
+        opts,
+        fx,
+        now,
+        overlay,
+        notice,
+        save_failed,
+        next: None,
+    };
+    match (action, &mut *screen) {
         // The view reads the frame's size; a resize only needs the redraw that follows.
-        Action::Resize(..) => return,
-        Action::Tick => {
-            if let Screen::Fill(fill) = &mut app.screen
-                && let Some(pending) = fill.pending.as_mut()
+        (Action::Resize(..), _) => {}
+        (Action::Tick, Screen::Fill(fill)) => {
+            if fill
+                .pending
+                .is_some_and(|p| now.duration_since(p.typed_at) >= SAVE_AFTER_PAUSE)
             {
-                pending.idle_ticks += 1;
-                if pending.idle_ticks >= PAUSE_TICKS {
-                    flush(app);
-                }
+                flush(fill, &mut turn);
             }
-            return;
         }
-        Action::Quit => {
-            flush(app);
-            app.quit = true;
-            return;
+        (Action::Tick, _) => {}
+        (Action::Quit, screen) => {
+            if let Screen::Fill(fill) = screen {
+                flush(fill, &mut turn);
+            }
+            *quit = true;
         }
-        _ => {}
+        (action, screen) if turn.overlay.is_some() => overlay_action(screen, &mut turn, action),
+        (action, Screen::Start(start)) => start_action(start, &mut turn, action),
+        (action, Screen::Fill(fill)) => fill_action(fill, &mut turn, action),
+        (action, Screen::Results(view)) => results::action(view, &mut turn, action),
     }
-    if app.overlay.is_some() {
-        overlay_action(app, action);
-        return;
-    }
-    match &app.screen {
-        Screen::Start(_) => start_action(app, action),
-        Screen::Fill(_) => fill_action(app, action),
-        Screen::Results(_) => results::action(app, action),
+    if let Some(next) = turn.next.take() {
+        go(app, next, fx);
     }
 }
 
-pub(super) fn overlay_action(app: &mut App, action: Action) {
-    match app.overlay.as_mut() {
+/// Change the screen.
+fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
+    let placeholder = Screen::Start(StartScreen::new(Vec::new(), app.opts.default_year));
+    match next {
+        Next::Start => match fx.submissions(&app.q.id) {
+            Ok(list) => app.screen = Screen::Start(StartScreen::new(list, app.opts.default_year)),
+            Err(e) => app.notice = Some(Notice::Error(e.to_string())),
+        },
+        Next::Fill(fill) => app.screen = Screen::Fill(fill),
+        Next::Results(submission) => {
+            let back = match std::mem::replace(&mut app.screen, placeholder) {
+                Screen::Fill(fill) => Some(fill),
+                other => {
+                    app.screen = other;
+                    None
+                }
+            };
+            match results::open(app, fx, submission) {
+                Ok(view) => {
+                    app.screen = Screen::Results(Box::new(ResultsView { back, ..view }));
+                }
+                Err(notice) => {
+                    app.notice = Some(notice);
+                    if let Some(fill) = back {
+                        app.screen = Screen::Fill(fill);
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Action) {
+    match turn.overlay.as_mut() {
         Some(Overlay::Help(scroll)) => match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Down => *scroll = (*scroll + 1).min(crate::tui::keymap::help_length()),
             Action::PrevQuestion => *scroll = scroll.saturating_sub(10),
             Action::NextQuestion => *scroll = (*scroll + 10).min(crate::tui::keymap::help_length()),
-            _ => app.overlay = None,
+            _ => *turn.overlay = None,
         },
         Some(Overlay::Problems { cursor }) => {
-            let count = match &app.screen {
-                Screen::Fill(f) => f.eval.findings.len(),
+            let count = match screen {
+                Screen::Fill(f) => f.eval().findings.len(),
                 _ => 0,
             };
             match action {
@@ -96,10 +188,12 @@ pub(super) fn overlay_action(app: &mut App, action: Action) {
                 Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
                 Action::Enter => {
                     let index = *cursor;
-                    app.overlay = None;
-                    jump_to_finding(app, index);
+                    *turn.overlay = None;
+                    if let Screen::Fill(fill) = screen {
+                        jump_to_finding(fill, turn, index);
+                    }
                 }
-                Action::No | Action::Back => app.overlay = None,
+                Action::No | Action::Back => *turn.overlay = None,
                 _ => {}
             }
         }
@@ -113,100 +207,67 @@ pub(super) fn overlay_action(app: &mut App, action: Action) {
                 prompt.area.input(input);
             }
             Action::Yes => {
-                let Some(Overlay::Prompt(prompt)) = app.overlay.take() else {
+                let Some(Overlay::Prompt(prompt)) = turn.overlay.take() else {
                     return;
                 };
                 let text = prompt.area.lines().join(" ").trim().to_owned();
-                prompt_done(app, prompt.purpose, text);
+                if let Screen::Fill(fill) = screen {
+                    prompt_done(fill, turn, prompt.purpose, text);
+                }
             }
-            Action::No | Action::Back => app.overlay = None,
+            Action::No | Action::Back => *turn.overlay = None,
             _ => {}
         },
         Some(Overlay::Confirm { .. }) => match action {
             Action::Yes => {
-                let Some(Overlay::Confirm { purpose, .. }) = app.overlay.take() else {
+                let Some(Overlay::Confirm { purpose, .. }) = turn.overlay.take() else {
                     return;
                 };
-                confirmed(app, purpose);
+                if let Screen::Fill(fill) = screen {
+                    confirmed(fill, turn, purpose);
+                }
             }
-            Action::No | Action::Back => app.overlay = None,
+            Action::No | Action::Back => *turn.overlay = None,
             _ => {}
         },
         None => {}
     }
 }
 
-pub(super) fn fill_mut(app: &mut App) -> &mut Fill {
-    match &mut app.screen {
-        Screen::Fill(fill) => fill,
-        _ => unreachable!("fill actions come only from the fill screen"),
-    }
-}
-
-pub(super) fn fill_ref(app: &App) -> &Fill {
-    match &app.screen {
-        Screen::Fill(fill) => fill,
-        _ => unreachable!("fill actions come only from the fill screen"),
-    }
-}
-
-pub(super) fn fill_action(app: &mut App, action: Action) {
+pub(super) fn fill_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
     match action {
-        Action::Help => {
-            app.overlay = Some(Overlay::Help(0));
-            return;
-        }
+        Action::Help => *turn.overlay = Some(Overlay::Help(0)),
         Action::Problems => {
-            flush(app);
-            app.overlay = Some(Overlay::Problems { cursor: 0 });
-            return;
+            flush(fill, turn);
+            *turn.overlay = Some(Overlay::Problems { cursor: 0 });
         }
-        Action::Submit => {
-            submit(app);
-            return;
-        }
+        Action::Submit => submit(fill, turn),
         Action::Results => {
-            if !finish_edit(app) {
-                return;
+            if finish_edit(fill, turn) {
+                turn.next = Some(Next::Results(fill.submission.id));
             }
-            let placeholder = Screen::Start(StartScreen {
-                submissions: Vec::new(),
-                cursor: 0,
-                form: None,
-            });
-            if let Screen::Fill(fill) = std::mem::replace(&mut app.screen, placeholder) {
-                let id = fill.submission.id;
-                results::open(app, id, Some(fill));
-            }
-            return;
         }
-        _ => {}
-    }
-    match fill_ref(app).focus {
-        Focus::Sections => sections_action(app, action),
-        Focus::Roster => roster_action(app, action),
-        Focus::Question => question_action(app, action),
+        _ => match fill.focus {
+            Focus::Sections => sections_action(fill, turn, action),
+            Focus::Roster => roster_action(fill, turn, action),
+            Focus::Question => question_action(fill, turn, action),
+        },
     }
 }
 
 /// Set an answer in the current context and save it at once.
-pub(super) fn answer(app: &mut App, item: ItemId, value: Option<Value>) {
-    let fill = fill_mut(app);
+pub(super) fn answer(fill: &mut Fill, turn: &mut Turn, item: ItemId, value: Option<Value>) {
     if fill.read_only() {
-        let text = app.tr(T::ReadOnly);
-        app.error(text);
+        turn.error(turn.tr(T::ReadOnly));
         return;
     }
-    fill.set_pending(item, value);
-    flush(app);
-    fill_mut(app).settle();
+    fill.set_pending(item, value, turn.now);
+    flush(fill, turn);
+    fill.settle();
 }
 
-/// Save the pending answer, if any, to the store.
-pub(super) fn flush(app: &mut App) {
-    let Screen::Fill(fill) = &mut app.screen else {
-        return;
-    };
+/// Save the pending answer, if any.
+pub(super) fn flush(fill: &mut Fill, turn: &mut Turn) {
     let Some(pending) = fill.pending.take() else {
         return;
     };
@@ -219,39 +280,32 @@ pub(super) fn flush(app: &mut App) {
         },
     };
     let value = match item.roster {
-        None => fill.response.answers.get(&item.code),
+        None => fill.response().answers.get(&item.code),
         Some(_) => fill
-            .response
+            .response()
             .instances(&roster)
             .iter()
             .find(|i| i.key == key)
             .and_then(|i| i.answers.get(&item.code)),
-    }
-    .cloned();
-    let code = item.code.clone();
-    let (submission, person) = (fill.submission.id, fill.person);
-    let key = AnswerKey::in_roster(&roster, &key, &code);
-    match app
-        .store
-        .save_answer(submission, key, value.as_ref(), person)
+    };
+    let key = AnswerKey::in_roster(&roster, &key, &item.code);
+    match turn
+        .fx
+        .save_answer(fill.submission.id, key, value, fill.person)
     {
-        Ok(_) => app.save_failed = false,
+        Ok(()) => *turn.save_failed = false,
         Err(e) => {
             // Keep it pending so that the next flush tries again; nothing typed is dropped.
-            if let Screen::Fill(fill) = &mut app.screen {
-                fill.pending = Some(pending);
-            }
-            app.save_failed = true;
-            app.error(e.to_string());
+            fill.pending = Some(pending);
+            *turn.save_failed = true;
+            turn.error(e.to_string());
         }
     }
 }
 
-pub(super) fn remember_position(app: &mut App) {
-    let fill = fill_ref(app);
-    let (submission, position) = (fill.submission.id, fill.position());
-    if let Err(e) = app.store.save_position(submission, &position) {
-        app.error(e.to_string());
+pub(super) fn remember_position(fill: &Fill, turn: &mut Turn) {
+    if let Err(e) = turn.fx.save_position(fill.submission.id, &fill.position()) {
+        turn.error(e.to_string());
     }
 }
 
@@ -278,121 +332,19 @@ pub(super) fn prompt(purpose: Prompting, title: String, text: &str) -> Prompt {
     }
 }
 
-pub(super) fn prompt_done(app: &mut App, purpose: Prompting, text: String) {
+pub(super) fn prompt_done(fill: &mut Fill, turn: &mut Turn, purpose: Prompting, text: String) {
     match purpose {
         Prompting::AddInstance | Prompting::RenameInstance(_) if text.is_empty() => {}
-        Prompting::AddInstance => {
-            let Some((roster, roster_id, submission, person)) = fill_ref(app).roster_edit() else {
-                return;
-            };
-            match app
-                .store
-                .add_instance(submission, &roster_id, &text, person)
-            {
-                Ok(key) => {
-                    let fill = fill_mut(app);
-                    fill.response
-                        .rosters
-                        .entry(roster_id)
-                        .or_default()
-                        .push(Instance {
-                            key,
-                            label: text,
-                            ..Instance::default()
-                        });
-                    fill.reevaluate();
-                    fill.instance = fill.eval.instances(roster).len() - 1;
-                }
-                Err(e) => app.error(e.to_string()),
-            }
-        }
-        Prompting::RenameInstance(key) => {
-            let Some((_, roster_id, submission, person)) = fill_ref(app).roster_edit() else {
-                return;
-            };
-            match app
-                .store
-                .rename_instance(submission, &roster_id, &key, &text, person)
-            {
-                Ok(()) => {
-                    let fill = fill_mut(app);
-                    fill.response.instance_mut(&roster_id, &key).label = text;
-                    fill.reevaluate();
-                }
-                Err(e) => app.error(e.to_string()),
-            }
-        }
-        Prompting::Acknowledge(index) => {
-            let fill = fill_ref(app);
-            let finding = fill.eval.findings[index].clone();
-            let (roster, instance) = finding_place(fill, &finding);
-            let check = match &finding.kind {
-                rules::FindingKind::Check { name, .. } => name.clone(),
-                _ => return,
-            };
-            let (submission, person) = (fill.submission.id, fill.person);
-            let key = AnswerKey::in_roster(&roster, &instance, "");
-            match app
-                .store
-                .acknowledge(submission, &check, key, &text, person)
-            {
-                Ok(()) => submit(app),
-                Err(e) => app.error(e.to_string()),
-            }
-        }
-        Prompting::ExportPath => export_to(app, PathBuf::from(text)),
+        Prompting::AddInstance => add_instance(fill, turn, text),
+        Prompting::RenameInstance(key) => rename_instance(fill, turn, &key, text),
+        Prompting::Acknowledge(index) => acknowledge(fill, turn, index, &text),
+        Prompting::ExportPath => export_to(fill, turn, PathBuf::from(text)),
     }
 }
 
-pub(super) fn confirmed(app: &mut App, purpose: Confirming) {
+pub(super) fn confirmed(fill: &mut Fill, turn: &mut Turn, purpose: Confirming) {
     match purpose {
-        Confirming::DeleteInstance(key) => {
-            let Some((roster, roster_id, submission, person)) = fill_ref(app).roster_edit() else {
-                return;
-            };
-            match app
-                .store
-                .remove_instance(submission, &roster_id, &key, person)
-            {
-                Ok(()) => {
-                    let fill = fill_mut(app);
-                    if let Some(list) = fill.response.rosters.get_mut(&roster_id) {
-                        list.retain(|i| i.key != key);
-                    }
-                    fill.reevaluate();
-                    let count = fill.eval.instances(roster).len();
-                    fill.instance = fill.instance.min(count.saturating_sub(1));
-                }
-                Err(e) => app.error(e.to_string()),
-            }
-        }
-        Confirming::Submit => {
-            let fill = fill_ref(app);
-            let (submission, person) = (fill.submission.id, fill.person);
-            match app.store.set_status(submission, Status::Submitted, person) {
-                Ok(()) => {
-                    let fill = fill_mut(app);
-                    fill.submission.status = Status::Submitted;
-                    let slug: String = fill
-                        .submission
-                        .institution
-                        .chars()
-                        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                        .collect();
-                    let name = format!(
-                        "anketa-{}-{}.json",
-                        slug.trim_matches('-'),
-                        fill.submission.year
-                    );
-                    let path = app.opts.export_dir.join(name);
-                    app.overlay = Some(Overlay::Prompt(Box::new(prompt(
-                        Prompting::ExportPath,
-                        app.tr(T::SubmittedExportTo).to_owned(),
-                        &path.display().to_string(),
-                    ))));
-                }
-                Err(e) => app.error(e.to_string()),
-            }
-        }
+        Confirming::DeleteInstance(key) => delete_instance(fill, turn, &key),
+        Confirming::Submit => mark_submitted(fill, turn),
     }
 }

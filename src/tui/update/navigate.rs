@@ -2,65 +2,59 @@
 
 use super::*;
 
-pub(super) fn sections_action(app: &mut App, action: Action) {
-    let fill = fill_mut(app);
+pub(super) fn sections_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
     match action {
         Action::Back => {
-            flush(app);
-            if let Err(e) = app.refresh_start() {
-                app.error(e.to_string());
-            }
+            flush(fill, turn);
+            turn.next = Some(Next::Start);
         }
         Action::Up => fill.section = fill.section.saturating_sub(1),
-        Action::Down => fill.section = (fill.section + 1).min(fill.sections.len() - 1),
-        Action::Enter | Action::Right => enter_section(app),
+        Action::Down => fill.section = (fill.section + 1).min(fill.sections().len() - 1),
+        Action::Enter | Action::Right => enter_section(fill, turn),
         _ => {}
     }
 }
 
-pub(super) fn enter_section(app: &mut App) {
-    let fill = fill_mut(app);
+pub(super) fn enter_section(fill: &mut Fill, turn: &mut Turn) {
     fill.instance = 0;
     fill.cursor = 0;
     if fill.roster().is_some() {
         fill.focus = Focus::Roster;
-        remember_position(app);
+        remember_position(fill, turn);
         return;
     }
     match fill.visible_questions().first() {
         Some(&first) => {
             fill.question = first;
             fill.focus = Focus::Question;
-            remember_position(app);
+            remember_position(fill, turn);
         }
         None => {
             fill.focus = Focus::Sections;
-            let text = app.tr(T::SectionEnd);
-            app.info(text);
+            turn.info(turn.tr(T::SectionEnd));
         }
     }
 }
 
-pub(super) fn question_action(app: &mut App, action: Action) {
-    if fill_ref(app).edit.is_some() {
-        edit_action(app, action);
+pub(super) fn question_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
+    if fill.edit.is_some() {
+        edit_action(fill, turn, action);
         return;
     }
-    let fill = fill_mut(app);
     let question = &fill.q.questions[fill.question];
     let kind = question.kind;
     let item = fill.current_item();
     let rows = fill.row_count();
     match action {
-        Action::NextQuestion => next_question(app),
-        Action::PrevQuestion => prev_question(app),
+        Action::NextQuestion => next_question(fill, turn),
+        Action::PrevQuestion => prev_question(fill, turn),
         Action::Back => {
             fill.focus = if fill.roster().is_some() {
                 Focus::Roster
             } else {
                 Focus::Sections
             };
-            remember_position(app);
+            remember_position(fill, turn);
         }
         Action::ToggleHint => {
             fill.show_hint = !fill.show_hint;
@@ -71,22 +65,24 @@ pub(super) fn question_action(app: &mut App, action: Action) {
             let lines = fill.q.questions[fill.question]
                 .hint
                 .as_deref()
-                .map_or(0, |h| crate::tui::widgets::wrap(h, HINT_MIN_WIDTH).len());
+                .map_or(0, |h| {
+                    crate::tui::view::widgets::wrap(h, HINT_MIN_WIDTH).len()
+                });
             fill.hint_scroll = (fill.hint_scroll + 3).min(lines as u16);
         }
         Action::ScrollHintUp => fill.hint_scroll = fill.hint_scroll.saturating_sub(3),
         Action::Up | Action::Down if rows == 0 => {
             if action == Action::Up {
-                prev_question(app);
+                prev_question(fill, turn);
             } else {
-                next_question(app);
+                next_question(fill, turn);
             }
         }
         Action::Up => fill.cursor = fill.cursor.saturating_sub(1),
         Action::Down => fill.cursor = (fill.cursor + 1).min(rows - 1),
-        Action::Clear => answer(app, item, None),
+        Action::Clear => answer(fill, turn, item, None),
         // Enter confirms the ticks and moves on; only Space ticks and unticks.
-        Action::Enter if kind == QuestionKind::Multi => next_question(app),
+        Action::Enter if kind == QuestionKind::Multi => next_question(fill, turn),
         Action::Toggle | Action::Enter
             if matches!(kind, QuestionKind::Single | QuestionKind::Multi) =>
         {
@@ -100,9 +96,9 @@ pub(super) fn question_action(app: &mut App, action: Action) {
                 rules::toggle_option(&fill.q.items[item].answer, fill.answer(item), choice.code)
             };
             let advance = kind == QuestionKind::Single && action == Action::Enter;
-            answer(app, item, Some(value));
+            answer(fill, turn, item, Some(value));
             if advance {
-                next_question(app);
+                next_question(fill, turn);
             }
         }
         Action::Left | Action::Right | Action::Toggle if kind == QuestionKind::Matrix => {
@@ -118,34 +114,34 @@ pub(super) fn question_action(app: &mut App, action: Action) {
                 (_, None) => 0,
             };
             let value = Value::Choice(choices[next].code);
-            answer(app, item, Some(value));
+            answer(fill, turn, item, Some(value));
         }
         Action::Enter if kind == QuestionKind::Matrix => {
             if fill.cursor + 1 < rows {
                 fill.cursor += 1;
             } else {
-                next_question(app);
+                next_question(fill, turn);
             }
         }
-        Action::Enter => start_edit(app, None),
+        Action::Enter => start_edit(fill, turn, None),
         Action::Type(c) if is_numeric(&fill.q.items[item].answer) && !is_number_char(c) => {
             if let Some(special) = special_key(c) {
-                toggle_special(app, item, special);
+                toggle_special(fill, turn, item, special);
             }
         }
         // The first character of an answer starts typing it: a figure opens selected, so it
         // is replaced; a letter goes on after the text already there.
         Action::Type(c) => {
             let urls = matches!(fill.q.items[item].answer, AnswerType::Urls { .. });
-            start_edit(app, None);
+            start_edit(fill, turn, None);
             // A new address goes on a line of its own.
-            if let Some(edit) = fill_mut(app).edit.as_mut()
+            if let Some(edit) = fill.edit.as_mut()
                 && urls
                 && edit.area.lines().iter().any(|l| !l.trim().is_empty())
             {
                 edit.area.insert_newline();
             }
-            edit_action(app, Action::Type(c));
+            edit_action(fill, turn, Action::Type(c));
         }
         Action::Paste(text)
             if !matches!(
@@ -154,22 +150,19 @@ pub(super) fn question_action(app: &mut App, action: Action) {
             ) =>
         {
             if is_numeric(&fill.q.items[item].answer) && !is_one_number(&text) {
-                refuse_paste(app, &text);
+                refuse_paste(turn, &text);
                 return;
             }
-            start_edit(app, Some(text.nfc().collect()))
+            start_edit(fill, turn, Some(text.nfc().collect()))
         }
-        Action::ToggleNotAvailable => toggle_special(app, item, Value::NotAvailable),
-        Action::ToggleNotApplicable => toggle_special(app, item, Value::NotApplicable),
+        Action::ToggleNotAvailable => toggle_special(fill, turn, item, Value::NotAvailable),
+        Action::ToggleNotApplicable => toggle_special(fill, turn, item, Value::NotApplicable),
         _ => {}
     }
 }
 
 /// The first error left in the current question, as the notice that says so on leaving it.
-pub(super) fn error_left(app: &App) -> Option<String> {
-    let Screen::Fill(fill) = &app.screen else {
-        return None;
-    };
+pub(super) fn error_left(fill: &Fill, lang: Lang) -> Option<String> {
     let question = &fill.q.questions[fill.question];
     let finding = question
         .items
@@ -181,78 +174,74 @@ pub(super) fn error_left(app: &App) -> Option<String> {
         })?;
     Some(format!(
         "{} {}: {}",
-        app.tr(T::LeftWithProblems),
+        tr(lang, T::LeftWithProblems),
         fill.q.items[finding.location.item].code,
-        crate::i18n::finding_message(app.opts.lang, finding)
+        crate::i18n::finding_message(lang, finding)
     ))
 }
 
-pub(super) fn next_question(app: &mut App) {
-    if !finish_edit(app) {
+pub(super) fn next_question(fill: &mut Fill, turn: &mut Turn) {
+    if !finish_edit(fill, turn) {
         return;
     }
-    let left = error_left(app);
-    move_on(app);
+    let left = error_left(fill, turn.opts.lang);
+    move_on(fill, turn);
     if let Some(text) = left {
-        app.error(text);
+        turn.error(text);
     }
 }
 
-pub(super) fn move_on(app: &mut App) {
-    let fill = fill_mut(app);
+pub(super) fn move_on(fill: &mut Fill, turn: &mut Turn) {
     let visible = fill.visible_questions();
     if let Some(&next) = visible.iter().find(|&&q| q > fill.question) {
         fill.question = next;
         fill.cursor = 0;
-        remember_position(app);
+        remember_position(fill, turn);
         return;
     }
     // End of the section (or of this instance): on to the next instance, or the next section.
     if let Some(roster) = fill.roster()
-        && fill.instance + 1 < fill.eval.instances(roster).len()
+        && fill.instance + 1 < fill.eval().instances(roster).len()
     {
         fill.instance += 1;
         if let Some(&first) = fill.visible_questions().first() {
             fill.question = first;
             fill.cursor = 0;
-            remember_position(app);
+            remember_position(fill, turn);
             return;
         }
     }
-    if fill.section + 1 < fill.sections.len() {
+    if fill.section + 1 < fill.sections().len() {
         fill.section += 1;
-        enter_section(app);
+        enter_section(fill, turn);
     } else {
-        let text = app.tr(T::SectionEnd);
-        app.info(text);
+        turn.info(turn.tr(T::SectionEnd));
     }
 }
 
-pub(super) fn prev_question(app: &mut App) {
-    if !finish_edit(app) {
+pub(super) fn prev_question(fill: &mut Fill, turn: &mut Turn) {
+    if !finish_edit(fill, turn) {
         return;
     }
-    let left = error_left(app);
-    let fill = fill_mut(app);
+    let left = error_left(fill, turn.opts.lang);
     let visible = fill.visible_questions();
     if let Some(&prev) = visible.iter().rev().find(|&&q| q < fill.question) {
         fill.question = prev;
         fill.cursor = 0;
-        remember_position(app);
+        remember_position(fill, turn);
     }
     if let Some(text) = left {
-        app.error(text);
+        turn.error(text);
     }
 }
 
-pub(super) fn jump_to_finding(app: &mut App, index: usize) {
-    flush(app);
-    let fill = fill_mut(app);
-    let Some(finding) = fill.eval.findings.get(index) else {
+pub(super) fn jump_to_finding(fill: &mut Fill, turn: &mut Turn, index: usize) {
+    flush(fill, turn);
+    let Some(finding) = fill.eval().findings.get(index) else {
         return;
     };
     let location = finding.location.clone();
-    let Some(section) = fill.sections.iter().position(|&s| s == location.section) else {
+    let Some(section) = fill.sections().iter().position(|&s| s == location.section) else {
         return;
     };
     fill.section = section;
@@ -265,5 +254,5 @@ pub(super) fn jump_to_finding(app: &mut App, index: usize) {
         .iter()
         .position(|&i| i == location.item)
         .unwrap_or(0);
-    remember_position(app);
+    remember_position(fill, turn);
 }

@@ -2,10 +2,7 @@
 
 use super::*;
 
-pub(super) fn start_action(app: &mut App, action: Action) {
-    let Screen::Start(start) = &mut app.screen else {
-        return;
-    };
+pub(super) fn start_action(start: &mut StartScreen, turn: &mut Turn, action: Action) {
     if let Some(form) = &mut start.form {
         match action {
             Action::Type(c) => {
@@ -45,7 +42,7 @@ pub(super) fn start_action(app: &mut App, action: Action) {
             Action::NextQuestion => form.focus = (form.focus + 1).min(FORM_FIELDS.len() - 1),
             Action::PrevQuestion => form.focus = form.focus.saturating_sub(1),
             Action::Enter if form.focus + 1 < FORM_FIELDS.len() => form.focus += 1,
-            Action::Enter => create_submission(app),
+            Action::Enter => create_submission(form, turn),
             Action::Back if !start.submissions.is_empty() => start.form = None,
             _ => {}
         }
@@ -55,28 +52,21 @@ pub(super) fn start_action(app: &mut App, action: Action) {
         Action::Up => start.cursor = start.cursor.saturating_sub(1),
         Action::Down => start.cursor = (start.cursor + 1).min(start.submissions.len()),
         Action::Enter if start.cursor == start.submissions.len() => {
-            start.form = Some(NewForm::new(app.opts.default_year));
+            start.form = Some(NewForm::new(turn.opts.default_year));
         }
-        Action::Enter if app.opts.results_first => {
-            let id = start.submissions[start.cursor].id;
-            super::results::open(app, id, None);
+        Action::Enter if turn.opts.results_first => {
+            turn.next = Some(Next::Results(start.submissions[start.cursor].id));
         }
         Action::Enter => {
             let summary = start.submissions[start.cursor].clone();
-            open_submission(app, summary, None);
+            open_submission(turn, summary, None);
         }
-        Action::Help => app.overlay = Some(Overlay::Help(0)),
+        Action::Help => *turn.overlay = Some(Overlay::Help(0)),
         _ => {}
     }
 }
 
-pub(super) fn create_submission(app: &mut App) {
-    let Screen::Start(StartScreen {
-        form: Some(form), ..
-    }) = &mut app.screen
-    else {
-        return;
-    };
+pub(super) fn create_submission(form: &mut NewForm, turn: &mut Turn) {
     let value = |i: usize| form.values[i].trim().to_owned();
     let name = value(0);
     let person_name = value(5);
@@ -104,68 +94,50 @@ pub(super) fn create_submission(app: &mut App) {
             InstitutionKind::Institution
         },
     };
-    let created = (|| {
-        let institution = app.store.institution(&institution)?;
-        let person = app.store.person(&person_name, Role::Respondent)?;
-        let qrow = app.store.register_questionnaire(&app.q, &app.definition)?;
-        let id = app
-            .store
-            .create_submission(institution, qrow, year, person)?;
-        Ok::<_, crate::store::StoreError>((app.store.submission(id)?, person))
-    })();
-    match created {
-        Ok((summary, person)) => open_submission(app, summary, Some(person)),
-        Err(e) => app.error(e.to_string()),
+    match turn
+        .fx
+        .create(turn.q, turn.definition, &institution, year, &person_name)
+    {
+        Ok((summary, person)) => open_submission(turn, summary, Some(person)),
+        Err(e) => turn.error(e.to_string()),
     }
 }
 
-pub(super) fn open_submission(app: &mut App, summary: SubmissionSummary, person: Option<PersonId>) {
-    let opened = (|| {
-        let status = app
-            .store
-            .definition_status(summary.id, &app.q, &app.definition)?;
-        let response = app.store.load_response(summary.id)?;
-        let person = match person {
-            Some(p) => p,
-            None => match app.store.last_person(summary.id)? {
-                Some(p) => p,
-                None => app.store.person(&app.opts.user, Role::Respondent)?,
-            },
-        };
-        let position = app.store.position(summary.id)?;
-        Ok::<_, crate::store::StoreError>((status, response, person, position))
-    })();
-    let (status, response, person, position) = match opened {
+pub(super) fn open_submission(
+    turn: &mut Turn,
+    summary: SubmissionSummary,
+    person: Option<PersonId>,
+) {
+    let opened = turn
+        .fx
+        .open(summary.id, turn.q, turn.definition, person, &turn.opts.user);
+    let opened = match opened {
         Ok(opened) => opened,
         Err(e) => {
-            app.error(e.to_string());
+            turn.error(e.to_string());
             return;
         }
     };
-    let (q, changed) = match status {
-        DefinitionStatus::Same => (app.q.clone(), false),
+    let (q, changed) = match opened.definition {
+        DefinitionStatus::Same => (turn.q.clone(), false),
         DefinitionStatus::Changed { filled_with, .. } => (Rc::new(*filled_with), true),
     };
     let sections: Vec<usize> = (0..q.sections.len())
         .filter(|&s| {
-            app.opts.expert || q.parts[q.sections[s].part].filled_by == FilledBy::Respondent
+            turn.opts.expert || q.parts[q.sections[s].part].filled_by == FilledBy::Respondent
         })
         .collect();
     let Some(&first) = sections.first() else {
         // Only an expert part: nothing here for a respondent to fill.
-        let text = app.tr(T::NoSectionsForRole);
-        app.error(text);
+        turn.error(turn.tr(T::NoSectionsForRole));
         return;
     };
-    let eval = rules::evaluate(&q, &response);
     let mut fill = Fill {
         question: q.sections[first].questions.start,
+        sheet: Sheet::new(q.clone(), opened.response, sections),
         q,
         submission: summary,
-        person,
-        response,
-        eval,
-        sections,
+        person: opened.person,
         section: 0,
         focus: Focus::Sections,
         instance: 0,
@@ -176,15 +148,13 @@ pub(super) fn open_submission(app: &mut App, summary: SubmissionSummary, person:
         before_special: Default::default(),
         pending: None,
     };
-    fill.keep_shown_findings();
-    if let Some(position) = position {
+    if let Some(position) = opened.position {
         fill.restore(&position);
     }
-    let read_only = fill.read_only();
-    app.screen = Screen::Fill(Box::new(fill));
     if changed {
-        app.info(app.tr(T::DefinitionChanged));
-    } else if read_only {
-        app.info(app.tr(T::ReadOnly));
+        turn.info(turn.tr(T::DefinitionChanged));
+    } else if fill.read_only() {
+        turn.info(turn.tr(T::ReadOnly));
     }
+    turn.next = Some(Next::Fill(Box::new(fill)));
 }

@@ -2,29 +2,10 @@
 
 use super::*;
 
-pub(super) fn export_to(app: &mut App, path: PathBuf) {
-    let fill = fill_ref(app);
-    let submission = fill.submission.id;
-    let written = (|| -> Result<(), String> {
-        let records = app.store.export(&[submission]).map_err(|e| e.to_string())?;
-        let bytes = exchange::write(
-            crate::store::now(),
-            app.store.machine().to_owned(),
-            records.clone(),
-        );
-        crate::files::write_atomically(&path, &bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        app.store.mark_exported(&records).map_err(|e| e.to_string())
-    })();
-    match written {
-        Ok(()) => {
-            let text = format!("{}: {}", app.tr(T::Exported), path.display());
-            app.info(text);
-        }
-        Err(e) => {
-            let text = format!("{}: {e}", app.tr(T::ExportFailed));
-            app.error(text);
-        }
+pub(super) fn export_to(fill: &Fill, turn: &mut Turn, path: PathBuf) {
+    match turn.fx.export(fill.submission.id, &path) {
+        Ok(()) => turn.info(format!("{}: {}", turn.tr(T::Exported), path.display())),
+        Err(e) => turn.error(format!("{}: {e}", turn.tr(T::ExportFailed))),
     }
 }
 
@@ -34,7 +15,7 @@ pub(super) fn finding_place(fill: &Fill, finding: &Finding) -> (String, String) 
     match (item.roster, finding.location.instance) {
         (Some(r), Some(i)) => (
             fill.q.rosters[r].id.clone(),
-            fill.eval
+            fill.eval()
                 .instances(r)
                 .get(i)
                 .map(|s| s.key.clone())
@@ -46,28 +27,25 @@ pub(super) fn finding_place(fill: &Fill, finding: &Finding) -> (String, String) 
 
 /// "Pārbaudīt un iesniegt": refuse while errors remain, have every warning acknowledged,
 /// then confirm.
-pub(super) fn submit(app: &mut App) {
-    flush(app);
-    let fill = fill_ref(app);
+pub(super) fn submit(fill: &mut Fill, turn: &mut Turn) {
+    flush(fill, turn);
     if fill.read_only() {
-        let text = app.tr(T::ReadOnly);
-        app.error(text);
+        turn.error(turn.tr(T::ReadOnly));
         return;
     }
     if fill.submit_errors().next().is_some() {
-        let text = app.tr(T::SubmitRefused);
-        app.error(text);
-        app.overlay = Some(Overlay::Problems { cursor: 0 });
+        turn.error(turn.tr(T::SubmitRefused));
+        *turn.overlay = Some(Overlay::Problems { cursor: 0 });
         return;
     }
-    let acknowledged = match app.store.acknowledged(fill.submission.id) {
+    let acknowledged = match turn.fx.acknowledged(fill.submission.id) {
         Ok(a) => a,
         Err(e) => {
-            app.error(e.to_string());
+            turn.error(e.to_string());
             return;
         }
     };
-    let open_warning = fill.eval.findings.iter().enumerate().find(|(_, f)| {
+    let open_warning = fill.eval().findings.iter().enumerate().find(|(_, f)| {
         let rules::FindingKind::Check { name, .. } = &f.kind else {
             return false;
         };
@@ -79,20 +57,64 @@ pub(super) fn submit(app: &mut App) {
     if let Some((index, finding)) = open_warning {
         let mut p = prompt(
             Prompting::Acknowledge(index),
-            app.tr(T::AcknowledgeTitle).to_owned(),
+            turn.tr(T::AcknowledgeTitle).to_owned(),
             "",
         );
         let code = &fill.q.items[finding.location.item].code;
         p.detail = Some(format!(
             "{code}: {}\n{}",
-            crate::i18n::finding_message(app.opts.lang, finding),
-            app.tr(T::AcknowledgeComment)
+            crate::i18n::finding_message(turn.opts.lang, finding),
+            turn.tr(T::AcknowledgeComment)
         ));
-        app.overlay = Some(Overlay::Prompt(Box::new(p)));
+        *turn.overlay = Some(Overlay::Prompt(Box::new(p)));
         return;
     }
-    app.overlay = Some(Overlay::Confirm {
+    *turn.overlay = Some(Overlay::Confirm {
         purpose: Confirming::Submit,
-        text: app.tr(T::ConfirmSubmit).to_owned(),
+        text: turn.tr(T::ConfirmSubmit).to_owned(),
     });
+}
+
+/// Keep the respondent's explanation of the warning at `index`, then go on submitting.
+pub(super) fn acknowledge(fill: &mut Fill, turn: &mut Turn, index: usize, comment: &str) {
+    let finding = &fill.eval().findings[index];
+    let rules::FindingKind::Check { name, .. } = &finding.kind else {
+        return;
+    };
+    let (roster, instance) = finding_place(fill, finding);
+    let key = AnswerKey::in_roster(&roster, &instance, "");
+    match turn
+        .fx
+        .acknowledge(fill.submission.id, name, key, comment, fill.person)
+    {
+        Ok(()) => submit(fill, turn),
+        Err(e) => turn.error(e.to_string()),
+    }
+}
+
+/// The submission is handed in: offer to save its file.
+pub(super) fn mark_submitted(fill: &mut Fill, turn: &mut Turn) {
+    let (submission, person) = (fill.submission.id, fill.person);
+    if let Err(e) = turn.fx.set_status(submission, Status::Submitted, person) {
+        turn.error(e.to_string());
+        return;
+    }
+    fill.submission.status = Status::Submitted;
+    let slug: String = fill
+        .submission
+        .institution
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let name = format!(
+        "anketa-{}-{}.json",
+        slug.trim_matches('-'),
+        fill.submission.year
+    );
+    let path = turn.opts.export_dir.join(name);
+    *turn.overlay = Some(Overlay::Prompt(Box::new(prompt(
+        Prompting::ExportPath,
+        turn.tr(T::SubmittedExportTo).to_owned(),
+        &path.display().to_string(),
+    ))));
 }

@@ -1,7 +1,7 @@
 //! A matrix: one row per item, every row the same scale; ←→ chooses within the row.
 
 use crate::response::Value;
-use crate::tui::app::Fill;
+use crate::tui::model::Fill;
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,8 +1,8 @@
 //! The footer: a notice line, and the keys that work right now, from the active keymap.
 
 use crate::i18n::T;
-use crate::tui::app::{App, Notice};
 use crate::tui::keymap::hints;
+use crate::tui::model::{App, Notice};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -2,10 +2,10 @@
 
 use crate::i18n::{Noun, T, count, finding_message};
 use crate::questionnaire::Severity;
-use crate::tui::app::{App, Screen};
+use crate::tui::model::{App, Screen};
 use crate::tui::style::Palette;
-use crate::tui::widgets::centered;
-use crate::tui::widgets::{fit, wrap};
+use crate::tui::view::widgets::centered;
+use crate::tui::view::widgets::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,8 +21,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
         area.height.saturating_sub(4),
     );
     frame.render_widget(Clear, rect);
-    let errors = fill.eval.errors().count();
-    let warnings = fill.eval.warnings().count();
+    let errors = fill.eval().errors().count();
+    let warnings = fill.eval().warnings().count();
     let lang = app.opts.lang;
     let title = format!(
         "{} — {}, {}",
@@ -30,8 +30,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
         count(lang, errors, Noun::Error),
         count(lang, warnings, Noun::Warning)
     );
-    let block = crate::tui::widgets::titled(&title, palette.title());
-    if fill.eval.findings.is_empty() {
+    let block = crate::tui::view::widgets::titled(&title, palette.title());
+    if fill.eval().findings.is_empty() {
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
         frame.render_widget(Line::styled(app.tr(T::NoProblems), palette.ok()), inner);
@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
     // Inside the border, after "✗ ".
     let width = (rect.width as usize).saturating_sub(4).max(10);
     let items: Vec<ListItem> = fill
-        .eval
+        .eval()
         .findings
         .iter()
         .map(|f| {
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
             let item = &fill.q.items[f.location.item];
             let place = match (item.roster, f.location.instance) {
                 (Some(r), Some(i)) => fill
-                    .eval
+                    .eval()
                     .instances(r)
                     .get(i)
                     .map(|s| format!(" ({})", if s.label.is_empty() { &s.key } else { &s.label }))
@@ -99,5 +99,12 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
             ListItem::new(lines)
         })
         .collect();
-    crate::tui::widgets::selectable(frame, items, Some(block), cursor, palette.selected(), rect);
+    crate::tui::view::widgets::selectable(
+        frame,
+        items,
+        Some(block),
+        cursor,
+        palette.selected(),
+        rect,
+    );
 }

@@ -4,10 +4,10 @@
 use crate::i18n::T;
 use crate::scoring::cohort::{self, Measure};
 use crate::scoring::{self, Item};
-use crate::tui::app::App;
-use crate::tui::results::{ResultsView, Tab};
+use crate::tui::model::App;
+use crate::tui::model::results::{ResultsView, Tab};
 use crate::tui::style::Palette;
-use crate::tui::widgets::fit;
+use crate::tui::view::widgets::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -89,7 +89,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palett
     ])
     .areas(area);
 
-    let block = crate::tui::widgets::titled(app.tr(T::EIndex), palette.title());
+    let block = crate::tui::view::widgets::titled(app.tr(T::EIndex), palette.title());
     let inner = block.inner(gauge_area);
     frame.render_widget(block, gauge_area);
     let [gauge_line, standing_line] =
@@ -166,7 +166,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palett
         ),
         None => app.tr(T::Themes).to_owned(),
     };
-    let block = crate::tui::widgets::titled(&themes_title, palette.title());
+    let block = crate::tui::view::widgets::titled(&themes_title, palette.title());
     let inner = block.inner(themes_area);
     let width = inner.width as usize;
     let compare_width = if view.compare.is_some() { 8 } else { 0 };
@@ -217,7 +217,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palett
             ListItem::new(Line::from(spans))
         })
         .collect();
-    crate::tui::widgets::selectable(
+    crate::tui::view::widgets::selectable(
         frame,
         items,
         Some(block),
@@ -226,7 +226,7 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palett
         themes_area,
     );
 
-    let block = crate::tui::widgets::titled(app.tr(T::Indicators), palette.title());
+    let block = crate::tui::view::widgets::titled(app.tr(T::Indicators), palette.title());
     let inner = block.inner(indicators_area);
     frame.render_widget(block, indicators_area);
     let text: Vec<String> = model
@@ -290,7 +290,7 @@ fn theme_detail(
         s.level,
         model.levels[s.level as usize - 1]
     );
-    let block = crate::tui::widgets::titled(&title, level_style(palette, s.level));
+    let block = crate::tui::view::widgets::titled(&title, level_style(palette, s.level));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
@@ -409,7 +409,7 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pal
     let model = &view.scorer().model;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let block = crate::tui::widgets::titled(app.tr(T::Cohort), palette.title());
+    let block = crate::tui::view::widgets::titled(app.tr(T::Cohort), palette.title());
     let width = block.inner(left).width as usize;
     let items: Vec<ListItem> = view
         .ranking()
@@ -439,7 +439,7 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pal
             ]))
         })
         .collect();
-    crate::tui::widgets::selectable(
+    crate::tui::view::widgets::selectable(
         frame,
         items,
         Some(block),
@@ -448,7 +448,7 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pal
         left,
     );
 
-    let block = crate::tui::widgets::titled(app.tr(T::LevelDistribution), palette.title());
+    let block = crate::tui::view::widgets::titled(app.tr(T::LevelDistribution), palette.title());
     let inner = block.inner(right);
     frame.render_widget(block, right);
     let mut lines = Vec::new();

@@ -1,7 +1,7 @@
 //! The start screen: choose a submission to continue, or create one.
 
 use crate::i18n::T;
-use crate::tui::app::{App, FORM_FIELDS, FORM_KIND, StartScreen};
+use crate::tui::model::{App, FORM_FIELDS, FORM_KIND, StartScreen};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, palette: Palette) {
-    let block = crate::tui::widgets::titled(
+    let block = crate::tui::view::widgets::titled(
         &format!("{} — {}", app.tr(T::AppTitle), app.q.title),
         palette.title(),
     );
@@ -120,7 +120,14 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, palet
             } else {
                 start.cursor
             };
-            crate::tui::widgets::selectable(frame, items, None, selected, palette.selected(), list);
+            crate::tui::view::widgets::selectable(
+                frame,
+                items,
+                None,
+                selected,
+                palette.selected(),
+                list,
+            );
         }
     }
 }

@@ -2,10 +2,10 @@
 //! scrollable.
 
 use crate::i18n::{Lang, T, tr};
-use crate::tui::app::App;
 use crate::tui::keymap::{HELP_GROUPS, hints};
+use crate::tui::model::App;
 use crate::tui::style::Palette;
-use crate::tui::widgets::centered;
+use crate::tui::view::widgets::centered;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -32,7 +32,7 @@ fn lines(lang: Lang, palette: Palette) -> Vec<Line<'static>> {
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16, area: Rect, palette: Palette) {
     let rect = centered(area, 100, area.height.saturating_sub(2));
     frame.render_widget(Clear, rect);
-    let block = crate::tui::widgets::titled(app.tr(T::HelpTitle), palette.title());
+    let block = crate::tui::view::widgets::titled(app.tr(T::HelpTitle), palette.title());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let lines = lines(app.opts.lang, palette);

@@ -1,9 +1,9 @@
 //! Small windows over the screen: a one-line prompt and a yes/no question.
 
 use crate::i18n::T;
-use crate::tui::app::{App, Prompt};
+use crate::tui::model::{App, Prompt};
 use crate::tui::style::Palette;
-use crate::tui::widgets::centered;
+use crate::tui::view::widgets::centered;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -5,7 +5,7 @@ use crate::expr::format_number;
 use crate::i18n::T;
 use crate::questionnaire::AnswerType;
 use crate::response::Value;
-use crate::tui::app::{App, Fill, edit_problem};
+use crate::tui::model::{App, Fill, edit_problem};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -6,7 +6,7 @@ use crate::i18n::T;
 use crate::questionnaire::AnswerType;
 use crate::response::Value;
 use crate::rules::display_value;
-use crate::tui::app::{App, Fill, edit_problem};
+use crate::tui::model::{App, Fill, edit_problem};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -114,7 +114,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         ));
         let instance = fill.roster().map(|r| (r, fill.instance));
         for c in &question.computed {
-            let value = display_value(&fill.q, &fill.response, &fill.eval, &c.value, instance);
+            let value = display_value(&fill.q, fill.response(), fill.eval(), &c.value, instance);
             let unit = match &c.unit {
                 Some(u) if value != "—" => format!(" {u}"),
                 _ => String::new(),

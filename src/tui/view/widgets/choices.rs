@@ -4,7 +4,7 @@
 use crate::i18n::T;
 use crate::questionnaire::QuestionKind;
 use crate::response::Value;
-use crate::tui::app::{App, Fill};
+use crate::tui::model::{App, Fill};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -5,7 +5,7 @@ use super::{choices, field, matrix, table};
 use crate::i18n::{T, finding_message};
 use crate::questionnaire::{QuestionKind, Severity};
 use crate::rules::FindingKind;
-use crate::tui::app::{App, Fill};
+use crate::tui::model::{App, Fill};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
     let question = &fill.q.questions[fill.question];
     let mut title = section.title.clone();
     if let Some(roster) = section.roster
-        && let Some(instance) = fill.eval.instances(roster).get(fill.instance)
+        && let Some(instance) = fill.eval().instances(roster).get(fill.instance)
     {
         let name = if instance.label.is_empty() {
             &instance.key
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
     ])];
     let text = match section
         .roster
-        .and_then(|r| Some((r, fill.eval.instances(r).get(fill.instance)?)))
+        .and_then(|r| Some((r, fill.eval().instances(r).get(fill.instance)?)))
     {
         Some((r, instance)) => {
             let name = if instance.label.is_empty() {

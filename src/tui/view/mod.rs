@@ -1,20 +1,22 @@
-//! Drawing: one file per screen. Everything here takes `&App` and only draws.
+//! Drawing: one file per screen, and the widgets they are built of. Everything here takes
+//! `&App` and only draws; it imports the model, the palette, the words and the keymap, and
+//! nothing that changes state.
 
 mod fill;
 mod help;
-
 mod problems;
 mod results;
 mod start;
+pub mod widgets;
 
-use super::app::{App, Overlay, Screen};
+use super::model::{App, Overlay, Screen};
 use super::style::Palette;
-use super::widgets::{dialog, footer};
 use crate::i18n::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use widgets::{dialog, footer};
 
 /// Below this the interface says so instead of drawing a mangled screen.
 pub const MIN_SIZE: (u16, u16) = (60, 18);

@@ -5,22 +5,23 @@
 use super::keymap::Mode;
 use crate::i18n::{Lang, T, tr};
 use crate::questionnaire::{AnswerType, QuestionKind, Questionnaire};
-use crate::store::{Store, SubmissionSummary};
+use crate::store::SubmissionSummary;
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
-pub use super::fill::{Edit, Fill, Focus, Pending, Progress, edit_problem};
+pub mod fill;
+pub mod results;
+pub mod sheet;
+
+pub use fill::{Edit, Fill, Focus, Pending, Progress, edit_problem};
 
 /// How often the loop wakes without input: each time is one [`super::Action::Tick`].
 pub const TICK: Duration = Duration::from_millis(200);
 
 /// Typing that pauses this long is saved without leaving the field.
 pub const SAVE_AFTER_PAUSE: Duration = Duration::from_millis(800);
-
-/// [`SAVE_AFTER_PAUSE`] in ticks.
-pub const PAUSE_TICKS: u32 = (SAVE_AFTER_PAUSE.as_millis() / TICK.as_millis()) as u32;
 
 pub struct Options {
     pub lang: Lang,
@@ -43,7 +44,6 @@ pub struct Options {
 pub struct App {
     pub q: Rc<Questionnaire>,
     pub definition: String,
-    pub store: Store,
     pub opts: Options,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -62,7 +62,7 @@ pub enum Notice {
 pub enum Screen {
     Start(StartScreen),
     Fill(Box<Fill>),
-    Results(Box<super::results::ResultsView>),
+    Results(Box<results::ResultsView>),
 }
 
 pub struct StartScreen {
@@ -82,7 +82,7 @@ pub const FORM_FIELDS: [T; 6] = [
     T::YourName,
 ];
 pub const FORM_KIND: usize = 3;
-pub(super) const FORM_YEAR: usize = 4;
+pub(in crate::tui) const FORM_YEAR: usize = 4;
 
 pub struct NewForm {
     pub values: [String; 6],
@@ -130,65 +130,29 @@ pub enum Confirming {
 }
 
 impl App {
+    /// The interface for questionnaire `q` (its text `definition`), opening on the start
+    /// screen with these of its submissions.
     pub fn new(
         q: Questionnaire,
         definition: String,
-        store: Store,
         opts: Options,
-    ) -> Result<App, crate::store::StoreError> {
-        let mut app = App {
+        submissions: Vec<SubmissionSummary>,
+    ) -> App {
+        let screen = Screen::Start(StartScreen::new(submissions, opts.default_year));
+        App {
             q: Rc::new(q),
             definition,
-            store,
             opts,
-            screen: Screen::Start(StartScreen {
-                submissions: Vec::new(),
-                cursor: 0,
-                form: None,
-            }),
+            screen,
             overlay: None,
             notice: None,
             save_failed: false,
             quit: false,
-        };
-        app.refresh_start()?;
-        Ok(app)
+        }
     }
 
     pub fn tr(&self, t: T) -> &'static str {
         tr(self.opts.lang, t)
-    }
-
-    pub(super) fn refresh_start(&mut self) -> Result<(), crate::store::StoreError> {
-        let mut submissions: Vec<SubmissionSummary> = self
-            .store
-            .submissions()?
-            .into_iter()
-            .filter(|s| s.questionnaire_code == self.q.id)
-            .collect();
-        submissions.sort_by(|a, b| {
-            crate::i18n::compare_lv(&a.institution, &b.institution)
-                .then(a.year.cmp(&b.year))
-                .then(a.id.cmp(&b.id))
-        });
-        // The cursor starts on the submission worked on most recently (the first of equals).
-        let cursor = submissions
-            .iter()
-            .enumerate()
-            .fold(None::<(usize, &str)>, |best, (i, s)| match best {
-                Some((_, at)) if at >= s.updated_at.as_str() => best,
-                _ => Some((i, s.updated_at.as_str())),
-            })
-            .map_or(0, |(i, _)| i);
-        let form = submissions
-            .is_empty()
-            .then(|| NewForm::new(self.opts.default_year));
-        self.screen = Screen::Start(StartScreen {
-            submissions,
-            cursor,
-            form,
-        });
-        Ok(())
     }
 
     /// What the keyboard talks to now; chooses the keymap.
@@ -228,18 +192,37 @@ impl App {
             },
         }
     }
+}
 
-    pub(super) fn info(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice::Info(text.into()));
-    }
-
-    pub(super) fn error(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice::Error(text.into()));
+impl StartScreen {
+    /// The list of `submissions` in Latvian alphabetical order, the cursor on the one worked
+    /// on most recently; the new-submission form when there are none.
+    pub fn new(mut submissions: Vec<SubmissionSummary>, default_year: i32) -> StartScreen {
+        submissions.sort_by(|a, b| {
+            crate::i18n::compare_lv(&a.institution, &b.institution)
+                .then(a.year.cmp(&b.year))
+                .then(a.id.cmp(&b.id))
+        });
+        // The first of equals, when several were changed at the same moment.
+        let cursor = submissions
+            .iter()
+            .enumerate()
+            .fold(None::<(usize, &str)>, |best, (i, s)| match best {
+                Some((_, at)) if at >= s.updated_at.as_str() => best,
+                _ => Some((i, s.updated_at.as_str())),
+            })
+            .map_or(0, |(i, _)| i);
+        let form = submissions.is_empty().then(|| NewForm::new(default_year));
+        StartScreen {
+            submissions,
+            cursor,
+            form,
+        }
     }
 }
 
 impl NewForm {
-    pub(super) fn new(default_year: i32) -> Self {
+    pub(in crate::tui) fn new(default_year: i32) -> Self {
         let mut values: [String; 6] = Default::default();
         values[FORM_YEAR] = default_year.to_string();
         NewForm {

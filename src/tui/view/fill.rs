@@ -2,9 +2,9 @@
 //! the right.
 
 use crate::i18n::T;
-use crate::tui::app::{App, Fill, Focus};
+use crate::tui::model::{App, Fill, Focus};
 use crate::tui::style::Palette;
-use crate::tui::widgets::{question, roster, sections};
+use crate::tui::view::widgets::{question, roster, sections};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -62,7 +62,7 @@ fn draw_header(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: P
 /// With the section list focused: the section's introduction and its questions.
 fn draw_overview(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Palette) {
     let section = &fill.q.sections[fill.section_index()];
-    let block = crate::tui::widgets::titled(&section.title, palette.title());
+    let block = crate::tui::view::widgets::titled(&section.title, palette.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();

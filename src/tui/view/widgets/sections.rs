@@ -1,7 +1,7 @@
 //! The section list with progress (answered / visible) and open errors and warnings.
 
 use crate::i18n::T;
-use crate::tui::app::{App, Fill, Focus, Progress};
+use crate::tui::model::{App, Fill, Focus, Progress};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
     );
     let width = block.inner(area).width as usize;
     let items: Vec<ListItem> = fill
-        .sections
+        .sections()
         .iter()
         .map(|&s| {
             let p = fill.progress(s, None);

@@ -3,7 +3,7 @@
 
 use super::sections::section_line;
 use crate::i18n::T;
-use crate::tui::app::{App, Fill, Focus};
+use crate::tui::model::{App, Fill, Focus};
 use crate::tui::style::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
     let title = format!("{} — {}", section.title, def.title);
     let block = super::titled(&title, palette.title());
     let inner = block.inner(area);
-    let instances = fill.eval.instances(roster);
+    let instances = fill.eval().instances(roster);
     if instances.is_empty() {
         frame.render_widget(block, area);
         let text = if def.from.is_none() {
@@ -46,7 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
             } else {
                 instance.label.clone()
             };
-            if section.required_instances.is_some() && fill.eval.instance_required(section_index, i)
+            if section.required_instances.is_some()
+                && fill.eval().instance_required(section_index, i)
             {
                 name = format!("★ {name} ({})", app.tr(T::FormRequired));
             }

@@ -2,6 +2,7 @@
 //! cursor is, what is being typed, and the questions asked of that state (what is visible,
 //! answered, required; progress).
 
+use super::sheet::Sheet;
 use crate::exchange::Status;
 use crate::expr::ItemId;
 use crate::i18n::Lang;
@@ -11,10 +12,11 @@ use crate::rules::{self, Evaluation, Finding};
 use crate::store::{PersonId, Position, SubmissionSummary};
 use ratatui_textarea::TextArea;
 use std::rc::Rc;
+use std::time::Instant;
 
 /// The narrowest the question panel gets: the most lines an explanation can wrap into, and so
 /// the furthest it can scroll (the view stops at the real end).
-pub(super) const HINT_MIN_WIDTH: usize = 40;
+pub(in crate::tui) const HINT_MIN_WIDTH: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -27,11 +29,9 @@ pub struct Fill {
     pub q: Rc<Questionnaire>,
     pub submission: SubmissionSummary,
     pub person: PersonId,
-    pub response: Response,
-    pub eval: Evaluation,
-    /// The sections shown (the respondent's part, plus the expert part for support staff).
-    pub sections: Vec<usize>,
-    /// Index into `sections`.
+    /// The answers and what the rules make of them.
+    pub sheet: Sheet,
+    /// Index into the sections shown ([`Fill::sections`]).
     pub section: usize,
     pub focus: Focus,
     /// The roster instance: the cursor in the roster list, and the one being filled.
@@ -61,28 +61,26 @@ pub struct Edit {
 pub struct Pending {
     pub item: ItemId,
     pub instance: Option<usize>,
-    /// Ticks without a key since it was typed: time as the loop hands it in, so that `update`
-    /// never reads a clock.
-    pub idle_ticks: u32,
+    /// When it was typed, as the loop hands the time to `update` (which never reads a clock).
+    pub typed_at: Instant,
 }
 
 impl Fill {
     pub fn section_index(&self) -> usize {
-        self.sections[self.section]
+        self.sections()[self.section]
     }
 
-    /// Evaluate the response again after it changed. Findings are kept for the sections shown
-    /// only: a respondent is never asked for the part that support staff fill.
-    pub fn reevaluate(&mut self) {
-        self.eval = rules::evaluate(&self.q, &self.response);
-        self.keep_shown_findings();
+    /// The sections shown (the respondent's part, plus the expert part for support staff).
+    pub fn sections(&self) -> &[usize] {
+        self.sheet.shown()
     }
 
-    pub(super) fn keep_shown_findings(&mut self) {
-        let shown = &self.sections;
-        self.eval
-            .findings
-            .retain(|f| shown.contains(&f.location.section));
+    pub fn response(&self) -> &Response {
+        self.sheet.response()
+    }
+
+    pub fn eval(&self) -> &Evaluation {
+        self.sheet.eval()
     }
 
     /// Handed in: the respondent's answers can no longer change here.
@@ -93,10 +91,10 @@ impl Fill {
     /// Errors that stop "Pārbaudīt un iesniegt": those of the respondent's part. The expert
     /// part becomes required only when support staff accept a submission.
     pub fn submit_errors(&self) -> impl Iterator<Item = &Finding> {
-        self.eval.errors().filter(|f| self.is_respondents(f))
+        self.eval().errors().filter(|f| self.is_respondents(f))
     }
 
-    pub(super) fn is_respondents(&self, finding: &Finding) -> bool {
+    pub(in crate::tui) fn is_respondents(&self, finding: &Finding) -> bool {
         let part = self.q.sections[finding.location.section].part;
         self.q.parts[part].filled_by == FilledBy::Respondent
     }
@@ -117,7 +115,7 @@ impl Fill {
         let instance = self.current_instance();
         if self
             .roster()
-            .is_some_and(|r| self.instance >= self.eval.instances(r).len())
+            .is_some_and(|r| self.instance >= self.eval().instances(r).len())
         {
             return Vec::new();
         }
@@ -128,7 +126,7 @@ impl Fill {
                 self.q.questions[question]
                     .items
                     .clone()
-                    .any(|item| self.eval.is_visible(item, instance, &self.q))
+                    .any(|item| self.eval().is_visible(item, instance, &self.q))
             })
             .collect()
     }
@@ -139,7 +137,7 @@ impl Fill {
         self.q.questions[question]
             .items
             .clone()
-            .filter(|&item| self.eval.is_visible(item, instance, &self.q))
+            .filter(|&item| self.eval().is_visible(item, instance, &self.q))
             .collect()
     }
 
@@ -157,9 +155,9 @@ impl Fill {
         }
     }
 
-    pub(super) fn instance_key(&self, instance: Option<usize>) -> Option<(String, String)> {
+    pub(in crate::tui) fn instance_key(&self, instance: Option<usize>) -> Option<(String, String)> {
         let roster = self.roster()?;
-        let key = self.eval.instances(roster).get(instance?)?.key.clone();
+        let key = self.eval().instances(roster).get(instance?)?.key.clone();
         Some((self.q.rosters[roster].id.clone(), key))
     }
 
@@ -167,73 +165,69 @@ impl Fill {
     pub fn answer(&self, item: ItemId) -> Option<&Value> {
         let code = &self.q.items[item].code;
         match self.q.items[item].roster {
-            None => self.response.answers.get(code),
+            None => self.response().answers.get(code),
             Some(roster) => self
-                .eval
-                .instance_answers(&self.q, &self.response, roster, self.instance)?
+                .eval()
+                .instance_answers(&self.q, self.response(), roster, self.instance)?
                 .get(code),
         }
     }
 
-    pub(super) fn set_in_response(
+    pub(in crate::tui) fn set_in_response(
         &mut self,
         item: ItemId,
         instance: Option<usize>,
         value: Option<Value>,
     ) {
         let code = self.q.items[item].code.clone();
-        let answers = match self.q.items[item].roster {
-            None => &mut self.response.answers,
-            Some(_) => {
-                let Some((roster, key)) = self.instance_key(instance) else {
-                    return;
-                };
-                &mut self.response.instance_mut(&roster, &key).answers
-            }
+        let place = match self.q.items[item].roster {
+            None => None,
+            Some(_) => match self.instance_key(instance) {
+                Some(place) => Some(place),
+                None => return,
+            },
         };
-        match value {
-            Some(v) => answers.insert(code, v),
-            None => answers.remove(&code),
-        };
-        self.reevaluate();
+        self.sheet.change(|response| {
+            let answers = match &place {
+                None => &mut response.answers,
+                Some((roster, key)) => &mut response.instance_mut(roster, key).answers,
+            };
+            match value {
+                Some(v) => answers.insert(code, v),
+                None => answers.remove(&code),
+            };
+        });
     }
 
     /// Put an answer into the response in the current context, to be saved by `flush`.
-    pub(super) fn set_pending(&mut self, item: ItemId, value: Option<Value>) {
+    pub(in crate::tui) fn set_pending(&mut self, item: ItemId, value: Option<Value>, now: Instant) {
         let instance = self.current_instance();
         self.set_in_response(item, instance, value);
         self.pending = Some(Pending {
             item,
             instance,
-            idle_ticks: 0,
+            typed_at: now,
         });
     }
 
-    /// The current roster and who is changing it: (roster, its id, submission, person).
-    pub(super) fn roster_edit(
-        &self,
-    ) -> Option<(usize, String, crate::store::SubmissionId, PersonId)> {
+    /// The current roster: its index and its id.
+    pub(in crate::tui) fn roster_id(&self) -> Option<(usize, String)> {
         let roster = self.roster()?;
-        Some((
-            roster,
-            self.q.rosters[roster].id.clone(),
-            self.submission.id,
-            self.person,
-        ))
+        Some((roster, self.q.rosters[roster].id.clone()))
     }
 
     /// Findings on one item in the current context.
     pub fn findings_on(&self, item: ItemId) -> impl Iterator<Item = &Finding> {
         let instance = self.current_instance();
-        self.eval
+        self.eval()
             .findings
             .iter()
             .filter(move |f| f.location.item == item && f.location.instance == instance)
     }
 
-    pub(super) fn restore(&mut self, position: &Position) {
+    pub(in crate::tui) fn restore(&mut self, position: &Position) {
         let Some(section) = self
-            .sections
+            .sections()
             .iter()
             .position(|&s| self.q.sections[s].id == position.section)
         else {
@@ -242,7 +236,7 @@ impl Fill {
         self.section = section;
         if let Some(roster) = self.roster() {
             match self
-                .eval
+                .eval()
                 .instances(roster)
                 .iter()
                 .position(|i| i.key == position.instance)
@@ -267,7 +261,7 @@ impl Fill {
     }
 
     /// After answers change, keep the current question on a visible one.
-    pub(super) fn settle(&mut self) {
+    pub(in crate::tui) fn settle(&mut self) {
         let visible = self.visible_questions();
         if visible.contains(&self.question) {
             let rows = self.row_count();
@@ -297,7 +291,7 @@ impl Fill {
     }
 
     /// How many positions the cursor has in the current question.
-    pub(super) fn row_count(&self) -> usize {
+    pub(in crate::tui) fn row_count(&self) -> usize {
         let question = &self.q.questions[self.question];
         match question.kind {
             QuestionKind::Single | QuestionKind::Multi => {
@@ -308,7 +302,7 @@ impl Fill {
         }
     }
 
-    pub(super) fn position(&self) -> Position {
+    pub(in crate::tui) fn position(&self) -> Position {
         let instance = self
             .instance_key(self.current_instance())
             .map(|(_, key)| key)
@@ -328,7 +322,7 @@ impl Fill {
 /// What the edited text means as an answer: `Err` when it is not a valid number yet.
 /// A typed figure: spaces between thousands and a decimal comma or point allowed; `None` when
 /// empty, `Err` when it is not a number.
-pub(super) fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+pub(in crate::tui) fn parse_number(text: &str) -> Result<Option<f64>, ()> {
     let text: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -341,7 +335,10 @@ pub(super) fn parse_number(text: &str) -> Result<Option<f64>, ()> {
     if n.is_finite() { Ok(Some(n)) } else { Err(()) }
 }
 
-pub(super) fn parse_edit(answer_type: &AnswerType, lines: &[String]) -> Result<Option<Value>, ()> {
+pub(in crate::tui) fn parse_edit(
+    answer_type: &AnswerType,
+    lines: &[String],
+) -> Result<Option<Value>, ()> {
     match answer_type {
         AnswerType::Integer(_) | AnswerType::Number(_) => {
             Ok(parse_number(&lines.concat())?.map(Value::Number))
@@ -419,7 +416,7 @@ impl Fill {
     /// that must be filled).
     pub fn is_required(&self, item: ItemId, instance: Option<usize>) -> bool {
         let def = &self.q.items[item];
-        def.required && instance.is_none_or(|i| self.eval.instance_required(def.section, i))
+        def.required && instance.is_none_or(|i| self.eval().instance_required(def.section, i))
     }
 
     /// Progress of a section (an index into the questionnaire's sections), over all its
@@ -429,21 +426,21 @@ impl Fill {
         let instances: Vec<Option<usize>> = match (def.roster, instance) {
             (None, _) => vec![None],
             (Some(_), Some(i)) => vec![Some(i)],
-            (Some(r), None) => (0..self.eval.instances(r).len()).map(Some).collect(),
+            (Some(r), None) => (0..self.eval().instances(r).len()).map(Some).collect(),
         };
         let mut p = Progress::default();
         let stored: Vec<Option<&std::collections::BTreeMap<String, Value>>> = instances
             .iter()
             .map(|&i| match (def.roster, i) {
-                (None, _) => Some(&self.response.answers),
-                (Some(r), Some(i)) => self.eval.instance_answers(&self.q, &self.response, r, i),
+                (None, _) => Some(&self.response().answers),
+                (Some(r), Some(i)) => self.eval().instance_answers(&self.q, self.response(), r, i),
                 (Some(_), None) => None,
             })
             .collect();
         for question in def.questions.clone() {
             for item in self.q.questions[question].items.clone() {
                 for (&i, answers) in instances.iter().zip(&stored) {
-                    if !self.eval.is_visible(item, i, &self.q) {
+                    if !self.eval().is_visible(item, i, &self.q) {
                         continue;
                     }
                     let code = &self.q.items[item].code;
@@ -461,7 +458,7 @@ impl Fill {
             }
         }
         // Unanswered questions show in the counts, not as errors here.
-        for f in &self.eval.findings {
+        for f in &self.eval().findings {
             if f.kind == rules::FindingKind::Missing {
                 continue;
             }

@@ -1,0 +1,335 @@
+//! The effects kept in memory: a stand-in for the database that tests hand to `update`, so
+//! that a whole sitting runs without a file, and that can be told to refuse writes the way a
+//! full disk or a locked database does.
+
+use super::{Effects, Failure, InstancePlace, Opened};
+use crate::exchange::{InstitutionRecord, Status, definition_hash};
+use crate::questionnaire::Questionnaire;
+use crate::response::{Instance, Response, Value};
+use crate::results::Results;
+use crate::store::SubmissionSummary;
+use crate::store::{AnswerKey, DefinitionStatus, PersonId, Position, SubmissionId};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// One submission as the memory keeps it.
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub summary: SubmissionSummary,
+    pub response: Response,
+    pub position: Option<Position>,
+    pub last_person: Option<PersonId>,
+    /// (check, roster id, instance key, comment).
+    pub acknowledgements: Vec<(String, String, String, String)>,
+}
+
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// Submission `id` is at index `id - 1`.
+    pub submissions: Vec<Kept>,
+    /// Definition texts by their hash.
+    definitions: HashMap<String, String>,
+    /// Person `id` is at index `id - 1`.
+    pub people: Vec<String>,
+    /// Files written by `export`: where, and which submission.
+    pub exported: Vec<(PathBuf, SubmissionId)>,
+    /// While set, every change is refused with this message, as a full disk refuses it.
+    pub refuse_writes: Option<String>,
+    /// Counts changes, standing in for the time of the last change.
+    changes: u64,
+}
+
+impl Memory {
+    pub fn new() -> Memory {
+        Memory::default()
+    }
+
+    /// The answers kept for `submission`.
+    pub fn response_of(&self, submission: SubmissionId) -> Option<&Response> {
+        self.kept(submission).ok().map(|k| &k.response)
+    }
+
+    fn kept(&self, submission: SubmissionId) -> Result<&Kept, Failure> {
+        usize::try_from(submission - 1)
+            .ok()
+            .and_then(|i| self.submissions.get(i))
+            .ok_or_else(|| Failure(format!("no submission {submission}")))
+    }
+
+    /// The submission to change, once writes are allowed; its time of change moves on.
+    fn change(&mut self, submission: SubmissionId) -> Result<&mut Kept, Failure> {
+        if let Some(refusal) = &self.refuse_writes {
+            return Err(Failure(refusal.clone()));
+        }
+        self.kept(submission)?;
+        self.changes += 1;
+        let kept = &mut self.submissions[(submission - 1) as usize];
+        kept.summary.updated_at = format!("{:020}", self.changes);
+        Ok(kept)
+    }
+
+    fn person(&mut self, name: &str) -> PersonId {
+        let at = match self.people.iter().position(|p| p == name) {
+            Some(at) => at,
+            None => {
+                self.people.push(name.to_owned());
+                self.people.len() - 1
+            }
+        };
+        at as PersonId + 1
+    }
+}
+
+fn answers_at<'a>(
+    response: &'a mut Response,
+    key: &AnswerKey,
+) -> &'a mut std::collections::BTreeMap<String, Value> {
+    if key.roster.is_empty() {
+        &mut response.answers
+    } else {
+        &mut response.instance_mut(key.roster, key.instance).answers
+    }
+}
+
+impl Effects for Memory {
+    fn submissions(&mut self, code: &str) -> Result<Vec<SubmissionSummary>, Failure> {
+        Ok(self
+            .submissions
+            .iter()
+            .map(|k| k.summary.clone())
+            .filter(|s| s.questionnaire_code == code)
+            .collect())
+    }
+
+    fn create(
+        &mut self,
+        q: &Questionnaire,
+        definition: &str,
+        institution: &InstitutionRecord,
+        year: i32,
+        person: &str,
+    ) -> Result<(SubmissionSummary, PersonId), Failure> {
+        if let Some(refusal) = &self.refuse_writes {
+            return Err(Failure(refusal.clone()));
+        }
+        let hash = definition_hash(definition.as_bytes());
+        self.definitions.insert(hash.clone(), definition.to_owned());
+        let person = self.person(person);
+        let id = self.submissions.len() as SubmissionId + 1;
+        let summary = SubmissionSummary {
+            id,
+            uid: format!("memory-{id}"),
+            institution: institution.name.clone(),
+            questionnaire_code: q.id.clone(),
+            questionnaire_version: q.version.clone(),
+            questionnaire_hash: hash,
+            year,
+            status: Status::Draft,
+            updated_at: String::new(),
+            sector: institution.sector.clone(),
+            kind: institution.kind,
+            demo: false,
+        };
+        self.submissions.push(Kept {
+            summary,
+            response: Response::default(),
+            position: None,
+            last_person: Some(person),
+            acknowledgements: Vec::new(),
+        });
+        let summary = self.change(id)?.summary.clone();
+        Ok((summary, person))
+    }
+
+    fn open(
+        &mut self,
+        submission: SubmissionId,
+        _q: &Questionnaire,
+        definition: &str,
+        person: Option<PersonId>,
+        user: &str,
+    ) -> Result<Opened, Failure> {
+        let kept = self.kept(submission)?.clone();
+        // Reading a submission with another definition is the store's business; the memory
+        // keeps every submission with the definition it was created with.
+        if kept.summary.questionnaire_hash != definition_hash(definition.as_bytes()) {
+            return Err(Failure(format!(
+                "submission {submission} was filled with another definition"
+            )));
+        }
+        let person = match person.or(kept.last_person) {
+            Some(p) => p,
+            None => self.person(user),
+        };
+        Ok(Opened {
+            definition: DefinitionStatus::Same,
+            response: kept.response,
+            person,
+            position: kept.position,
+        })
+    }
+
+    fn save_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        let kept = self.change(submission)?;
+        kept.last_person = Some(person);
+        let answers = answers_at(&mut kept.response, &key);
+        match value {
+            Some(v) => answers.insert(key.code.to_owned(), v.clone()),
+            None => answers.remove(key.code),
+        };
+        Ok(())
+    }
+
+    fn save_position(
+        &mut self,
+        submission: SubmissionId,
+        position: &Position,
+    ) -> Result<(), Failure> {
+        self.change(submission)?.position = Some(position.clone());
+        Ok(())
+    }
+
+    fn add_instance(
+        &mut self,
+        submission: SubmissionId,
+        roster: &str,
+        label: &str,
+        person: PersonId,
+    ) -> Result<String, Failure> {
+        let key = format!("i{}", self.changes + 1);
+        let kept = self.change(submission)?;
+        kept.last_person = Some(person);
+        kept.response
+            .rosters
+            .entry(roster.to_owned())
+            .or_default()
+            .push(Instance {
+                key: key.clone(),
+                label: label.to_owned(),
+                ..Instance::default()
+            });
+        Ok(key)
+    }
+
+    fn rename_instance(
+        &mut self,
+        (submission, roster, key): InstancePlace,
+        label: &str,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        let kept = self.change(submission)?;
+        kept.last_person = Some(person);
+        kept.response.instance_mut(roster, key).label = label.to_owned();
+        Ok(())
+    }
+
+    fn remove_instance(
+        &mut self,
+        (submission, roster, key): InstancePlace,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        let kept = self.change(submission)?;
+        kept.last_person = Some(person);
+        if let Some(list) = kept.response.rosters.get_mut(roster) {
+            list.retain(|i| i.key != key);
+        }
+        Ok(())
+    }
+
+    fn move_instance(
+        &mut self,
+        (submission, roster, key): InstancePlace,
+        to: usize,
+    ) -> Result<(), Failure> {
+        let kept = self.change(submission)?;
+        if let Some(list) = kept.response.rosters.get_mut(roster)
+            && let Some(from) = list.iter().position(|i| i.key == key)
+        {
+            let moved = list.remove(from);
+            list.insert(to.min(list.len()), moved);
+        }
+        Ok(())
+    }
+
+    fn acknowledged(
+        &mut self,
+        submission: SubmissionId,
+    ) -> Result<Vec<(String, String, String)>, Failure> {
+        Ok(self
+            .kept(submission)?
+            .acknowledgements
+            .iter()
+            .map(|(check, roster, key, _)| (check.clone(), roster.clone(), key.clone()))
+            .collect())
+    }
+
+    fn acknowledge(
+        &mut self,
+        submission: SubmissionId,
+        check: &str,
+        key: AnswerKey,
+        comment: &str,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        let kept = self.change(submission)?;
+        kept.last_person = Some(person);
+        let place = (
+            check.to_owned(),
+            key.roster.to_owned(),
+            key.instance.to_owned(),
+        );
+        kept.acknowledgements
+            .retain(|(c, r, i, _)| (c, r, i) != (&place.0, &place.1, &place.2));
+        kept.acknowledgements
+            .push((place.0, place.1, place.2, comment.to_owned()));
+        Ok(())
+    }
+
+    fn set_status(
+        &mut self,
+        submission: SubmissionId,
+        status: Status,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        let kept = self.change(submission)?;
+        if !kept.summary.status.can_reach(status) {
+            return Err(Failure(format!(
+                "submission {submission} cannot go from {:?} to {status:?}",
+                kept.summary.status
+            )));
+        }
+        kept.summary.status = status;
+        kept.last_person = Some(person);
+        Ok(())
+    }
+
+    fn export(&mut self, submission: SubmissionId, path: &Path) -> Result<(), Failure> {
+        if let Some(refusal) = &self.refuse_writes {
+            return Err(Failure(format!("{}: {refusal}", path.display())));
+        }
+        self.kept(submission)?;
+        self.exported.push((path.to_owned(), submission));
+        Ok(())
+    }
+
+    fn results(&mut self, code: &str, model: (&str, &str)) -> Result<Results, Failure> {
+        let summaries = self.submissions.iter().map(|k| k.summary.clone()).collect();
+        crate::results::gather_from(
+            summaries,
+            code,
+            model,
+            |hash| Ok(self.definitions.get(hash).cloned()),
+            |id| self.kept(id).map(|k| k.response.clone()),
+        )
+    }
+
+    fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure> {
+        Ok(self.kept(submission)?.response.clone())
+    }
+}

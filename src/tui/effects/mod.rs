@@ -1,0 +1,298 @@
+//! What `update` asks of the world, as one narrow interface: the database and the files. The
+//! real program hands `update` the [`Store`]; tests can hand it a [`Memory`] and watch what
+//! was asked. Nothing else in `tui` reads or writes outside the application's state.
+
+mod memory;
+
+pub use memory::Memory;
+
+use crate::exchange::{self, InstitutionRecord, Status};
+use crate::questionnaire::Questionnaire;
+use crate::response::{Response, Value};
+use crate::results::Results;
+use crate::store::{
+    AnswerKey, DefinitionStatus, PersonId, Position, Role, Store, StoreError, SubmissionId,
+    SubmissionSummary,
+};
+use std::fmt;
+use std::path::Path;
+
+/// An effect that did not happen, in words for the person at the keyboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure(pub String);
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+/// A submission opened for filling: its answers, who fills it, where they left off, and
+/// which definition it was filled with.
+pub struct Opened {
+    pub definition: DefinitionStatus,
+    pub response: Response,
+    pub person: PersonId,
+    pub position: Option<Position>,
+}
+
+/// Where a roster instance is: (submission, roster id, instance key).
+pub type InstancePlace<'a> = (SubmissionId, &'a str, &'a str);
+
+pub trait Effects {
+    /// The submissions of the questionnaire `code`.
+    fn submissions(&mut self, code: &str) -> Result<Vec<SubmissionSummary>, Failure>;
+
+    /// Start a submission of `q` for `institution` and `year`, filled by `person`.
+    fn create(
+        &mut self,
+        q: &Questionnaire,
+        definition: &str,
+        institution: &InstitutionRecord,
+        year: i32,
+        person: &str,
+    ) -> Result<(SubmissionSummary, PersonId), Failure>;
+
+    /// Everything needed to go on filling a submission. `person` fills it when known; else the
+    /// one who changed it last, else `user`.
+    fn open(
+        &mut self,
+        submission: SubmissionId,
+        q: &Questionnaire,
+        definition: &str,
+        person: Option<PersonId>,
+        user: &str,
+    ) -> Result<Opened, Failure>;
+
+    /// Keep one answer (`None`: no answer).
+    fn save_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+    ) -> Result<(), Failure>;
+
+    /// Remember where the respondent is, to come back to it.
+    fn save_position(
+        &mut self,
+        submission: SubmissionId,
+        position: &Position,
+    ) -> Result<(), Failure>;
+
+    /// Add an instance to a roster; its key.
+    fn add_instance(
+        &mut self,
+        submission: SubmissionId,
+        roster: &str,
+        label: &str,
+        person: PersonId,
+    ) -> Result<String, Failure>;
+
+    fn rename_instance(
+        &mut self,
+        at: InstancePlace,
+        label: &str,
+        person: PersonId,
+    ) -> Result<(), Failure>;
+
+    fn remove_instance(&mut self, at: InstancePlace, person: PersonId) -> Result<(), Failure>;
+
+    fn move_instance(&mut self, at: InstancePlace, to: usize) -> Result<(), Failure>;
+
+    /// The warnings acknowledged so far: (check, roster id, instance key).
+    fn acknowledged(
+        &mut self,
+        submission: SubmissionId,
+    ) -> Result<Vec<(String, String, String)>, Failure>;
+
+    /// Acknowledge the warning of `check` at `key` with the respondent's comment.
+    fn acknowledge(
+        &mut self,
+        submission: SubmissionId,
+        check: &str,
+        key: AnswerKey,
+        comment: &str,
+        person: PersonId,
+    ) -> Result<(), Failure>;
+
+    fn set_status(
+        &mut self,
+        submission: SubmissionId,
+        status: Status,
+        person: PersonId,
+    ) -> Result<(), Failure>;
+
+    /// Write the submission file to `path`.
+    fn export(&mut self, submission: SubmissionId, path: &Path) -> Result<(), Failure>;
+
+    /// Every submission of questionnaire `code` scored with the model (file name, text).
+    fn results(&mut self, code: &str, model: (&str, &str)) -> Result<Results, Failure>;
+
+    fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure>;
+}
+
+impl Effects for Store {
+    fn submissions(&mut self, code: &str) -> Result<Vec<SubmissionSummary>, Failure> {
+        let mut all = Store::submissions(self)?;
+        all.retain(|s| s.questionnaire_code == code);
+        Ok(all)
+    }
+
+    fn create(
+        &mut self,
+        q: &Questionnaire,
+        definition: &str,
+        institution: &InstitutionRecord,
+        year: i32,
+        person: &str,
+    ) -> Result<(SubmissionSummary, PersonId), Failure> {
+        let institution = self.institution(institution)?;
+        let person = self.person(person, Role::Respondent)?;
+        let row = self.register_questionnaire(q, definition)?;
+        let id = self.create_submission(institution, row, year, person)?;
+        Ok((self.submission(id)?, person))
+    }
+
+    fn open(
+        &mut self,
+        submission: SubmissionId,
+        q: &Questionnaire,
+        definition: &str,
+        person: Option<PersonId>,
+        user: &str,
+    ) -> Result<Opened, Failure> {
+        let status = self.definition_status(submission, q, definition)?;
+        let response = self.load_response(submission)?;
+        let person = match person {
+            Some(p) => p,
+            None => match self.last_person(submission)? {
+                Some(p) => p,
+                None => self.person(user, Role::Respondent)?,
+            },
+        };
+        Ok(Opened {
+            definition: status,
+            response,
+            person,
+            position: self.position(submission)?,
+        })
+    }
+
+    fn save_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        Store::save_answer(self, submission, key, value, person)?;
+        Ok(())
+    }
+
+    fn save_position(
+        &mut self,
+        submission: SubmissionId,
+        position: &Position,
+    ) -> Result<(), Failure> {
+        Ok(Store::save_position(self, submission, position)?)
+    }
+
+    fn add_instance(
+        &mut self,
+        submission: SubmissionId,
+        roster: &str,
+        label: &str,
+        person: PersonId,
+    ) -> Result<String, Failure> {
+        Ok(Store::add_instance(
+            self, submission, roster, label, person,
+        )?)
+    }
+
+    fn rename_instance(
+        &mut self,
+        (submission, roster, key): InstancePlace,
+        label: &str,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        Ok(Store::rename_instance(
+            self, submission, roster, key, label, person,
+        )?)
+    }
+
+    fn remove_instance(
+        &mut self,
+        (submission, roster, key): InstancePlace,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        Ok(Store::remove_instance(
+            self, submission, roster, key, person,
+        )?)
+    }
+
+    fn move_instance(
+        &mut self,
+        (submission, roster, key): InstancePlace,
+        to: usize,
+    ) -> Result<(), Failure> {
+        Ok(Store::move_instance(self, submission, roster, key, to)?)
+    }
+
+    fn acknowledged(
+        &mut self,
+        submission: SubmissionId,
+    ) -> Result<Vec<(String, String, String)>, Failure> {
+        Ok(Store::acknowledged(self, submission)?)
+    }
+
+    fn acknowledge(
+        &mut self,
+        submission: SubmissionId,
+        check: &str,
+        key: AnswerKey,
+        comment: &str,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        Ok(Store::acknowledge(
+            self, submission, check, key, comment, person,
+        )?)
+    }
+
+    fn set_status(
+        &mut self,
+        submission: SubmissionId,
+        status: Status,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        Ok(Store::set_status(self, submission, status, person)?)
+    }
+
+    fn export(&mut self, submission: SubmissionId, path: &Path) -> Result<(), Failure> {
+        let records = Store::export(self, &[submission])?;
+        let bytes = exchange::write(
+            crate::store::now(),
+            self.machine().to_owned(),
+            records.clone(),
+        );
+        crate::files::write_atomically(path, &bytes)
+            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        Ok(self.mark_exported(&records)?)
+    }
+
+    fn results(&mut self, code: &str, (file, text): (&str, &str)) -> Result<Results, Failure> {
+        Ok(crate::results::gather(self, code, file, text)?)
+    }
+
+    fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure> {
+        Ok(self.load_response(submission)?)
+    }
+}
