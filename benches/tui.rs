@@ -12,6 +12,7 @@ use anketa::i18n::Lang;
 use anketa::questionnaire::{EINDEX_2019, load};
 use anketa::sample::full_response;
 use anketa::store::{Resolution, Store};
+use anketa::tui::action::TextEdit;
 use anketa::tui::{Action, App, Options, update, view};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -136,10 +137,7 @@ fn key_presses(c: &mut Criterion) {
     // Typing re-evaluates every rule of the submission for the live checks and sums.
     app.press(Action::Enter);
     let mut digit = true;
-    let backspace = Action::Edit(ratatui_textarea::Input {
-        key: ratatui_textarea::Key::Backspace,
-        ..Default::default()
-    });
+    let backspace = Action::EditText(TextEdit::DeleteBack);
     group.bench_function("type a digit: update + rules + render", |b| {
         b.iter(|| {
             app.press(if digit {

@@ -207,7 +207,7 @@ fn cohort_of_every_institution() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path());
     open_results_of(&mut app, SHOWN);
-    update(&mut app, Action::NextQuestion);
+    update(&mut app, Action::NextTab);
     let (rank, e_index) = {
         let v = view(&app);
         assert_eq!(v.tab, Tab::Cohort);
@@ -237,7 +237,7 @@ fn overview_compared_side_by_side() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path());
     open_results_of(&mut app, SHOWN);
-    update(&mut app, Action::NextQuestion);
+    update(&mut app, Action::NextTab);
     // In the cohort: to the other institution, Space to compare, Shift+Tab back.
     let (current, other) = {
         let v = view(&app);
@@ -256,7 +256,7 @@ fn overview_compared_side_by_side() {
         update(&mut app, if steps > 0 { Action::Down } else { Action::Up });
     }
     update(&mut app, Action::Toggle);
-    update(&mut app, Action::PrevQuestion);
+    update(&mut app, Action::PrevTab);
     let (other_e_index, other_level, pairs) = {
         let v = view(&app);
         assert_eq!(v.tab, Tab::Overview);

@@ -5,6 +5,7 @@ mod common;
 
 use anketa::questionnaire::EINDEX_2019;
 use anketa::store::Store;
+use anketa::tui::action::TextEdit;
 use anketa::tui::model::Screen;
 use anketa::tui::{Action, Options, view};
 use common::tui::{app_on, eindex_scoring, fill_start_form_with, options, update};
@@ -38,6 +39,25 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::MoveInstanceDown),
         3 => Just(Action::Yes),
         2 => Just(Action::No),
+        2 => Just(Action::Accept),
+        1 => Just(Action::Cancel),
+        1 => Just(Action::Close),
+        1 => Just(Action::NextField),
+        1 => Just(Action::PrevField),
+        1 => Just(Action::PageDown),
+        1 => Just(Action::NextTab),
+        1 => Just(Action::NewLine),
+        2 => prop::sample::select(vec![
+            TextEdit::Left,
+            TextEdit::WordLeft,
+            TextEdit::LineEnd,
+            TextEdit::Up,
+            TextEdit::DeleteBack,
+            TextEdit::DeleteWordBack,
+            TextEdit::DeleteToLineStart,
+            TextEdit::Undo,
+        ])
+        .prop_map(Action::EditText),
         1 => Just(Action::Tick),
         1 => Just(Action::Results),
         1 => (1u16..130, 1u16..50).prop_map(|(w, h)| Action::Resize(w, h)),

@@ -24,7 +24,7 @@ fn add_services(app: &mut Tui, names: &[&str]) {
     for name in names {
         update(app, Action::AddInstance);
         typed(app, name);
-        update(app, Action::Yes);
+        update(app, Action::Accept);
     }
 }
 
@@ -210,7 +210,7 @@ fn multi_line_text_being_edited() {
     go_to(&mut app, "ACHIEVEMENTS_DESC");
     update(&mut app, Action::Enter);
     typed(&mut app, "Ieviesta e-adrese visiem klientiem;");
-    update(&mut app, Action::Enter);
+    update(&mut app, Action::NewLine);
     typed(&mut app, "elektroniskā dokumentu aprite ar šifrēšanu");
     let edit = fill(&app).edit.as_ref().expect("the text is being edited");
     assert!(edit.multiline);
@@ -229,7 +229,7 @@ fn url_list_with_two_addresses() {
     go_to(&mut app, "WEB_SITES");
     update(&mut app, Action::Enter);
     typed(&mut app, "https://www.vid.gov.lv");
-    update(&mut app, Action::Enter);
+    update(&mut app, Action::NewLine);
     typed(&mut app, "https://eds.vid.gov.lv");
     update(&mut app, Action::Back);
     assert!(fill(&app).edit.is_none());

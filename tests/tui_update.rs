@@ -6,6 +6,7 @@ use anketa::exchange::Status;
 use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
 use anketa::tui::Action;
+use anketa::tui::action::TextEdit;
 use anketa::tui::effects::Memory;
 use anketa::tui::model::{Focus, Overlay, SAVE_AFTER_PAUSE};
 use common::tui::{
@@ -210,7 +211,7 @@ fn services_are_added_renamed_reordered_and_deleted() {
         update(&mut app, Action::AddInstance);
         assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
         typed(&mut app, name);
-        update(&mut app, Action::Yes);
+        update(&mut app, Action::Accept);
     }
     let labels = |app: &Tui| -> Vec<String> {
         app.store
@@ -227,16 +228,10 @@ fn services_are_added_renamed_reordered_and_deleted() {
     assert_eq!(labels(&app), ["Pase", "Vīza", "ID karte"]);
     update(&mut app, Action::RenameInstance);
     for _ in 0.."Vīza".len() {
-        update(
-            &mut app,
-            Action::Edit(ratatui_textarea::Input {
-                key: ratatui_textarea::Key::Backspace,
-                ..Default::default()
-            }),
-        );
+        update(&mut app, Action::EditText(TextEdit::DeleteBack));
     }
     typed(&mut app, "Uzturēšanās atļauja");
-    update(&mut app, Action::Yes);
+    update(&mut app, Action::Accept);
     assert_eq!(labels(&app), ["Pase", "Uzturēšanās atļauja", "ID karte"]);
     update(&mut app, Action::DeleteInstance);
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
@@ -254,7 +249,7 @@ fn service_figures_are_checked_per_service_and_computed_live() {
     open_section(&mut app, "service_statistics");
     update(&mut app, Action::AddInstance);
     typed(&mut app, "Pase");
-    update(&mut app, Action::Yes);
+    update(&mut app, Action::Accept);
     update(&mut app, Action::Enter);
     assert_eq!(current_code(&app), "PSTAT");
     for figure in ["120", "50", "10", "8", "50"] {
@@ -352,7 +347,7 @@ fn submitting_asks_to_acknowledge_each_warning_then_offers_the_file() {
             .contains("1500 darbinieku ir daudz")
     );
     typed(&mut app, "Sezonas darbinieki");
-    update(&mut app, Action::Yes);
+    update(&mut app, Action::Accept);
     assert!(
         matches!(app.overlay, Some(Overlay::Confirm { .. })),
         "then: submit now?"
@@ -364,7 +359,7 @@ fn submitting_asks_to_acknowledge_each_warning_then_offers_the_file() {
         matches!(app.overlay, Some(Overlay::Prompt(_))),
         "then: where to save the file"
     );
-    update(&mut app, Action::Yes);
+    update(&mut app, Action::Accept);
     let file = dir.path().join("anketa-Mazā-iestāde-2024.json");
     let bytes = std::fs::read(&file).expect("the submission file is written");
     let record = anketa::exchange::read(&bytes)
@@ -519,7 +514,7 @@ fn the_reporting_year_starts_at_the_default_and_refuses_letters_with_a_message()
         "2019",
         "the previous calendar year, passed in"
     );
-    run(&mut app, std::iter::repeat_n(Action::NextQuestion, 4));
+    run(&mut app, std::iter::repeat_n(Action::NextField, 4));
     typed(&mut app, "x");
     let (year, error) = form(&app).unwrap();
     assert_eq!(year, "2019", "the letter is not typed");

@@ -1,7 +1,6 @@
-//! Everything that can happen to the application. Key presses become actions through the
-//! keymaps (`keymap.rs`); [`super::update()`] is the only place that acts on them.
-
-use ratatui_textarea::Input;
+//! Everything that can happen to the application, each variant one intent. Key presses become
+//! actions through the keymaps (`keymap.rs`); [`super::update()`] is the only place that acts
+//! on them.
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -17,6 +16,18 @@ pub enum Action {
     NextQuestion,
     /// Go to the previous visible question (saving what is being typed).
     PrevQuestion,
+    /// In the new-submission form: the next field.
+    NextField,
+    /// In the new-submission form: the previous field.
+    PrevField,
+    /// Scroll the help a page down.
+    PageDown,
+    /// Scroll the help a page up.
+    PageUp,
+    /// In the results: from an institution's figures to the cohort, or back.
+    NextTab,
+    /// In the results: the other way round.
+    PrevTab,
     /// Open what is under the cursor, choose the option under it, or start typing.
     Enter,
     /// Tick or choose the option under the cursor.
@@ -25,8 +36,10 @@ pub enum Action {
     Back,
     /// Type one character into the field being edited (or start editing a number with it).
     Type(char),
-    /// A key for the text editor (cursor movement, deletion, new lines).
-    Edit(Input),
+    /// Move the caret or delete in the text being typed.
+    EditText(TextEdit),
+    /// Start a new line in a multi-line answer.
+    NewLine,
     /// Text pasted into the terminal; normalised to NFC before it is inserted.
     Paste(String),
     /// Answer the current number or table row "Dati nav pieejami", or undo that.
@@ -62,12 +75,43 @@ pub enum Action {
     MoveInstanceDown,
     /// Answer "yes" to a question the program asked.
     Yes,
-    /// Answer "no" to a question the program asked, or close a window.
+    /// Answer "no" to a question the program asked.
     No,
+    /// Take what was typed into a prompt (a service's name, a comment, a file's path).
+    Accept,
+    /// Leave a prompt without taking what was typed.
+    Cancel,
+    /// Close the help or the list of problems.
+    Close,
     /// Time passes: saves what was typed if typing paused.
     Tick,
     /// The terminal changed size.
     Resize(u16, u16),
     /// Save everything and leave.
     Quit,
+}
+
+/// What a key does to the text being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    /// The line above, in a multi-line answer.
+    Up,
+    /// The line below, in a multi-line answer.
+    Down,
+    Top,
+    Bottom,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteWordForward,
+    DeleteToLineEnd,
+    DeleteToLineStart,
+    Undo,
+    Redo,
 }

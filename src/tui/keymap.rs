@@ -1,7 +1,7 @@
 //! Keymaps as data: for each mode, which keys do what. The same tables turn key presses into
 //! actions and draw the key hints in the footer and the help window, so the two never disagree.
 
-use super::action::Action;
+use super::action::{Action, TextEdit};
 use crate::i18n::T;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -165,6 +165,89 @@ const QUIT_CTRL: Binding = b(
     T::KeyQuit,
 );
 
+const fn ctrl(code: KeyCode) -> KeySpec {
+    KeySpec {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> KeySpec {
+    KeySpec {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+const fn edit(keys: &'static [KeySpec], edit: TextEdit) -> Binding {
+    quiet(keys, Action::EditText(edit))
+}
+
+/// The keys that work everywhere in a submission, declared once: added after each mode's own
+/// keys (`bindings`), so that the footer lists what is particular to the mode first.
+static GLOBAL: [Binding; 5] = [QUIT, PROBLEMS, SUBMIT, RESULTS, HELP];
+
+/// [`GLOBAL`] where letters are the answer (a text question): function keys and Ctrl.
+static GLOBAL_TEXT: [Binding; 5] = [QUIT_CTRL, PROBLEMS_F, SUBMIT_F, RESULTS_F, HELP_F];
+
+/// Moving and deleting in the text being typed, the same in every field.
+static TEXT_EDITING: [Binding; 16] = [
+    edit(
+        &[k(KeyCode::Left), ctrl(KeyCode::Char('b'))],
+        TextEdit::Left,
+    ),
+    edit(
+        &[k(KeyCode::Right), ctrl(KeyCode::Char('f'))],
+        TextEdit::Right,
+    ),
+    edit(
+        &[ctrl(KeyCode::Left), alt(KeyCode::Char('b'))],
+        TextEdit::WordLeft,
+    ),
+    edit(
+        &[ctrl(KeyCode::Right), alt(KeyCode::Char('f'))],
+        TextEdit::WordRight,
+    ),
+    edit(
+        &[k(KeyCode::Home), ctrl(KeyCode::Char('a'))],
+        TextEdit::LineStart,
+    ),
+    edit(
+        &[k(KeyCode::End), ctrl(KeyCode::Char('e'))],
+        TextEdit::LineEnd,
+    ),
+    edit(&[ctrl(KeyCode::Home)], TextEdit::Top),
+    edit(&[ctrl(KeyCode::End)], TextEdit::Bottom),
+    edit(
+        &[k(KeyCode::Backspace), ctrl(KeyCode::Char('h'))],
+        TextEdit::DeleteBack,
+    ),
+    edit(
+        &[k(KeyCode::Delete), ctrl(KeyCode::Char('d'))],
+        TextEdit::DeleteForward,
+    ),
+    edit(
+        &[
+            ctrl(KeyCode::Backspace),
+            alt(KeyCode::Backspace),
+            ctrl(KeyCode::Char('w')),
+        ],
+        TextEdit::DeleteWordBack,
+    ),
+    edit(
+        &[
+            ctrl(KeyCode::Delete),
+            alt(KeyCode::Delete),
+            alt(KeyCode::Char('d')),
+        ],
+        TextEdit::DeleteWordForward,
+    ),
+    edit(&[ctrl(KeyCode::Char('k'))], TextEdit::DeleteToLineEnd),
+    edit(&[ctrl(KeyCode::Char('u'))], TextEdit::DeleteToLineStart),
+    edit(&[ctrl(KeyCode::Char('z'))], TextEdit::Undo),
+    edit(&[ctrl(KeyCode::Char('y'))], TextEdit::Redo),
+];
+
 static START_LIST: [Binding; 5] = [
     UP,
     DOWN,
@@ -173,22 +256,23 @@ static START_LIST: [Binding; 5] = [
     QUIT,
 ];
 
-static START_FORM: [Binding; 4] = [
+static START_FORM: [Binding; 5] = [
     b(
         &[k(KeyCode::Tab), k(KeyCode::Down)],
-        Action::NextQuestion,
+        Action::NextField,
         "Tab",
         T::KeyNextField,
     ),
     quiet(
         &[shift(KeyCode::BackTab), k(KeyCode::BackTab), k(KeyCode::Up)],
-        Action::PrevQuestion,
+        Action::PrevField,
     ),
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyConfirm),
     BACK,
+    edit(&[k(KeyCode::Backspace)], TextEdit::DeleteBack),
 ];
 
-static SECTIONS: [Binding; 9] = [
+static SECTIONS: [Binding; 4] = [
     UP,
     DOWN,
     b(
@@ -197,15 +281,10 @@ static SECTIONS: [Binding; 9] = [
         "Enter",
         T::KeyOpen,
     ),
-    QUIT,
-    PROBLEMS,
-    SUBMIT,
-    RESULTS,
-    HELP,
     quiet(&[k(KeyCode::Esc)], Action::Back),
 ];
 
-static ROSTER: [Binding; 14] = [
+static ROSTER: [Binding; 9] = [
     UP,
     DOWN,
     b(
@@ -240,11 +319,6 @@ static ROSTER: [Binding; 14] = [
         "Esc",
         T::KeyBack,
     ),
-    QUIT,
-    PROBLEMS,
-    SUBMIT,
-    RESULTS,
-    HELP,
 ];
 
 /// A single and a multiple choice share every key but Enter: it chooses one option, or
@@ -268,11 +342,9 @@ static TICKS_ENTER: [Binding; 1] = [b(
     "Enter",
     T::KeyConfirmNext,
 )];
-static CHOICE_REST: [Binding; 10] = [
-    NEXT, HINT, QUIT, PREV, BACK, PROBLEMS, SUBMIT, CLEAR, RESULTS, HELP,
-];
+static CHOICE_REST: [Binding; 5] = [NEXT, HINT, PREV, BACK, CLEAR];
 
-static MATRIX: [Binding; 18] = [
+static MATRIX: [Binding; 13] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     UP,
@@ -283,54 +355,39 @@ static MATRIX: [Binding; 18] = [
     quiet(&[k(KeyCode::Enter)], Action::Enter),
     NEXT,
     HINT,
-    QUIT,
     PREV,
     BACK,
-    PROBLEMS,
-    SUBMIT,
     CLEAR,
-    RESULTS,
-    HELP,
 ];
 
-static VALUE: [Binding; 16] = [
+static VALUE: [Binding; 11] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
     NEXT,
     HINT,
-    QUIT,
     PREV,
     BACK,
-    PROBLEMS,
-    SUBMIT,
     CLEAR,
-    RESULTS,
-    HELP,
     quiet(&[k(KeyCode::Up)], Action::Up),
     DOWN,
     quiet(&[c(' ')], Action::Enter),
 ];
 
-static TEXT: [Binding; 15] = [
+static TEXT: [Binding; 10] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/a–z", T::KeyEdit),
     NEXT,
     BACK,
-    QUIT_CTRL,
     HINT_F,
-    SUBMIT_F,
     PREV,
-    PROBLEMS_F,
-    RESULTS_F,
     CLEAR,
-    HELP_F,
     quiet(&[k(KeyCode::Up)], Action::Up),
     DOWN,
 ];
 
-static COUNT: [Binding; 18] = [
+static COUNT: [Binding; 13] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
@@ -352,11 +409,6 @@ static COUNT: [Binding; 18] = [
     PREV,
     HINT,
     BACK,
-    RESULTS,
-    HELP,
-    QUIT,
-    PROBLEMS,
-    SUBMIT,
     CLEAR,
     quiet(&[c(' ')], Action::Enter),
 ];
@@ -390,7 +442,7 @@ static EDIT_LINE: [Binding; 8] = [
     ),
 ];
 
-static EDIT_LINES: [Binding; 4] = [
+static EDIT_LINES: [Binding; 6] = [
     b(&[k(KeyCode::Esc)], Action::Back, "Esc", T::KeyDone),
     b(
         &[k(KeyCode::Tab)],
@@ -402,19 +454,21 @@ static EDIT_LINES: [Binding; 4] = [
         &[shift(KeyCode::BackTab), k(KeyCode::BackTab)],
         Action::PrevQuestion,
     ),
-    Binding {
-        keys: &[],
-        action: Action::Tick,
-        label: "Enter",
-        hint: Some(T::KeyNewline),
-    },
+    b(
+        &[k(KeyCode::Enter)],
+        Action::NewLine,
+        "Enter",
+        T::KeyNewline,
+    ),
+    edit(&[k(KeyCode::Up)], TextEdit::Up),
+    edit(&[k(KeyCode::Down)], TextEdit::Down),
 ];
 
 static HELP_MAP: [Binding; 5] = [
     b(&[k(KeyCode::Up)], Action::Up, "↑↓", T::KeyScroll),
     quiet(&[k(KeyCode::Down)], Action::Down),
-    quiet(&[k(KeyCode::PageUp)], Action::PrevQuestion),
-    quiet(&[k(KeyCode::PageDown), c(' ')], Action::NextQuestion),
+    quiet(&[k(KeyCode::PageUp)], Action::PageUp),
+    quiet(&[k(KeyCode::PageDown), c(' ')], Action::PageDown),
     b(
         &[
             k(KeyCode::Esc),
@@ -423,7 +477,7 @@ static HELP_MAP: [Binding; 5] = [
             k(KeyCode::Enter),
             k(KeyCode::F(1)),
         ],
-        Action::No,
+        Action::Close,
         "Esc",
         T::KeyClose,
     ),
@@ -435,15 +489,15 @@ static PROBLEMS_MAP: [Binding; 4] = [
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyJump),
     b(
         &[k(KeyCode::Esc), c('q'), c('p')],
-        Action::No,
+        Action::Close,
         "Esc",
         T::KeyClose,
     ),
 ];
 
 static PROMPT: [Binding; 2] = [
-    b(&[k(KeyCode::Enter)], Action::Yes, "Enter", T::KeyConfirm),
-    b(&[k(KeyCode::Esc)], Action::No, "Esc", T::Cancel),
+    b(&[k(KeyCode::Enter)], Action::Accept, "Enter", T::KeyConfirm),
+    b(&[k(KeyCode::Esc)], Action::Cancel, "Esc", T::Cancel),
 ];
 
 static CONFIRM: [Binding; 2] = [
@@ -465,15 +519,10 @@ static RESULTS_MAP: [Binding; 10] = [
         "Enter",
         T::KeyOpen,
     ),
-    b(
-        &[k(KeyCode::Tab)],
-        Action::NextQuestion,
-        "Tab",
-        T::KeyCohort,
-    ),
+    b(&[k(KeyCode::Tab)], Action::NextTab, "Tab", T::KeyCohort),
     quiet(
         &[shift(KeyCode::BackTab), k(KeyCode::BackTab)],
-        Action::PrevQuestion,
+        Action::PrevTab,
     ),
     b(&[c(' ')], Action::Toggle, "Space", T::KeyCompare),
     quiet(&[k(KeyCode::Delete)], Action::Clear),
@@ -487,36 +536,30 @@ static RESULTS_MAP: [Binding; 10] = [
     HELP,
 ];
 
-/// The bindings of `mode`, in the order their hints show.
+/// The bindings of `mode`, in the order their hints show: the mode's own, then the keys that
+/// work throughout a submission.
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let parts: [&'static [Binding]; 3] = match mode {
-        Mode::Choice => [&CHOICE_MOVE, &CHOICE_ENTER, &CHOICE_REST],
-        Mode::Ticks => [&CHOICE_MOVE, &TICKS_ENTER, &CHOICE_REST],
-        other => [table(other), &[], &[]],
+    let none: &'static [Binding] = &[];
+    let parts: [&'static [Binding]; 4] = match mode {
+        Mode::StartList => [&START_LIST, none, none, none],
+        Mode::StartForm => [&START_FORM, none, none, none],
+        Mode::Sections => [&SECTIONS, &GLOBAL, none, none],
+        Mode::Roster => [&ROSTER, &GLOBAL, none, none],
+        Mode::Choice => [&CHOICE_MOVE, &CHOICE_ENTER, &CHOICE_REST, &GLOBAL],
+        Mode::Ticks => [&CHOICE_MOVE, &TICKS_ENTER, &CHOICE_REST, &GLOBAL],
+        Mode::Matrix => [&MATRIX, &GLOBAL, none, none],
+        Mode::Value => [&VALUE, &GLOBAL, none, none],
+        Mode::Text => [&TEXT, &GLOBAL_TEXT, none, none],
+        Mode::Count => [&COUNT, &GLOBAL, none, none],
+        Mode::EditLine => [&EDIT_LINE, &TEXT_EDITING, none, none],
+        Mode::EditLines => [&EDIT_LINES, &TEXT_EDITING, none, none],
+        Mode::Help => [&HELP_MAP, none, none, none],
+        Mode::Problems => [&PROBLEMS_MAP, none, none, none],
+        Mode::Prompt => [&PROMPT, &TEXT_EDITING, none, none],
+        Mode::Confirm => [&CONFIRM, none, none, none],
+        Mode::Results => [&RESULTS_MAP, none, none, none],
     };
     parts.into_iter().flatten()
-}
-
-fn table(mode: Mode) -> &'static [Binding] {
-    match mode {
-        Mode::StartList => &START_LIST,
-        Mode::StartForm => &START_FORM,
-        Mode::Sections => &SECTIONS,
-        Mode::Roster => &ROSTER,
-        // Composed from shared parts in `bindings`.
-        Mode::Choice | Mode::Ticks => &[],
-        Mode::Matrix => &MATRIX,
-        Mode::Value => &VALUE,
-        Mode::Text => &TEXT,
-        Mode::Count => &COUNT,
-        Mode::EditLine => &EDIT_LINE,
-        Mode::EditLines => &EDIT_LINES,
-        Mode::Help => &HELP_MAP,
-        Mode::Problems => &PROBLEMS_MAP,
-        Mode::Prompt => &PROMPT,
-        Mode::Confirm => &CONFIRM,
-        Mode::Results => &RESULTS_MAP,
-    }
 }
 
 /// The help window's groups of keys, each with its heading. `Count` holds everything `Value`
@@ -595,9 +638,6 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
         && let KeyCode::Char(ch @ ('0'..='9' | '-' | ',' | '.')) = key.code
     {
         return Some(Action::Type(ch));
-    }
-    if types_text(mode) {
-        return Some(Action::Edit(key.into()));
     }
     None
 }

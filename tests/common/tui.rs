@@ -123,18 +123,14 @@ pub fn fill_start_form_with<F: Effects>(
     name: &str,
 ) {
     typed(app, institution);
-    update(app, Action::NextQuestion);
+    update(app, Action::NextField);
     typed(app, reg_no);
     run(
         app,
-        [
-            Action::NextQuestion,
-            Action::NextQuestion,
-            Action::NextQuestion,
-        ],
+        [Action::NextField, Action::NextField, Action::NextField],
     );
     typed(app, year);
-    update(app, Action::NextQuestion);
+    update(app, Action::NextField);
     typed(app, name);
 }
 

@@ -135,14 +135,8 @@ pub(super) fn edit_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
             }
             edit.area.insert_str(text)
         }
-        Action::Edit(input) => {
-            if !edit.multiline && input.key == ratatui_textarea::Key::Enter {
-                false
-            } else {
-                edit.area.input(input)
-            }
-        }
-        Action::Enter if edit.multiline => {
+        Action::EditText(text_edit) => edit_text(&mut edit.area, text_edit),
+        Action::NewLine if edit.multiline => {
             edit.area.insert_newline();
             true
         }
@@ -234,5 +228,35 @@ pub(super) fn finish_edit(fill: &mut Fill, turn: &mut Turn) -> bool {
             turn.error(text);
             false
         }
+    }
+}
+
+/// Move the caret or delete in `area`; whether the text changed.
+pub(super) fn edit_text(area: &mut TextArea, edit: TextEdit) -> bool {
+    use ratatui_textarea::CursorMove;
+    let caret = |area: &mut TextArea, to: CursorMove| {
+        area.cancel_selection();
+        area.move_cursor(to);
+        false
+    };
+    match edit {
+        TextEdit::Left => caret(area, CursorMove::Back),
+        TextEdit::Right => caret(area, CursorMove::Forward),
+        TextEdit::WordLeft => caret(area, CursorMove::WordBack),
+        TextEdit::WordRight => caret(area, CursorMove::WordForward),
+        TextEdit::LineStart => caret(area, CursorMove::Head),
+        TextEdit::LineEnd => caret(area, CursorMove::End),
+        TextEdit::Up => caret(area, CursorMove::Up),
+        TextEdit::Down => caret(area, CursorMove::Down),
+        TextEdit::Top => caret(area, CursorMove::Top),
+        TextEdit::Bottom => caret(area, CursorMove::Bottom),
+        TextEdit::DeleteBack => area.delete_char(),
+        TextEdit::DeleteForward => area.delete_next_char(),
+        TextEdit::DeleteWordBack => area.delete_word(),
+        TextEdit::DeleteWordForward => area.delete_next_word(),
+        TextEdit::DeleteToLineEnd => area.delete_line_by_end(),
+        TextEdit::DeleteToLineStart => area.delete_line_by_head(),
+        TextEdit::Undo => area.undo(),
+        TextEdit::Redo => area.redo(),
     }
 }

@@ -16,7 +16,7 @@ use roster::*;
 use start::*;
 use submit::*;
 
-use super::action::Action;
+use super::action::{Action, TextEdit};
 use super::effects::Effects;
 use super::model::fill::{HINT_MIN_WIDTH, parse_edit, parse_number};
 use super::model::results::ResultsView;
@@ -174,9 +174,10 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
         Some(Overlay::Help(scroll)) => match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Down => *scroll = (*scroll + 1).min(crate::tui::keymap::help_length()),
-            Action::PrevQuestion => *scroll = scroll.saturating_sub(10),
-            Action::NextQuestion => *scroll = (*scroll + 10).min(crate::tui::keymap::help_length()),
-            _ => *turn.overlay = None,
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = (*scroll + 10).min(crate::tui::keymap::help_length()),
+            Action::Close => *turn.overlay = None,
+            _ => {}
         },
         Some(Overlay::Problems { cursor }) => {
             let count = match screen {
@@ -193,7 +194,7 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
                         jump_to_finding(fill, turn, index);
                     }
                 }
-                Action::No | Action::Back => *turn.overlay = None,
+                Action::Close => *turn.overlay = None,
                 _ => {}
             }
         }
@@ -203,10 +204,10 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
                 let text: String = text.nfc().collect::<String>().replace(['\r', '\n'], " ");
                 prompt.area.insert_str(text);
             }
-            Action::Edit(input) => {
-                prompt.area.input(input);
+            Action::EditText(edit) => {
+                edit_text(&mut prompt.area, edit);
             }
-            Action::Yes => {
+            Action::Accept => {
                 let Some(Overlay::Prompt(prompt)) = turn.overlay.take() else {
                     return;
                 };
@@ -215,7 +216,7 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
                     prompt_done(fill, turn, prompt.purpose, text);
                 }
             }
-            Action::No | Action::Back => *turn.overlay = None,
+            Action::Cancel => *turn.overlay = None,
             _ => {}
         },
         Some(Overlay::Confirm { .. }) => match action {
@@ -227,7 +228,7 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
                     confirmed(fill, turn, purpose);
                 }
             }
-            Action::No | Action::Back => *turn.overlay = None,
+            Action::No => *turn.overlay = None,
             _ => {}
         },
         None => {}

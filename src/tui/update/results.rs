@@ -38,7 +38,7 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
         (Tab::Overview, Action::Up) => view.cursor = view.cursor.saturating_sub(1),
         (Tab::Overview, Action::Down) => view.cursor = (view.cursor + 1).min(themes - 1),
         (Tab::Overview, Action::Enter | Action::Right) => open_theme(view, turn),
-        (Tab::Overview | Tab::Theme(_), Action::NextQuestion) => {
+        (Tab::Overview | Tab::Theme(_), Action::NextTab) => {
             view.tab = Tab::Cohort;
             let current = view.current;
             view.cursor = view
@@ -47,7 +47,7 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
                 .position(|&e| e == current)
                 .unwrap_or(0);
         }
-        (Tab::Cohort, Action::NextQuestion | Action::PrevQuestion) => {
+        (Tab::Cohort, Action::NextTab | Action::PrevTab) => {
             view.tab = Tab::Overview;
             view.cursor = 0;
         }

@@ -33,14 +33,14 @@ pub(super) fn start_action(start: &mut StartScreen, turn: &mut Turn, action: Act
                 let text: String = text.nfc().filter(|c| !c.is_control()).collect();
                 form.values[form.focus].push_str(&text);
             }
-            Action::Edit(input) if input.key == ratatui_textarea::Key::Backspace => {
+            Action::EditText(TextEdit::DeleteBack) => {
                 if form.focus == FORM_YEAR {
                     form.year_is_default = false;
                 }
                 form.values[form.focus].pop();
             }
-            Action::NextQuestion => form.focus = (form.focus + 1).min(FORM_FIELDS.len() - 1),
-            Action::PrevQuestion => form.focus = form.focus.saturating_sub(1),
+            Action::NextField => form.focus = (form.focus + 1).min(FORM_FIELDS.len() - 1),
+            Action::PrevField => form.focus = form.focus.saturating_sub(1),
             Action::Enter if form.focus + 1 < FORM_FIELDS.len() => form.focus += 1,
             Action::Enter => create_submission(form, turn),
             Action::Back if !start.submissions.is_empty() => start.form = None,
