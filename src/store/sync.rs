@@ -3,9 +3,10 @@
 //! versions' ancestry: every exported version has a revision and lists the revisions it was
 //! made from, so an older file never moves a submission back, in whatever order files come.
 
-use super::submissions::{
-    AnswerKey, Change, encode, institution_in, person_in, questionnaire_in, record, response_in,
-};
+use super::answers::{AnswerKey, encode, response_in};
+use super::audit::{Change, record};
+use super::definitions::questionnaire_in;
+use super::people::{institution_in, person_in};
 use super::{Store, StoreError, SubmissionId, now};
 use crate::exchange::{
     AcknowledgementRecord, CommentRecord, Content, FileError, InstitutionKind, InstitutionRecord,
