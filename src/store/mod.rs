@@ -5,6 +5,7 @@
 //!
 //! Every change is one transaction that also writes its audit entry (`audit.rs`).
 
+mod ancestry;
 mod answers;
 mod audit;
 mod definitions;
