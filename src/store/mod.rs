@@ -2,18 +2,31 @@
 //!
 //! Durability: WAL journal with `synchronous = FULL`, so every committed answer is on disk
 //! before the call returns and survives a killed process or a power cut (`docs/storage.md`).
+//!
+//! Every change is one transaction that also writes its audit entry (`audit.rs`).
 
+mod ancestry;
+mod answers;
+mod audit;
+mod definitions;
 mod error;
+mod instances;
+mod notes;
+mod people;
 mod submissions;
 mod sync;
 
+pub use answers::AnswerKey;
+pub use audit::AuditEntry;
+pub use definitions::DefinitionStatus;
 pub use error::StoreError;
-pub use submissions::{AnswerKey, AuditEntry, DefinitionStatus, Position, Role, SubmissionSummary};
+pub use people::Role;
+pub use submissions::{Position, SubmissionSummary};
 pub use sync::{
     Difference, ImportError, ImportOutcome, ImportReport, ImportedSubmission, Resolution,
 };
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -187,6 +200,21 @@ impl Store {
 
     fn sqlite(&self, e: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, e)
+    }
+
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction, &str) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let path = self.path.clone();
+        let err = |e| StoreError::from_sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let out = f(&tx, &self.machine).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(out)
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {

@@ -3,9 +3,11 @@
 //! versions' ancestry: every exported version has a revision and lists the revisions it was
 //! made from, so an older file never moves a submission back, in whatever order files come.
 
-use super::submissions::{
-    AnswerKey, Change, encode, institution_in, person_in, questionnaire_in, record, response_in,
-};
+use super::ancestry::{Base, base_in, current_revision, set_base};
+use super::answers::{AnswerKey, encode, response_in};
+use super::audit::{Change, record};
+use super::definitions::questionnaire_in;
+use super::people::{institution_in, person_in};
 use super::{Store, StoreError, SubmissionId, now};
 use crate::exchange::{
     AcknowledgementRecord, CommentRecord, Content, FileError, InstitutionKind, InstitutionRecord,
@@ -365,58 +367,6 @@ fn import_one(
     })
 }
 
-/// What the submission held at its last exchange, and the history that led there.
-struct Base {
-    content: Content,
-    revision: String,
-    /// Every earlier revision, without `revision` itself.
-    ancestors: BTreeSet<String>,
-}
-
-impl Base {
-    /// Every revision the submission here descends from, the base's own included.
-    fn known(&self) -> BTreeSet<String> {
-        let mut all = self.ancestors.clone();
-        all.insert(self.revision.clone());
-        all
-    }
-}
-
-fn base_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<Option<Base>> {
-    let row: Option<(String, Option<String>, String)> = conn
-        .query_row(
-            "SELECT content, revision, ancestors FROM exchanges WHERE submission_id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    let Some((content, stored, ancestors)) = row else {
-        return Ok(None);
-    };
-    // A base that does not read is as good as none: the import then cannot tell who changed
-    // what and reports a conflict, which never overwrites anything.
-    let Ok(content) = serde_json::from_str::<Content>(&content) else {
-        return Ok(None);
-    };
-    let revision = stored.unwrap_or_else(|| revision("", &content));
-    let ancestors = serde_json::from_str(&ancestors).unwrap_or_default();
-    Ok(Some(Base {
-        content,
-        revision,
-        ancestors,
-    }))
-}
-
-/// The revision of what the submission holds now: the base's while nothing changed since the
-/// last exchange, else a new one made from it.
-fn current_revision(base: Option<&Base>, content: &Content) -> String {
-    match base {
-        Some(b) if b.content == *content => b.revision.clone(),
-        Some(b) => revision(&b.revision, content),
-        None => revision("", content),
-    }
-}
-
 /// Every place where the two versions differ, with which side changed it since `base`.
 fn differences(base: Option<&Content>, ours: &Content, theirs: &Content) -> Vec<Difference> {
     let show = |v: Option<&Value>| v.map_or_else(|| "(blank)".to_owned(), encode);
@@ -637,26 +587,6 @@ fn merge_notes(
             params![id, a.check, a.roster, a.instance, person, a.at, a.comment],
         )?;
     }
-    Ok(())
-}
-
-fn set_base(
-    tx: &Transaction,
-    id: SubmissionId,
-    content: &Content,
-    revision: &str,
-    ancestors: impl IntoIterator<Item = String>,
-) -> rusqlite::Result<()> {
-    let ancestors: BTreeSet<String> = ancestors.into_iter().filter(|r| r != revision).collect();
-    let ancestors = serde_json::to_string(&ancestors).expect("a set of strings serialises");
-    tx.execute(
-        "INSERT INTO exchanges (submission_id, content, at, revision, ancestors)
-         VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (submission_id) DO UPDATE SET content = excluded.content, at = excluded.at,
-                                                   revision = excluded.revision,
-                                                   ancestors = excluded.ancestors",
-        params![id, content.to_json(), now(), revision, ancestors],
-    )?;
     Ok(())
 }
 
