@@ -31,6 +31,10 @@ pub enum T {
     Answer,
     TextAnswer,
     PasteNotANumber,
+    /// The text typed into a number field is not a number (yet).
+    NotANumber,
+    /// Leaving a number field whose text is not a number.
+    TypeANumber,
     ExcludesOthers,
     OpensFollowUp,
     Required,
@@ -179,6 +183,11 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::OpensFollowUp => ("atvērs papildu jautājumu", "opens a follow-up question"),
         T::Required => ("obligāts", "required"),
         T::LeftWithProblems => ("Jautājumā palika kļūda", "The question left has an error"),
+        T::NotANumber => ("Nav skaitlis", "Not a number"),
+        T::TypeANumber => (
+            "Ievadiet skaitli, piemēram, 120 vai 12,5",
+            "Type a number, such as 120 or 12.5",
+        ),
         T::PasteNotANumber => (
             "Ielīmētais nav viens skaitlis, nekas netika saglabāts",
             "What was pasted is not one number; nothing was stored",

@@ -372,10 +372,7 @@ pub fn edit_problem(fill: &Fill, lang: Lang) -> Option<String> {
     let edit = fill.edit.as_ref()?;
     let answer_type = &fill.q.items[edit.item].answer;
     match parse_edit(answer_type, edit.area.lines()) {
-        Err(()) => Some(match lang {
-            Lang::Lv => "Nav skaitlis".to_owned(),
-            Lang::En => "Not a number".to_owned(),
-        }),
+        Err(()) => Some(crate::i18n::tr(lang, crate::i18n::T::NotANumber).to_owned()),
         Ok(Some(value)) => rules::validate(answer_type, &value).map(|invalid| {
             let finding = Finding {
                 location: rules::Location {

@@ -221,11 +221,7 @@ pub(super) fn finish_edit(fill: &mut Fill, turn: &mut Turn) -> bool {
             true
         }
         Err(()) => {
-            let text = match turn.opts.lang {
-                Lang::Lv => "Ievadiet skaitli, piemēram, 120 vai 12,5",
-                Lang::En => "Type a number, such as 120 or 12.5",
-            };
-            turn.error(text);
+            turn.error(turn.tr(T::TypeANumber));
             false
         }
     }
