@@ -1,17 +1,14 @@
 //! The real binary, run as a user would.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
+use std::path::Path;
+
+/// [`common::anketa`] with what it printed to stdout and stderr together, as a terminal shows
+/// it.
 fn anketa(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_anketa"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
+    let (code, out, err) = common::anketa(args);
+    (code, out + &err)
 }
 
 #[test]
@@ -120,7 +117,7 @@ fn overview_lists_parts_and_sections() {
 #[test]
 fn export_then_import_between_two_databases() {
     use anketa::exchange::{InstitutionKind, InstitutionRecord};
-    use anketa::questionnaire::{self, EINDEX_2019};
+    use anketa::questionnaire::EINDEX_2019;
     use anketa::response::Value;
     use anketa::store::{AnswerKey, Role, Store};
 
@@ -130,8 +127,9 @@ fn export_then_import_between_two_databases() {
     let file = dir.path().join("iesniegums.json");
     {
         let mut store = Store::open(&laptop).unwrap();
-        let q = questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-        let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
+        let qrow = store
+            .register_questionnaire(common::fixtures::eindex(), EINDEX_2019.1)
+            .unwrap();
         let inst = store
             .institution(&InstitutionRecord {
                 name: "Rīgas Stradiņa universitāte".into(),
@@ -208,7 +206,7 @@ fn export_then_import_between_two_databases() {
 fn the_database_can_come_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("env.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_anketa"))
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_anketa"))
         .arg("submissions")
         .env("ANKETA_DB", &db)
         .output()
@@ -344,7 +342,7 @@ fn info_counts_questions_with_latvian_plurals() {
 #[test]
 fn submissions_export_and_errors_speak_the_chosen_language() {
     use anketa::exchange::{InstitutionKind, InstitutionRecord};
-    use anketa::questionnaire::{self, EINDEX_2019};
+    use anketa::questionnaire::EINDEX_2019;
     use anketa::store::{Role, Store};
 
     let dir = tempfile::tempdir().unwrap();
@@ -357,8 +355,9 @@ fn submissions_export_and_errors_speak_the_chosen_language() {
     assert!(out.ends_with(": no submissions yet\n"), "{out}");
     {
         let mut store = Store::open(Path::new(db)).unwrap();
-        let q = questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-        let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
+        let qrow = store
+            .register_questionnaire(common::fixtures::eindex(), EINDEX_2019.1)
+            .unwrap();
         let who = store.person("Anna", Role::Respondent).unwrap();
         // Byte order would put "Ā" after "Z"; Latvian order puts it after "A".
         for name in [

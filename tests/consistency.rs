@@ -7,17 +7,16 @@
 //!
 //! Expected messages are the TOML templates filled in by hand, not rendered by the engine.
 
-use anketa::questionnaire::{self, Questionnaire, Severity};
+mod common;
+
+use anketa::questionnaire::{Questionnaire, Severity};
 use anketa::response::{Response, Value};
 use anketa::rules::{self, Evaluation, Finding, FindingKind, Invalid, Location};
+use common::answers::{answers, service};
+use common::fixtures::eindex;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn eindex() -> Questionnaire {
-    let (name, text) = questionnaire::EINDEX_2019;
-    questionnaire::load(name, text.as_bytes()).expect("the built-in e-index questionnaire loads")
-}
 
 /// A section's index by its id.
 fn section(q: &Questionnaire, id: &str) -> usize {
@@ -38,24 +37,6 @@ fn n(v: i64) -> Value {
 }
 
 const NA: Value = Value::NotAvailable;
-
-/// A response with these answers outside rosters.
-fn answers(pairs: &[(&str, Value)]) -> Response {
-    let mut r = Response::default();
-    for (code, value) in pairs {
-        r.set(code, value.clone());
-    }
-    r
-}
-
-/// Adds (or extends) a service in the services roster.
-fn service(r: &mut Response, key: &str, pairs: &[(&str, Value)]) {
-    let s = r.instance_mut("services", key);
-    s.label = format!("Pakalpojums {key}");
-    for (code, value) in pairs {
-        s.answers.insert((*code).to_owned(), value.clone());
-    }
-}
 
 /// The findings raised by named checks.
 fn check_findings(e: &Evaluation) -> Vec<&Finding> {
@@ -130,10 +111,10 @@ fn p52_channel_sum_fails_with_the_figures_in_the_message() {
             ("P52_E", n(50)),
         ],
     );
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     let message = "Pieteikumu kopskaits (120) nesakrīt ar kanālu summu (118)";
     let expected = check_finding(
-        &q,
+        q,
         "service_statistics",
         "P52",
         Some(0),
@@ -170,7 +151,7 @@ fn p52_channel_sum_passes_when_equal() {
             ("P52_E", n(0)),
         ],
     );
-    assert_no_check(&rules::evaluate(&q, &r), "P52 = sum of channels");
+    assert_no_check(&rules::evaluate(q, &r), "P52 = sum of channels");
 }
 
 #[test]
@@ -189,7 +170,7 @@ fn p52_channel_sum_is_undecided_with_a_channel_not_available_or_blank() {
             ("P52_E", n(50)),
         ],
     );
-    assert_no_check(&rules::evaluate(&q, &r), "P52_P not available");
+    assert_no_check(&rules::evaluate(q, &r), "P52_P not available");
 
     // A blank channel: the required rule's business, not the check's.
     let mut r = Response::default();
@@ -203,9 +184,9 @@ fn p52_channel_sum_is_undecided_with_a_channel_not_available_or_blank() {
             ("P52_P", n(8)),
         ],
     );
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     assert_no_check(&e, "P52_E blank");
-    let missing: Vec<_> = findings_at(&q, &e, "P52_E");
+    let missing: Vec<_> = findings_at(q, &e, "P52_E");
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].kind, FindingKind::Missing);
 
@@ -222,7 +203,7 @@ fn p52_channel_sum_is_undecided_with_a_channel_not_available_or_blank() {
             ("P52_E", n(50)),
         ],
     );
-    assert_no_check(&rules::evaluate(&q, &r), "P52 not available");
+    assert_no_check(&rules::evaluate(q, &r), "P52 not available");
 }
 
 #[test]
@@ -249,10 +230,10 @@ fn p53_channel_sum_is_checked_per_service_instance() {
         ],
     );
     service(&mut r, "s3", &consistent);
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     let message = "Izsniegto rezultātu kopskaits (90) nesakrīt ar kanālu summu (85)";
     let expected = check_finding(
-        &q,
+        q,
         "service_statistics",
         "P53",
         Some(1),
@@ -277,7 +258,7 @@ fn p53_channel_sum_passes_when_equal_and_is_undecided_when_not_available() {
             ("P53_E", n(40)),
         ],
     );
-    assert_no_check(&rules::evaluate(&q, &r), "P53 = sum of channels");
+    assert_no_check(&rules::evaluate(q, &r), "P53 = sum of channels");
 
     // Were "not available" 0, 40 + 0 + 5 + 0 = 45 ≠ 90 would fail.
     let mut r = Response::default();
@@ -292,7 +273,7 @@ fn p53_channel_sum_passes_when_equal_and_is_undecided_when_not_available() {
             ("P53_E", NA),
         ],
     );
-    assert_no_check(&rules::evaluate(&q, &r), "P53_E not available");
+    assert_no_check(&rules::evaluate(q, &r), "P53_E not available");
 
     let mut r = Response::default();
     service(
@@ -305,7 +286,7 @@ fn p53_channel_sum_passes_when_equal_and_is_undecided_when_not_available() {
             ("P53_E", n(40)),
         ],
     );
-    assert_no_check(&rules::evaluate(&q, &r), "P53 blank");
+    assert_no_check(&rules::evaluate(q, &r), "P53 blank");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,7 +309,7 @@ fn p1025_completions_above_starts_fail() {
     let message =
         "Pabeigšanas gadījumu skaits (45) nevar pārsniegt uzsākšanas gadījumu skaitu (40)";
     let expected = check_finding(
-        &q,
+        q,
         "service_form",
         "P1025.2",
         Some(1),
@@ -337,7 +318,7 @@ fn p1025_completions_above_starts_fail() {
     );
     for p12m in [vec![1], vec![1, 2]] {
         let r = p1025_service(Some(p12m), n(40), n(45));
-        assert_only_check(&rules::evaluate(&q, &r), &expected, message);
+        assert_only_check(&rules::evaluate(q, &r), &expected, message);
     }
 }
 
@@ -347,7 +328,7 @@ fn p1025_completions_within_starts_pass() {
     for (starts, completions) in [(40, 40), (40, 39), (0, 0)] {
         let r = p1025_service(Some(vec![1]), n(starts), n(completions));
         assert_no_check(
-            &rules::evaluate(&q, &r),
+            &rules::evaluate(q, &r),
             &format!("P1025.1 = {starts}, P1025.2 = {completions}"),
         );
     }
@@ -362,10 +343,10 @@ fn p1025_is_undecided_when_a_figure_is_blank() {
         "s1",
         &[("P12M", Value::Choices(vec![1])), ("P1025.2", n(45))],
     );
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     assert_no_check(&e, "P1025.1 blank");
     // The blank start count is a missing answer instead.
-    let missing = findings_at(&q, &e, "P1025.1");
+    let missing = findings_at(q, &e, "P1025.1");
     assert_eq!(missing.len(), 1, "{missing:#?}");
     assert_eq!(missing[0].kind, FindingKind::Missing);
     assert_eq!(missing[0].location.instance, Some(0));
@@ -377,20 +358,20 @@ fn p1025_is_not_checked_while_hidden() {
     // P12M = [0] ("Nav"), [2] (only "Saņemšana") or blank: P1025.* are not asked.
     for p12m in [Some(vec![0]), Some(vec![2]), None] {
         let r = p1025_service(p12m.clone(), n(40), n(45));
-        let e = rules::evaluate(&q, &r);
+        let e = rules::evaluate(q, &r);
         assert!(
-            !e.is_visible(item(&q, "P1025.2"), Some(1), &q),
+            !e.is_visible(item(q, "P1025.2"), Some(1), q),
             "P12M = {p12m:?}"
         );
         assert_no_check(&e, &format!("P12M = {p12m:?}"));
-        assert!(findings_at(&q, &e, "P1025.2").is_empty());
-        assert!(findings_at(&q, &e, "P1025.1").is_empty());
+        assert!(findings_at(q, &e, "P1025.2").is_empty());
+        assert!(findings_at(q, &e, "P1025.1").is_empty());
     }
     // A hidden answer is not validated either.
     let r = p1025_service(Some(vec![0]), n(-1), n(-5));
-    let e = rules::evaluate(&q, &r);
-    assert!(findings_at(&q, &e, "P1025.1").is_empty());
-    assert!(findings_at(&q, &e, "P1025.2").is_empty());
+    let e = rules::evaluate(q, &r);
+    assert!(findings_at(q, &e, "P1025.1").is_empty());
+    assert!(findings_at(q, &e, "P1025.2").is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,9 +503,9 @@ fn every_part_of_whole_check_fails_with_its_message() {
     for case in PART_OF_WHOLE {
         let (part, whole) = case.failing;
         let r = case.response(Some(n(part)), Some(n(whole)));
-        let e = rules::evaluate(&q, &r);
+        let e = rules::evaluate(q, &r);
         let expected = check_finding(
-            &q,
+            q,
             "internal_processes",
             case.part,
             None,
@@ -545,7 +526,7 @@ fn every_part_of_whole_check_passes_within_bounds() {
         for part in [whole, whole - 1] {
             let r = case.response(Some(n(part)), Some(n(whole)));
             assert_no_check(
-                &rules::evaluate(&q, &r),
+                &rules::evaluate(q, &r),
                 &format!(
                     "{}: {} = {part}, {} = {whole}",
                     case.name, case.part, case.whole
@@ -570,7 +551,7 @@ fn every_part_of_whole_check_is_undecided_when_not_available_or_blank() {
         ];
         for (what, p, w) in undecided {
             let r = case.response(p, w);
-            assert_no_check(&rules::evaluate(&q, &r), &format!("{}: {what}", case.name));
+            assert_no_check(&rules::evaluate(q, &r), &format!("{}: {what}", case.name));
         }
     }
 }
@@ -582,17 +563,17 @@ fn every_part_of_whole_check_is_undecided_when_not_available_or_blank() {
 fn d53_pub_hidden_by_d53_zero_is_not_checked() {
     let q = eindex();
     let r = answers(&[("D51", n(10)), ("D53", n(0)), ("D53_PUB", n(5))]);
-    let e = rules::evaluate(&q, &r);
-    assert!(!e.is_visible(item(&q, "D53_PUB"), None, &q));
+    let e = rules::evaluate(q, &r);
+    assert!(!e.is_visible(item(q, "D53_PUB"), None, q));
     assert_no_check(&e, "D53 = 0 hides D53_PUB");
-    assert!(findings_at(&q, &e, "D53_PUB").is_empty());
+    assert!(findings_at(q, &e, "D53_PUB").is_empty());
 
     // "Not available" makes the filter undecided, which hides the row too.
     let r = answers(&[("D51", n(10)), ("D53", NA), ("D53_PUB", n(5))]);
-    let e = rules::evaluate(&q, &r);
-    assert!(!e.is_visible(item(&q, "D53_PUB"), None, &q));
+    let e = rules::evaluate(q, &r);
+    assert!(!e.is_visible(item(q, "D53_PUB"), None, q));
     assert_no_check(&e, "D53 not available hides D53_PUB");
-    assert!(findings_at(&q, &e, "D53_PUB").is_empty());
+    assert!(findings_at(q, &e, "D53_PUB").is_empty());
 }
 
 #[test]
@@ -605,9 +586,9 @@ fn d53s_rows_hidden_down_the_chain_are_not_checked() {
         ("D53S_PUB", n(5)),
         ("D53S_LVS", n(9)),
     ]);
-    let e = rules::evaluate(&q, &r);
-    assert!(!e.is_visible(item(&q, "D53S_PUB"), None, &q));
-    assert!(!e.is_visible(item(&q, "D53S_LVS"), None, &q));
+    let e = rules::evaluate(q, &r);
+    assert!(!e.is_visible(item(q, "D53S_PUB"), None, q));
+    assert!(!e.is_visible(item(q, "D53S_LVS"), None, q));
     assert_no_check(&e, "D53S = 0");
 
     // D53S_PUB = 0 hides only D53S_LVS.
@@ -617,11 +598,11 @@ fn d53s_rows_hidden_down_the_chain_are_not_checked() {
         ("D53S_PUB", n(0)),
         ("D53S_LVS", n(9)),
     ]);
-    let e = rules::evaluate(&q, &r);
-    assert!(e.is_visible(item(&q, "D53S_PUB"), None, &q));
-    assert!(!e.is_visible(item(&q, "D53S_LVS"), None, &q));
+    let e = rules::evaluate(q, &r);
+    assert!(e.is_visible(item(q, "D53S_PUB"), None, q));
+    assert!(!e.is_visible(item(q, "D53S_LVS"), None, q));
     assert_no_check(&e, "D53S_PUB = 0");
-    assert!(findings_at(&q, &e, "D53S_LVS").is_empty());
+    assert!(findings_at(q, &e, "D53S_LVS").is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -667,10 +648,10 @@ fn all_services_required_up_to_twenty() {
     let q = eindex();
     for count in [1, 15, 20] {
         let p52: Vec<i64> = (0..count).map(|i| (i * 13) % 7).collect();
-        let e = rules::evaluate(&q, &services_with_p52(&p52));
+        let e = rules::evaluate(q, &services_with_p52(&p52));
         let all: Vec<usize> = (0..count as usize).collect();
-        assert_eq!(required_services(&q, &e), all, "{count} services");
-        assert_eq!(services_missing(&q, &e), all, "{count} services");
+        assert_eq!(required_services(q, &e), all, "{count} services");
+        assert_eq!(services_missing(q, &e), all, "{count} services");
     }
 }
 
@@ -682,12 +663,12 @@ fn at_least_twenty_required_when_a_fifth_is_fewer() {
     let mut p52 = vec![7; 30];
     p52[25] = 50;
     p52[29] = 100;
-    let e = rules::evaluate(&q, &services_with_p52(&p52));
+    let e = rules::evaluate(q, &services_with_p52(&p52));
     let mut expected: Vec<usize> = (0..18).collect();
     expected.extend([25, 29]);
-    assert_eq!(required_services(&q, &e), expected);
-    assert_eq!(services_missing(&q, &e), expected);
-    assert!(!e.instance_required(section(&q, "service_form"), 18));
+    assert_eq!(required_services(q, &e), expected);
+    assert_eq!(services_missing(q, &e), expected);
+    assert!(!e.instance_required(section(q, "service_form"), 18));
 }
 
 #[test]
@@ -696,9 +677,9 @@ fn boundary_counts_of_required_services() {
     // (services, required): ceil(0.2 · n) against the minimum of 20.
     for (count, wanted) in [(21, 20), (100, 20), (101, 21), (105, 21), (106, 22)] {
         let p52: Vec<i64> = (0..count).map(|i| (i * 31) % 17).collect();
-        let e = rules::evaluate(&q, &services_with_p52(&p52));
-        assert_eq!(required_services(&q, &e).len(), wanted, "{count} services");
-        assert_eq!(services_missing(&q, &e).len(), wanted, "{count} services");
+        let e = rules::evaluate(q, &services_with_p52(&p52));
+        assert_eq!(required_services(q, &e).len(), wanted, "{count} services");
+        assert_eq!(services_missing(q, &e).len(), wanted, "{count} services");
     }
 }
 
@@ -727,12 +708,12 @@ fn with_226_services_the_46_largest_by_p52_are_required() {
     expected.sort_unstable();
     assert_eq!(expected.len(), 46);
 
-    let e = rules::evaluate(&q, &services_with_p52(&p52));
-    assert_eq!(required_services(&q, &e), expected);
+    let e = rules::evaluate(q, &services_with_p52(&p52));
+    assert_eq!(required_services(q, &e), expected);
     // Every unfilled selected service misses its answers; no unselected one does.
-    assert_eq!(services_missing(&q, &e), expected);
+    assert_eq!(services_missing(q, &e), expected);
 
-    let form = section(&q, "service_form");
+    let form = section(q, "service_form");
     assert!(e.instance_required(form, 220)); // the largest
     assert!(e.instance_required(form, 75)); // the last tie taken
     assert!(!e.instance_required(form, 85)); // the first tie left out
@@ -753,9 +734,9 @@ fn unselected_service_may_be_left_blank_but_selected_one_may_not() {
             &[("P12M", Value::Choices(vec![0]))],
         );
     }
-    let e = rules::evaluate(&q, &r);
-    let p12m = item(&q, "P12M");
-    let form = section(&q, "service_form");
+    let e = rules::evaluate(q, &r);
+    let p12m = item(q, "P12M");
+    let form = section(q, "service_form");
     let missing: Vec<&Finding> = e
         .findings
         .iter()
@@ -782,14 +763,14 @@ fn unselected_service_may_be_left_blank_but_selected_one_may_not() {
 #[test]
 fn blank_required_question_is_missing() {
     let q = eindex();
-    let e = rules::evaluate(&q, &Response::default());
-    let found = findings_at(&q, &e, "V00J");
+    let e = rules::evaluate(q, &Response::default());
+    let found = findings_at(q, &e, "V00J");
     assert_eq!(
         found,
         vec![&Finding {
             location: Location {
-                section: section(&q, "general"),
-                item: item(&q, "V00J"),
+                section: section(q, "general"),
+                item: item(q, "V00J"),
                 instance: None,
             },
             severity: Severity::Error,
@@ -799,11 +780,11 @@ fn blank_required_question_is_missing() {
     assert_eq!(found[0].message(), "Nav atbildes uz obligātu jautājumu");
 
     // A blank table row too.
-    let found = findings_at(&q, &e, "D21");
+    let found = findings_at(q, &e, "D21");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].kind, FindingKind::Missing);
     assert_eq!(found[0].severity, Severity::Error);
-    assert_eq!(found[0].location.section, section(&q, "internal_processes"));
+    assert_eq!(found[0].location.section, section(q, "internal_processes"));
 }
 
 #[test]
@@ -811,37 +792,37 @@ fn not_available_in_a_table_row_counts_as_answered() {
     let q = eindex();
     let mut r = answers(&[("D21", NA), ("D51S", NA)]);
     service(&mut r, "s1", &[("P52", NA), ("P1023", NA)]);
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     for code in ["D21", "D51S", "P52", "P1023"] {
-        let found = findings_at(&q, &e, code);
+        let found = findings_at(q, &e, code);
         assert!(found.is_empty(), "{code}: {found:#?}");
     }
     // Its blank neighbours are still missing.
-    assert_eq!(findings_at(&q, &e, "D24")[0].kind, FindingKind::Missing);
-    assert_eq!(findings_at(&q, &e, "P52_K")[0].kind, FindingKind::Missing);
+    assert_eq!(findings_at(q, &e, "D24")[0].kind, FindingKind::Missing);
+    assert_eq!(findings_at(q, &e, "P52_K")[0].kind, FindingKind::Missing);
 }
 
 #[test]
 fn optional_comment_left_blank_gives_nothing() {
     let q = eindex();
-    let e = rules::evaluate(&q, &Response::default());
-    assert!(e.is_visible(item(&q, "SAZ_NOTES"), None, &q));
-    assert!(findings_at(&q, &e, "SAZ_NOTES").is_empty());
-    let e = rules::evaluate(&q, &answers(&[("SAZ_NOTES", Value::Text("  ".into()))]));
-    assert!(findings_at(&q, &e, "SAZ_NOTES").is_empty());
+    let e = rules::evaluate(q, &Response::default());
+    assert!(e.is_visible(item(q, "SAZ_NOTES"), None, q));
+    assert!(findings_at(q, &e, "SAZ_NOTES").is_empty());
+    let e = rules::evaluate(q, &answers(&[("SAZ_NOTES", Value::Text("  ".into()))]));
+    assert!(findings_at(q, &e, "SAZ_NOTES").is_empty());
 }
 
 #[test]
 fn exclusive_option_mixed_with_others_is_invalid() {
     let q = eindex();
-    let e = rules::evaluate(&q, &answers(&[("P1001", Value::Choices(vec![0, 1]))]));
-    let found = findings_at(&q, &e, "P1001");
+    let e = rules::evaluate(q, &answers(&[("P1001", Value::Choices(vec![0, 1]))]));
+    let found = findings_at(q, &e, "P1001");
     assert_eq!(
         found,
         vec![&Finding {
             location: Location {
-                section: section(&q, "communication"),
-                item: item(&q, "P1001"),
+                section: section(q, "communication"),
+                item: item(q, "P1001"),
                 instance: None,
             },
             severity: Severity::Error,
@@ -855,23 +836,23 @@ fn exclusive_option_mixed_with_others_is_invalid() {
 
     // Alone, or others without it, it is fine.
     for codes in [vec![0], vec![1, 3, 99]] {
-        let e = rules::evaluate(&q, &answers(&[("P1001", Value::Choices(codes.clone()))]));
-        assert!(findings_at(&q, &e, "P1001").is_empty(), "{codes:?}");
+        let e = rules::evaluate(q, &answers(&[("P1001", Value::Choices(codes.clone()))]));
+        assert!(findings_at(q, &e, "P1001").is_empty(), "{codes:?}");
     }
 }
 
 #[test]
 fn number_below_min_is_invalid() {
     let q = eindex();
-    let e = rules::evaluate(&q, &answers(&[("V00J", n(-1)), ("D24", n(-5))]));
+    let e = rules::evaluate(q, &answers(&[("V00J", n(-1)), ("D24", n(-5))]));
     for (code, section_id) in [("V00J", "general"), ("D24", "internal_processes")] {
-        let found = findings_at(&q, &e, code);
+        let found = findings_at(q, &e, code);
         assert_eq!(
             found,
             vec![&Finding {
                 location: Location {
-                    section: section(&q, section_id),
-                    item: item(&q, code),
+                    section: section(q, section_id),
+                    item: item(q, code),
                     instance: None,
                 },
                 severity: Severity::Error,
@@ -881,14 +862,14 @@ fn number_below_min_is_invalid() {
         );
         assert_eq!(found[0].message(), "Vērtība nedrīkst būt mazāka par 0");
     }
-    let e = rules::evaluate(&q, &answers(&[("V00J", n(0))]));
-    assert!(findings_at(&q, &e, "V00J").is_empty());
+    let e = rules::evaluate(q, &answers(&[("V00J", n(0))]));
+    assert!(findings_at(q, &e, "V00J").is_empty());
 }
 
 #[test]
 fn toggling_options_keeps_exclusive_ones_alone() {
     let q = eindex();
-    let p1001 = &q.items[item(&q, "P1001")].answer;
+    let p1001 = &q.items[item(q, "P1001")].answer;
     let toggle = |current: Option<Vec<i64>>, code| {
         rules::toggle_option(p1001, current.map(Value::Choices).as_ref(), code)
     };
@@ -906,7 +887,7 @@ fn toggling_options_keeps_exclusive_ones_alone() {
     }
 
     // K01M has two exclusive options (2 and 0): each clears the other as well.
-    let k01m = &q.items[item(&q, "K01M")].answer;
+    let k01m = &q.items[item(q, "K01M")].answer;
     let toggle =
         |current: Vec<i64>, code| rules::toggle_option(k01m, Some(&Value::Choices(current)), code);
     assert_eq!(toggle(vec![2], 0), Value::Choices(vec![0]));

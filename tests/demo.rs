@@ -3,31 +3,22 @@
 //! it passes every error check of `rules::evaluate` — no required answer missing, no invalid
 //! answer, no failed consistency check.
 
+mod common;
+
 use anketa::demo;
 use anketa::exchange::Status;
-use anketa::questionnaire::{self, EINDEX_2019, Questionnaire};
+use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Response;
 use anketa::rules::evaluate;
-use anketa::scoring::{self, EINDEX_2019_SCORING, Model};
-
-fn eindex() -> Questionnaire {
-    questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes())
-        .expect("the built-in e-index questionnaire loads")
-}
-
-fn model(q: &Questionnaire) -> Model {
-    let (file, text) = EINDEX_2019_SCORING;
-    scoring::load(file, text, q).expect("the built-in scoring model loads")
-}
+use common::fixtures::{eindex, eindex_model};
 
 /// Every demo institution's submission (also the three the e-index leaves out, which
 /// `anketa demo` does not create: the generator must not depend on that).
-fn submissions(q: &Questionnaire, year: i32) -> Vec<anketa::exchange::SubmissionRecord> {
-    let m = model(q);
+fn submissions(year: i32) -> Vec<anketa::exchange::SubmissionRecord> {
     demo::institutions()
         .expect("the demo institutions load")
         .iter()
-        .map(|inst| demo::submission(q, EINDEX_2019.1, &m, inst, year))
+        .map(|inst| demo::submission(eindex(), EINDEX_2019.1, eindex_model(), inst, year))
         .collect()
 }
 
@@ -41,7 +32,7 @@ fn response(s: &anketa::exchange::SubmissionRecord) -> Response {
 #[test]
 fn every_accepted_demo_submission_has_no_error_findings() {
     let q = eindex();
-    let all = submissions(&q, 2019);
+    let all = submissions(2019);
     assert_eq!(all.len(), 94);
     let mut failures = Vec::new();
     let mut checked = 0;
@@ -50,7 +41,7 @@ fn every_accepted_demo_submission_has_no_error_findings() {
             continue;
         }
         checked += 1;
-        let eval = evaluate(&q, &response(s));
+        let eval = evaluate(q, &response(s));
         for f in eval.errors() {
             let instance = f
                 .location
@@ -83,9 +74,8 @@ fn every_accepted_demo_submission_has_no_error_findings() {
 /// The generator is deterministic: the same institution gets the same submission every time.
 #[test]
 fn demo_submissions_are_the_same_every_time() {
-    let q = eindex();
-    let first = submissions(&q, 2019);
-    let second = submissions(&q, 2019);
+    let first = submissions(2019);
+    let second = submissions(2019);
     for (a, b) in first.iter().zip(&second) {
         assert_eq!(a.uid, b.uid, "{}", a.institution.name);
         assert_eq!(a.answers, b.answers, "{}", a.institution.name);

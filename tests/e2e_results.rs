@@ -4,22 +4,19 @@
 
 mod common;
 
-use anketa::questionnaire::{self, EINDEX_2019};
 use anketa::response::Value;
-use anketa::scoring::{self, EINDEX_2019_SCORING, Item};
+use anketa::scoring::Item;
 use anketa::store::Store;
 use common::INSTITUTION;
+use common::fixtures::{eindex, eindex_model};
 use common::pty::{CTRL_C, SHIFT_TAB, Tui};
 
 const CUSTOMER_SERVICE: &str = "Klientu apkalpošana un atbalsts";
 
 /// The labels of F14's options with the fewest and the most points, from the scoring model.
 fn f14_worst_and_best() -> (String, String) {
-    let (name, definition) = EINDEX_2019;
-    let q = questionnaire::load(name, definition.as_bytes()).unwrap();
-    let (file, text) = EINDEX_2019_SCORING;
-    let model = scoring::load(file, text, &q).unwrap();
-    let (item, points) = model
+    let q = eindex();
+    let (item, points) = eindex_model()
         .themes
         .iter()
         .flat_map(|t| &t.subthemes)
@@ -179,8 +176,7 @@ fn results_follow_a_changed_answer() {
     tui.assert_no_queries();
     drop(tui);
 
-    let q = questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-    let f14 = q.items.iter().find(|i| i.code == "F14").unwrap();
+    let f14 = eindex().items.iter().find(|i| i.code == "F14").unwrap();
     let worst_code = f14
         .answer
         .choices()

@@ -11,9 +11,12 @@
 //! A filter on a multiple choice written "X=1" means "X contains 1"; "X=/=0" means "X is
 //! answered and 0 is not chosen".
 
-use anketa::questionnaire::{self, Questionnaire};
+mod common;
+
+use anketa::questionnaire::Questionnaire;
 use anketa::response::{Response, Value};
 use anketa::rules::{self, Evaluation};
+use common::fixtures::eindex;
 use std::collections::BTreeSet;
 
 const SHOWN: bool = true;
@@ -38,11 +41,6 @@ const FILTRS_LINES: &[u32] = &[
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn load() -> Questionnaire {
-    let (name, text) = questionnaire::EINDEX_2019;
-    questionnaire::load(name, text.as_bytes()).expect("the built-in e-index definition loads")
-}
 
 /// A single choice.
 fn one(code: i64) -> Value {
@@ -163,12 +161,12 @@ fn word(visible: bool) -> &'static str {
 
 /// Runs a table; fails once, listing every case that went wrong.
 fn run(section: &str, cases: &[Case]) {
-    let q = load();
+    let q = eindex();
     let mut failures = Vec::new();
     for c in cases {
-        let outcome = response(&q, &c.given).and_then(|r| {
-            let e = rules::evaluate(&q, &r);
-            shown(&q, &e, c.target, 0)
+        let outcome = response(q, &c.given).and_then(|r| {
+            let e = rules::evaluate(q, &r);
+            shown(q, &e, c.target, 0)
         });
         match outcome {
             Ok(actual) if actual == c.expect => {}
@@ -1349,7 +1347,7 @@ fn every_filtrs_line_is_covered() {
 /// everything after A00J in the open-data section is hidden, whatever was answered before.
 #[test]
 fn open_data_not_applicable_ends_the_section() {
-    let q = load();
+    let q = eindex();
     let everything = [
         ("P1030", many(&[1, 2, 3])),
         (
@@ -1377,13 +1375,13 @@ fn open_data_not_applicable_ends_the_section() {
     ];
     let mut given: Vec<(&str, Value)> = vec![("A00J", one(0))];
     given.extend(everything.iter().cloned());
-    let r = response(&q, &given).unwrap();
-    let e = rules::evaluate(&q, &r);
+    let r = response(q, &given).unwrap();
+    let e = rules::evaluate(q, &r);
 
     // the named questions (so an empty section cannot pass)
     let mut wrong = Vec::new();
     for (code, _) in &everything {
-        if shown(&q, &e, code, 0).unwrap() {
+        if shown(q, &e, code, 0).unwrap() {
             wrong.push(*code);
         }
     }
@@ -1398,7 +1396,7 @@ fn open_data_not_applicable_ends_the_section() {
         .map(|id| q.items[id].code.as_str())
         .collect();
     for code in &after {
-        if shown(&q, &e, code, 0).unwrap() && !wrong.contains(code) {
+        if shown(q, &e, code, 0).unwrap() && !wrong.contains(code) {
             wrong.push(code);
         }
     }
@@ -1408,14 +1406,14 @@ fn open_data_not_applicable_ends_the_section() {
          section, but these are shown: {wrong:?}"
     );
     assert!(
-        shown(&q, &e, "A00J", 0).unwrap() && shown(&q, &e, "ADD_NOTES", 0).unwrap(),
+        shown(q, &e, "A00J", 0).unwrap() && shown(q, &e, "ADD_NOTES", 0).unwrap(),
         "A00J and ADD_NOTES themselves stay shown"
     );
 
     // The same answers with A00J = 1 open the section again (hidden answers were kept).
     given[0] = ("A00J", one(1));
-    let r = response(&q, &given).unwrap();
-    let e = rules::evaluate(&q, &r);
+    let r = response(q, &given).unwrap();
+    let e = rules::evaluate(q, &r);
     for code in [
         "P1030",
         "P1030_NOTES_URI",
@@ -1430,12 +1428,12 @@ fn open_data_not_applicable_ends_the_section() {
         "P29_NOTES",
     ] {
         assert!(
-            shown(&q, &e, code, 0).unwrap(),
+            shown(q, &e, code, 0).unwrap(),
             "{code} must be shown again with A00J = 1"
         );
     }
     assert!(
-        !shown(&q, &e, "P26_NOTES", 0).unwrap(),
+        !shown(q, &e, "P26_NOTES", 0).unwrap(),
         "P26_NOTES (line 7069) needs P26 = 2"
     );
 }
@@ -1444,7 +1442,7 @@ fn open_data_not_applicable_ends_the_section() {
 /// own P12M (lines 7328, 7369, 7448, 7468, 7488, 7493) and P32M (line 7403).
 #[test]
 fn service_filters_apply_per_service() {
-    let q = load();
+    let q = eindex();
     let mut r = Response::default();
     let services: [(&str, &str, Option<Value>); 4] = [
         ("s1", "Pase", Some(many(&[1]))),
@@ -1463,7 +1461,7 @@ fn service_filters_apply_per_service() {
         s.answers.insert("P32M".into(), one(1));
         s.answers.insert("P21M".into(), one(99));
     }
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     let roster = q.roster("services").expect("services roster");
     let keys: Vec<&str> = e.instances(roster).iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, ["s1", "s2", "s3", "s4"]);
@@ -1482,7 +1480,7 @@ fn service_filters_apply_per_service() {
     let mut failures = Vec::new();
     for (code, line, flags) in expected {
         for (i, want) in flags.into_iter().enumerate() {
-            let got = shown(&q, &e, code, i).unwrap();
+            let got = shown(q, &e, code, i).unwrap();
             if got != want {
                 failures.push(format!(
                     "{code} (line {line}) in service {} ({}): expected {}, got {}",
@@ -1497,7 +1495,7 @@ fn service_filters_apply_per_service() {
     // P12M itself is unfiltered in every service
     for i in 0..services.len() {
         assert!(
-            shown(&q, &e, "P12M", i).unwrap(),
+            shown(q, &e, "P12M", i).unwrap(),
             "P12M shown in service {i}"
         );
     }
@@ -1508,7 +1506,7 @@ fn service_filters_apply_per_service() {
 /// with its filters (8204 M07, 8334 M17J) read per website; none without addresses (8383, 8401).
 #[test]
 fn expert_filters_apply_per_website() {
-    let q = load();
+    let q = eindex();
     let a = "https://www.iestade.gov.lv";
     let b = "https://pakalpojumi.iestade.lv/e";
     let mut r = Response::default();
@@ -1525,7 +1523,7 @@ fn expert_filters_apply_per_website() {
         .answers
         .insert("M17J".into(), one(2));
 
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     let roster = q.roster("websites").expect("websites roster");
     let keys: Vec<&str> = e.instances(roster).iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, [a, b], "one instance per WEB_SITES address, in order");
@@ -1540,7 +1538,7 @@ fn expert_filters_apply_per_website() {
     for (code, line, flags) in expected {
         for (i, want) in flags.into_iter().enumerate() {
             assert_eq!(
-                shown(&q, &e, code, i).unwrap(),
+                shown(q, &e, code, i).unwrap(),
                 want,
                 "{code} (line {line}) on website {}",
                 keys[i]
@@ -1552,10 +1550,10 @@ fn expert_filters_apply_per_website() {
     let mut r = Response::default();
     r.set("A00J", one(1));
     r.set("WEB_SITES", urls(&[]));
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     assert!(e.instances(roster).is_empty(), "no websites, no instances");
     for code in ["M08", "M13", "M17J", "E18_01", "E18_03"] {
-        assert!(!shown(&q, &e, code, 0).unwrap(), "{code} without websites");
+        assert!(!shown(q, &e, code, 0).unwrap(), "{code} without websites");
     }
 }
 
@@ -1563,7 +1561,7 @@ fn expert_filters_apply_per_website() {
 /// by the option code; the exclusive "Sociālie tīkli iestādei nav būtiski" (0) makes none.
 #[test]
 fn expert_social_network_questions_apply_per_network() {
-    let q = load();
+    let q = eindex();
     let roster = q.roster("social_networks").expect("social_networks roster");
 
     let mut r = Response::default();
@@ -1571,13 +1569,13 @@ fn expert_social_network_questions_apply_per_network() {
     r.instance_mut("social_networks", "3")
         .answers
         .insert("K11M_A".into(), one(1));
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     let keys: Vec<&str> = e.instances(roster).iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, ["1", "3", "99"]);
     for (i, key) in keys.iter().enumerate() {
         for code in ["K11M_A", "K11M_B", "K11M_C"] {
             assert!(
-                shown(&q, &e, code, i).unwrap(),
+                shown(q, &e, code, i).unwrap(),
                 "{code} (line 8342) for network {key}"
             );
         }
@@ -1592,13 +1590,13 @@ fn expert_social_network_questions_apply_per_network() {
         if let Some(v) = given {
             r.set("SOCIAL_NETWORKS_CHOICE", v);
         }
-        let e = rules::evaluate(&q, &r);
+        let e = rules::evaluate(q, &r);
         assert!(
             e.instances(roster).is_empty(),
             "SOCIAL_NETWORKS_CHOICE {what}: no social network instances"
         );
         for code in ["K11M_A", "K11M_B", "K11M_C"] {
-            assert!(!shown(&q, &e, code, 0).unwrap(), "{code}: {what}");
+            assert!(!shown(q, &e, code, 0).unwrap(), "{code}: {what}");
         }
     }
 }
@@ -1607,11 +1605,11 @@ fn expert_social_network_questions_apply_per_network() {
 /// answered (in a service / website instance for the roster ones).
 #[test]
 fn questions_without_a_filtrs_are_always_shown() {
-    let q = load();
+    let q = eindex();
     let mut r = Response::default();
     r.set("WEB_SITES", site());
     r.instance_mut("services", "s1").label = "Pase".into();
-    let e = rules::evaluate(&q, &r);
+    let e = rules::evaluate(q, &r);
     let unfiltered = [
         "V00J",
         "D61J",
@@ -1674,7 +1672,7 @@ fn questions_without_a_filtrs_are_always_shown() {
     ];
     let hidden: Vec<&str> = unfiltered
         .into_iter()
-        .filter(|code| !shown(&q, &e, code, 0).unwrap_or(false))
+        .filter(|code| !shown(q, &e, code, 0).unwrap_or(false))
         .collect();
     assert!(
         hidden.is_empty(),

@@ -4,9 +4,10 @@
 mod common;
 
 use anketa::exchange::{self, Status};
-use anketa::questionnaire::{self, EINDEX_2019};
+use anketa::questionnaire;
 use anketa::response::Value;
 use anketa::store::Store;
+use common::fixtures::eindex;
 use common::journey::{Place, Plan, Respondent, Shown};
 use common::pty::{ENTER, ESC, F10, Tui};
 use std::collections::BTreeMap;
@@ -22,10 +23,6 @@ const SERVICES: [&str; 6] = [
 ];
 const SITE: &str = "https://www.vid.gov.lv/qs";
 const PORTAL: &str = "https://www.latvija.lv";
-
-fn eindex() -> questionnaire::Questionnaire {
-    questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap()
-}
 
 fn plan() -> Plan {
     let mut plan = Plan {
@@ -126,8 +123,7 @@ fn submit_and_save_the_file(tui: &mut Tui) -> String {
 fn a_respondent_fills_every_section_over_two_sittings_submits_and_exports() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    let q = eindex();
-    let mut respondent = Respondent::new(&q, plan());
+    let mut respondent = Respondent::new(eindex(), plan());
 
     // First sitting: the general part, then quit.
     let mut tui = Tui::start(&db, &[], 120, 40);

@@ -18,33 +18,18 @@
 mod common;
 
 use common::anketa;
+use common::answers::{answers, candidates, instance, responses};
+use common::fixtures::{eindex, eindex_model as model};
 
-use anketa::questionnaire::{self, AnswerType, EINDEX_2019, Questionnaire};
+use anketa::questionnaire::{AnswerType, EINDEX_2019, Questionnaire};
 use anketa::response::{Response, Value};
 use anketa::rules::{self, Evaluation, evaluate};
-use anketa::scoring::{self, EINDEX_2019_SCORING, Item, Model, Score};
+use anketa::scoring::{self, EINDEX_2019_SCORING, Item, Score};
 use proptest::prelude::*;
 use std::path::Path;
-use std::sync::OnceLock;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn eindex() -> &'static Questionnaire {
-    static Q: OnceLock<Questionnaire> = OnceLock::new();
-    Q.get_or_init(|| {
-        questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes())
-            .expect("the built-in e-index questionnaire loads")
-    })
-}
-
-fn model() -> &'static Model {
-    static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| {
-        let (file, text) = EINDEX_2019_SCORING;
-        scoring::load(file, text, eindex()).expect("the built-in scoring model loads")
-    })
-}
 
 // The themes in the model's order (checked by `themes_are_in_the_expected_order`).
 const COMM: usize = 0;
@@ -78,25 +63,6 @@ fn t(s: &str) -> Value {
 }
 
 const NA: Value = Value::NotAvailable;
-
-fn answers(pairs: &[(&str, Value)]) -> Response {
-    let mut r = Response::default();
-    for (code, value) in pairs {
-        r.set(code, value.clone());
-    }
-    r
-}
-
-/// Adds (or extends) instance `key` of `roster` with these answers.
-fn instance(r: &mut Response, roster: &str, key: &str, pairs: &[(&str, Value)]) {
-    let i = r.instance_mut(roster, key);
-    if i.label.is_empty() && roster == "services" {
-        i.label = format!("Pakalpojums {key}");
-    }
-    for (code, value) in pairs {
-        i.answers.insert((*code).to_owned(), value.clone());
-    }
-}
 
 #[track_caller]
 fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
@@ -1005,108 +971,6 @@ fn small_institution_at_its_best_still_reaches_100() {
 // ---------------------------------------------------------------------------------------------
 // 2. Properties over arbitrary responses
 
-/// Answers worth trying for an item, valid and invalid alike; index 0 means "no answer".
-fn candidates(answer: &AnswerType) -> Vec<Option<Value>> {
-    let mut out = vec![None];
-    match answer {
-        AnswerType::Single(choices) => {
-            out.extend(choices.iter().map(|c| Some(Value::Choice(c.code))));
-            out.push(Some(Value::Choice(12345)));
-        }
-        AnswerType::Multi(choices) => {
-            out.extend(choices.iter().map(|c| Some(Value::Choices(vec![c.code]))));
-            let mut free: Vec<i64> = choices
-                .iter()
-                .filter(|c| !c.exclusive)
-                .map(|c| c.code)
-                .collect();
-            free.sort_unstable();
-            out.push(Some(Value::Choices(free)));
-            let mut all: Vec<i64> = choices.iter().map(|c| c.code).collect();
-            all.sort_unstable();
-            out.push(Some(Value::Choices(all)));
-            out.push(Some(Value::Choices(Vec::new())));
-        }
-        AnswerType::Integer(_) | AnswerType::Number(_) => {
-            out.extend(
-                [0.0, 1.0, 5.0, 50.0, 1e9, -1.0, 2.5]
-                    .map(|n| Some(Value::Number(n)))
-                    .into_iter()
-                    .chain([Some(Value::NotAvailable)]),
-            );
-        }
-        AnswerType::Text { .. } => {
-            out.push(Some(Value::Text("ā č ē ģ ī ķ ļ ņ š ū ž".into())));
-            out.push(Some(Value::Text(String::new())));
-        }
-        AnswerType::Urls { .. } => {
-            out.push(Some(Value::Urls(vec!["https://www.vid.gov.lv".into()])));
-            out.push(Some(Value::Urls(vec![
-                "https://a.lv".into(),
-                "https://www.vid.gov.lv".into(),
-            ])));
-        }
-    }
-    out
-}
-
-/// The instances a response may have, per roster: the services it adds, every address the
-/// WEB_SITES candidates give, every social network option.
-const WEBSITE_KEYS: [&str; 2] = ["https://www.vid.gov.lv", "https://a.lv"];
-const SOCIAL_KEYS: [&str; 5] = ["1", "2", "3", "4", "99"];
-
-/// Builds a response from entropy: one byte per item outside rosters, and one per item per
-/// instance for `services` services and every possible website and social network.
-fn build(q: &Questionnaire, top: &[u8], rest: &[u8], services: usize) -> Response {
-    let mut r = Response::default();
-    let pick = |item: usize, byte: u8| {
-        let c = candidates(&q.items[item].answer);
-        c[byte as usize % c.len()].clone()
-    };
-    let n = q.items.len();
-    let mut keys: Vec<(&str, String)> = (0..services)
-        .map(|s| ("services", format!("s{s}")))
-        .collect();
-    keys.extend(WEBSITE_KEYS.iter().map(|k| ("websites", (*k).to_owned())));
-    keys.extend(
-        SOCIAL_KEYS
-            .iter()
-            .map(|k| ("social_networks", (*k).to_owned())),
-    );
-    for (item, def) in q.items.iter().enumerate() {
-        match def.roster {
-            None => {
-                if let Some(v) = pick(item, top[item]) {
-                    r.set(&def.code, v);
-                }
-            }
-            Some(roster) => {
-                let roster = q.rosters[roster].id.as_str();
-                for (k, (of, key)) in keys.iter().enumerate() {
-                    if *of == roster
-                        && let Some(v) = pick(item, rest[(k * n + item) % rest.len()])
-                    {
-                        r.instance_mut(roster, key)
-                            .answers
-                            .insert(def.code.clone(), v);
-                    }
-                }
-            }
-        }
-    }
-    r
-}
-
-fn response_strategy() -> impl Strategy<Value = Response> {
-    let n = eindex().items.len();
-    (
-        proptest::collection::vec(any::<u8>(), n),
-        proptest::collection::vec(any::<u8>(), n * 10),
-        0usize..4,
-    )
-        .prop_map(|(top, rest, services)| build(eindex(), &top, &rest, services))
-}
-
 /// A scored question of the model: its theme, item, points per option and maximum.
 struct Scored {
     theme: usize,
@@ -1207,7 +1071,7 @@ proptest! {
     #![proptest_config(no_persistence(128))]
 
     #[test]
-    fn indices_stay_within_0_and_100_and_weights_sum_to_100(r in response_strategy()) {
+    fn indices_stay_within_0_and_100_and_weights_sum_to_100(r in responses()) {
         let q = eindex();
         let m = model();
         let s = score(&r);
@@ -1258,7 +1122,7 @@ proptest! {
     /// P1025 figures a P12M shows, the M13 and E18_* a filter shows in a website.
     #[test]
     fn a_better_answer_never_lowers_a_score(
-        r in response_strategy(),
+        r in responses(),
         pick in any::<u8>(),
     ) {
         better_answers_never_lower(&r, pick, |_| true, |_| true)?;
@@ -1270,7 +1134,7 @@ proptest! {
     /// averages: by design, see `answering_a_blank_roster_question_raises_services`.)
     #[test]
     fn answering_a_blank_roster_question_never_lowers_a_score(
-        r in response_strategy(),
+        r in responses(),
         pick in any::<u8>(),
     ) {
         let q = eindex();
@@ -1292,7 +1156,7 @@ proptest! {
     /// make a website filled).
     #[test]
     fn a_better_answer_to_a_roster_filter_never_lowers_a_score(
-        r in response_strategy(),
+        r in responses(),
         pick in any::<u8>(),
     ) {
         let filter = |code: &str| ROSTER_FILTERS.contains(&code);

@@ -7,7 +7,8 @@ use anketa::exchange::{self, Status};
 use anketa::questionnaire::{self, EINDEX_2019};
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
-use common::store::{eindex, export_file, fill, fixture, import};
+use common::fixtures::eindex;
+use common::store::{export_file, fill, fixture, import};
 
 #[test]
 fn first_run_creates_the_database_and_its_folders() {
@@ -210,7 +211,7 @@ fn round_trip_of_the_largest_institution_carries_identical_answers() {
     let dir = tempfile::tempdir().unwrap();
     let q = eindex();
     let mut f = fixture(&dir.path().join("laptop.db"));
-    fill(&mut f, &q, 226);
+    fill(&mut f, q, 226);
     let first = export_file(&mut f.store, &[f.submission]);
 
     let mut support = Store::open(&dir.path().join("support.db")).unwrap();
@@ -410,7 +411,7 @@ fn a_changed_definition_is_detected_and_explained() {
     let q = eindex();
     assert!(matches!(
         f.store
-            .definition_status(f.submission, &q, EINDEX_2019.1)
+            .definition_status(f.submission, q, EINDEX_2019.1)
             .unwrap(),
         DefinitionStatus::Same
     ));

@@ -13,7 +13,8 @@ use anketa::exchange::{self, FileError, SubmissionRecord};
 use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, Resolution, Store, StoreError};
-use common::store::{Fixture, eindex, fill, fixture};
+use common::fixtures::eindex;
+use common::store::{Fixture, fill, fixture};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
@@ -178,7 +179,7 @@ fn control_the_records_used_below_import_when_nothing_is_wrong_with_them() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = database_and_valid_file(dir.path());
     let record = new_record(&db);
-    exchange::check_answers(&record, &eindex()).unwrap();
+    exchange::check_answers(&record, eindex()).unwrap();
     let file = write_file(dir.path(), "good.json", &file_of(vec![record.clone()]));
     let before = dump(&db);
     let (code, out, err) = anketa(&db, &["import", file.to_str().unwrap()]);
@@ -382,7 +383,7 @@ fn refused_answer(edit: impl FnOnce(&mut SubmissionRecord) -> String) {
     let mut record = new_record(&db);
     let problem = edit(&mut record);
     assert_eq!(
-        exchange::check_answers(&record, &eindex()),
+        exchange::check_answers(&record, eindex()),
         Err(FileError::Invalid {
             uid: record.uid.clone(),
             problem: problem.clone()
@@ -608,7 +609,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
 fn closed_database(dir: &Path) -> (PathBuf, Vec<u8>) {
     let db = dir.join("anketa.db");
     let mut f = seeded(&db);
-    fill(&mut f, &eindex(), 20);
+    fill(&mut f, eindex(), 20);
     drop(f);
     assert!(
         !sidecar(&db, "-wal").exists(),

@@ -3,6 +3,8 @@
 // Each test binary compiles this whole module but uses a different subset of it.
 #![allow(dead_code)]
 
+pub mod answers;
+pub mod fixtures;
 pub mod journey;
 pub mod pty;
 pub mod store;

@@ -1,16 +1,13 @@
 //! Store fixtures: the 2019 e-index questionnaire registered in a real SQLite file, with one
 //! submission to save answers into.
 
+use super::fixtures::eindex;
 use anketa::exchange::{self, InstitutionKind, InstitutionRecord};
-use anketa::questionnaire::{self, EINDEX_2019, Questionnaire};
+use anketa::questionnaire::{EINDEX_2019, Questionnaire};
 use anketa::response::Value;
 use anketa::sample::full_response;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
 use std::path::Path;
-
-pub fn eindex() -> Questionnaire {
-    questionnaire::load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap()
-}
 
 pub struct Fixture {
     pub store: Store,
@@ -32,7 +29,7 @@ pub fn institution(name: &str, reg_no: &str) -> InstitutionRecord {
 pub fn fixture(path: &Path) -> Fixture {
     let mut store = Store::open(path).unwrap();
     let q = eindex();
-    let qrow = store.register_questionnaire(&q, EINDEX_2019.1).unwrap();
+    let qrow = store.register_questionnaire(q, EINDEX_2019.1).unwrap();
     let inst = store
         .institution(&institution(super::INSTITUTION, "90000069281"))
         .unwrap();

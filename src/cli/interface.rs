@@ -1,0 +1,56 @@
+//! Without a subcommand: the full-screen interface. Its entry points are called from
+//! [`run_interface`] alone, so that a change to them is a change to one function.
+
+use super::{Cli, open, scoring_file};
+use crate::i18n::{Say, say};
+use crate::questionnaire::Questionnaire;
+use crate::store::Store;
+use anyhow::{Context, bail};
+use std::process::ExitCode;
+
+pub(super) fn interactive(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let (q, text) = match open::definition(cli.lang, cli.questionnaire.as_deref())? {
+        Ok(found) => found,
+        Err(code) => return Ok(code),
+    };
+    let store = open::store(cli)?;
+    run_interface(cli, q, text, store, false)
+}
+
+pub(super) fn run_interface(
+    cli: &Cli,
+    q: Questionnaire,
+    text: String,
+    mut store: Store,
+    results_first: bool,
+) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        bail!(say(cli.lang, Say::NeedsTerminal));
+    }
+    store.lock_for_editing()?;
+    let scoring = scoring_file::load(cli, &q)?;
+    let opts = crate::tui::Options {
+        lang: cli.lang,
+        expert: cli.expert,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        export_dir: std::env::current_dir().unwrap_or_default(),
+        scoring: scoring.map(|(file, text, _)| (file, text)),
+        results_first,
+        user: std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "respondents".to_owned()),
+        // The report is of the year that ended: the previous calendar year.
+        default_year: {
+            use chrono::Datelike;
+            chrono::Local::now().year() - 1
+        },
+    };
+    let submissions = crate::tui::Effects::submissions(&mut store, &q.id)?;
+    let mut app = crate::tui::App::new(q, text, opts, submissions);
+    if results_first {
+        crate::tui::open_selected_results(&mut app, &mut store);
+    }
+    crate::tui::run(&mut app, &mut store).with_context(|| say(cli.lang, Say::TerminalFailed))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,150 @@
+//! The command line: what `main` parses and runs, one file per command. What the commands work
+//! on is found in one place each, so that they agree on it: the questionnaire and the database
+//! in `open.rs`, a questionnaire's scoring model in `scoring_file.rs`.
+
+mod check;
+mod demo;
+mod export;
+mod import;
+mod info;
+mod interface;
+mod open;
+mod results;
+mod scoring_file;
+mod submissions;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "anketa",
+    version,
+    about = "Offline self-assessment questionnaires in the terminal"
+)]
+pub struct Cli {
+    /// A questionnaire definition to use instead of the built-in e-index questionnaire.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub questionnaire: Option<PathBuf>,
+
+    /// The database [default: anketa/anketa.db in the platform's data directory].
+    #[arg(long, global = true, env = "ANKETA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The language of the program's own words (questions stay as defined).
+    #[arg(long, global = true, value_enum, default_value = "lv")]
+    pub lang: crate::i18n::Lang,
+
+    /// Show the expert part too (for support staff).
+    #[arg(long, global = true)]
+    pub expert: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// What the questionnaire holds, part by part.
+    Info,
+    /// Load and lint questionnaire definitions; prints `file:line:col: message` per problem.
+    Check {
+        /// Definition files (TOML).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Only the one-line form of each problem, without the source excerpt.
+        #[arg(long)]
+        short: bool,
+    },
+    /// List the submissions in the database.
+    Submissions,
+    /// Write submissions to a file, to carry them to another machine.
+    Export {
+        /// The submission to export (see `anketa submissions`); may be repeated.
+        #[arg(
+            long = "submission",
+            value_name = "ID",
+            required_unless_present = "all"
+        )]
+        submissions: Vec<i64>,
+        /// Export every submission.
+        #[arg(long, conflicts_with = "submissions")]
+        all: bool,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Theme scores, the e-index, maturity levels and standing in the cohort.
+    Results {
+        /// The submission (see `anketa submissions`); may be repeated. Default: all.
+        #[arg(long = "submission", value_name = "ID")]
+        submissions: Vec<i64>,
+        /// Every submission (the default when none is named).
+        #[arg(long, conflicts_with = "submissions")]
+        all: bool,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a demonstration database of about 90 institutions (marked as demo data) and
+    /// open the results view on it.
+    Demo {
+        /// Only create the database, for scripts.
+        #[arg(long)]
+        no_tui: bool,
+        /// The reporting year of the generated submissions.
+        #[arg(long, default_value_t = 2019)]
+        year: i32,
+    },
+    /// Read submission files into the database: all files or nothing.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where a submission changed both here and in the file, keep this database's version.
+        #[arg(long, conflicts_with = "theirs")]
+        ours: bool,
+        /// Where a submission changed both here and in the file, take the file's version.
+        #[arg(long)]
+        theirs: bool,
+    },
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match &cli.command {
+        Some(Command::Check { files, short }) => check::check(cli.lang, files, *short),
+        Some(Command::Submissions) => submissions::list(&cli),
+        Some(Command::Export {
+            submissions,
+            all,
+            output,
+        }) => export::export(&cli, submissions, *all, output),
+        Some(Command::Results {
+            submissions,
+            all: _,
+            json,
+        }) => results::results(&cli, submissions, *json),
+        Some(Command::Demo { no_tui, year }) => demo::demo(&cli, *no_tui, *year),
+        Some(Command::Import {
+            files,
+            ours,
+            theirs,
+        }) => import::import(&cli, files, *ours, *theirs),
+        Some(Command::Info) => info::overview(cli.lang, cli.questionnaire.as_deref()),
+        None => interface::interactive(&cli),
+    };
+    match result {
+        Ok(code) => code,
+        // Output piped into `head` and cut short is not a failure.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("anketa: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
