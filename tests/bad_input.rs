@@ -158,6 +158,38 @@ fn lint_finds_structural_mistakes() {
 }
 
 #[test]
+fn an_unknown_part_lists_the_parts_in_the_order_declared() {
+    let parts = r#"[[parts]]
+id = "respondent"
+title = "Respondents"
+filled_by = "respondent"
+
+[[parts]]
+id = "expert"
+title = "Experts"
+filled_by = "expert"
+
+[[parts]]
+id = "board"
+title = "Board"
+filled_by = "expert"
+"#;
+    let text = MINIMAL
+        .replace(
+            "[[parts]]\nid = \"respondent\"\ntitle = \"Respondents\"\nfilled_by = \"respondent\"\n",
+            parts,
+        )
+        .replace("part = \"respondent\"", "part = \"experts\"");
+    // Not alphabetical, nor the order of any map: the order the file declares them in.
+    for _ in 0..8 {
+        assert_eq!(
+            problems(&text),
+            ["q.toml:24:8: unknown part `experts` (parts: respondent, expert, board)"]
+        );
+    }
+}
+
+#[test]
 fn follow_up_must_depend_on_its_opener() {
     let text = MINIMAL.replace(
         "code = 2, label = \"Nē\" }",

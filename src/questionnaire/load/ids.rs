@@ -9,6 +9,9 @@ use toml::Spanned;
 /// The index of every part and roster by its id.
 pub(super) struct Ids {
     pub parts: HashMap<String, usize>,
+    /// The part ids in the order the definition declares them, each once, for messages that
+    /// list them.
+    pub part_names: Vec<String>,
     pub rosters: HashMap<String, usize>,
 }
 
@@ -26,6 +29,12 @@ impl Builder<'_> {
             self.error(raw.id.span(), "id may hold only a-z, 0-9 and -");
         }
         let parts = self.parts(&raw.parts);
+        let mut part_names: Vec<String> = Vec::new();
+        for p in &raw.parts {
+            if !part_names.contains(p.id.get_ref()) {
+                part_names.push(p.id.get_ref().clone());
+            }
+        }
         let roster_ids = self.unique_ids(raw.rosters.iter().map(|r| &r.id), "roster");
         if raw.sections.is_empty() {
             self.diagnostics.push(Diagnostic::whole_file(
@@ -36,6 +45,7 @@ impl Builder<'_> {
         self.unique_ids(raw.sections.iter().map(|s| &s.id), "section");
         Ids {
             parts,
+            part_names,
             rosters: roster_ids,
         }
     }

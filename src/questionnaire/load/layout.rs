@@ -32,6 +32,7 @@ impl Builder<'_> {
     pub(super) fn layout<'r>(&mut self, raw: &'r [raw::Section], ids: &Ids) -> Layout<'r> {
         let Ids {
             parts,
+            part_names,
             rosters: roster_ids,
         } = ids;
         let mut sections = Vec::new();
@@ -48,7 +49,7 @@ impl Builder<'_> {
             let part = match parts.get(s.part.get_ref()) {
                 Some(&p) => p,
                 None => {
-                    let known = parts.keys().cloned().collect::<Vec<_>>().join(", ");
+                    let known = part_names.join(", ");
                     self.error(
                         s.part.span(),
                         format!("unknown part `{}` (parts: {known})", s.part.get_ref()),
