@@ -64,38 +64,6 @@ pub struct Finding {
     pub kind: FindingKind,
 }
 
-impl Finding {
-    /// The finding in Latvian, the program's default language.
-    pub fn message(&self) -> String {
-        use crate::expr::format_number as n;
-        match &self.kind {
-            FindingKind::Check { message, .. } => message.clone(),
-            FindingKind::Missing => "Nav atbildes uz obligātu jautājumu".to_owned(),
-            FindingKind::Invalid(invalid) => match invalid {
-                Invalid::WrongType => "Atbildes veids neatbilst jautājumam".to_owned(),
-                Invalid::NotAnOption(c) => format!("{c} nav šī jautājuma atbilžu variants"),
-                Invalid::ExclusiveWithOthers(c) => {
-                    format!("Atbildi {c} nevar izvēlēties kopā ar citām")
-                }
-                Invalid::BelowMin(m) => format!("Vērtība nedrīkst būt mazāka par {}", n(*m)),
-                Invalid::AboveMax(m) => format!("Vērtība nedrīkst būt lielāka par {}", n(*m)),
-                Invalid::NotWhole => "Jānorāda vesels skaitlis".to_owned(),
-                Invalid::NotAvailableNotAllowed => {
-                    "Šim jautājumam nevar atbildēt “Dati nav pieejami”".to_owned()
-                }
-                Invalid::NotApplicableNotAllowed => {
-                    "Šim jautājumam nevar atbildēt “Neattiecas”".to_owned()
-                }
-                Invalid::TooLong(m) => format!("Teksts ir garāks par {m} zīmēm"),
-                Invalid::TooManyItems(m) => format!("Norādītas vairāk nekā {m} adreses"),
-                Invalid::NotAnAddress(a) => {
-                    format!("“{a}” nav tīmekļa adrese (http:// vai https://)")
-                }
-            },
-        }
-    }
-}
-
 /// The engine's verdict on one response.
 #[derive(Debug, Clone)]
 pub struct Evaluation {

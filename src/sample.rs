@@ -93,7 +93,13 @@ mod tests {
         let e = evaluate(&q, &r);
         let errors: Vec<String> = e
             .errors()
-            .map(|f| format!("{}: {}", q.items[f.location.item].code, f.message()))
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    q.items[f.location.item].code,
+                    crate::i18n::finding_message(crate::i18n::Lang::Lv, f)
+                )
+            })
             .collect();
         assert_eq!(errors, Vec::<String>::new());
         assert_eq!(e.instances(q.roster("services").unwrap()).len(), 226);

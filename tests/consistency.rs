@@ -9,6 +9,7 @@
 
 mod common;
 
+use anketa::i18n::{Lang, finding_message};
 use anketa::questionnaire::{Questionnaire, Severity};
 use anketa::response::{Response, Value};
 use anketa::rules::{self, Evaluation, Finding, FindingKind, Invalid, Location};
@@ -82,7 +83,7 @@ fn check_finding(
 fn assert_only_check(e: &Evaluation, expected: &Finding, message: &str) {
     let found = check_findings(e);
     assert_eq!(found, vec![expected], "check findings");
-    assert_eq!(found[0].message(), message);
+    assert_eq!(finding_message(Lang::Lv, found[0]), message);
 }
 
 fn assert_no_check(e: &Evaluation, what: &str) {
@@ -514,7 +515,12 @@ fn every_part_of_whole_check_fails_with_its_message() {
         );
         let found = check_findings(&e);
         assert_eq!(found, vec![&expected], "{}", case.name);
-        assert_eq!(found[0].message(), case.message, "{}", case.name);
+        assert_eq!(
+            finding_message(Lang::Lv, found[0]),
+            case.message,
+            "{}",
+            case.name
+        );
     }
 }
 
@@ -754,7 +760,10 @@ fn unselected_service_may_be_left_blank_but_selected_one_may_not() {
             kind: FindingKind::Missing,
         }]
     );
-    assert_eq!(missing[0].message(), "Nav atbildes uz obligātu jautājumu");
+    assert_eq!(
+        finding_message(Lang::Lv, missing[0]),
+        "Nav atbildes uz obligātu jautājumu"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -777,7 +786,10 @@ fn blank_required_question_is_missing() {
             kind: FindingKind::Missing,
         }]
     );
-    assert_eq!(found[0].message(), "Nav atbildes uz obligātu jautājumu");
+    assert_eq!(
+        finding_message(Lang::Lv, found[0]),
+        "Nav atbildes uz obligātu jautājumu"
+    );
 
     // A blank table row too.
     let found = findings_at(q, &e, "D21");
@@ -830,7 +842,7 @@ fn exclusive_option_mixed_with_others_is_invalid() {
         }]
     );
     assert_eq!(
-        found[0].message(),
+        finding_message(Lang::Lv, found[0]),
         "Atbildi 0 nevar izvēlēties kopā ar citām"
     );
 
@@ -860,7 +872,10 @@ fn number_below_min_is_invalid() {
             }],
             "{code}"
         );
-        assert_eq!(found[0].message(), "Vērtība nedrīkst būt mazāka par 0");
+        assert_eq!(
+            finding_message(Lang::Lv, found[0]),
+            "Vērtība nedrīkst būt mazāka par 0"
+        );
     }
     let e = rules::evaluate(q, &answers(&[("V00J", n(0))]));
     assert!(findings_at(q, &e, "V00J").is_empty());

@@ -57,7 +57,7 @@ fn every_accepted_demo_submission_has_no_error_findings() {
                 "{}: {}{instance}: {}",
                 s.institution.name,
                 q.items[f.location.item].code,
-                f.message()
+                anketa::i18n::finding_message(anketa::i18n::Lang::Lv, f)
             ));
         }
     }

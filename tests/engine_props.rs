@@ -59,7 +59,7 @@ proptest! {
             prop_assert!(
                 e.is_visible(f.location.item, f.location.instance, q),
                 "finding on hidden {} ({:?}): {}",
-                q.items[f.location.item].code, f.location.instance, f.message()
+                q.items[f.location.item].code, f.location.instance, anketa::i18n::finding_message(anketa::i18n::Lang::Lv, f)
             );
         }
     }

@@ -90,7 +90,13 @@ fn errors(r: &Response) -> Vec<String> {
     let q = eindex();
     let e = evaluate(q, r);
     e.errors()
-        .map(|f| format!("{}: {}", q.items[f.location.item].code, f.message()))
+        .map(|f| {
+            format!(
+                "{}: {}",
+                q.items[f.location.item].code,
+                anketa::i18n::finding_message(anketa::i18n::Lang::Lv, f)
+            )
+        })
         .collect()
 }
 

@@ -193,7 +193,10 @@ fn table_checks_show_as_soon_as_figures_disagree() {
     typed(&mut app, "12");
     let f = fill(&app);
     let d24 = f.q.item("D24").unwrap();
-    let messages: Vec<String> = f.findings_on(d24).map(|x| x.message()).collect();
+    let messages: Vec<String> = f
+        .findings_on(d24)
+        .map(|x| anketa::i18n::finding_message(anketa::i18n::Lang::Lv, x))
+        .collect();
     assert_eq!(
         messages,
         ["Elektronisko dokumentu skaits (12) nevar pārsniegt saņemto dokumentu kopskaitu (10)"],
@@ -258,7 +261,10 @@ fn service_figures_are_checked_per_service_and_computed_live() {
     }
     let f = fill(&app);
     let p52 = f.q.item("P52").unwrap();
-    let messages: Vec<String> = f.findings_on(p52).map(|x| x.message()).collect();
+    let messages: Vec<String> = f
+        .findings_on(p52)
+        .map(|x| anketa::i18n::finding_message(anketa::i18n::Lang::Lv, x))
+        .collect();
     assert_eq!(
         messages,
         ["Pieteikumu kopskaits (120) nesakrīt ar kanālu summu (118)"]

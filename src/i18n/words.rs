@@ -353,32 +353,72 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
     }
 }
 
-/// Program words for engine findings that are not a definition's own check messages.
+/// What a finding says: a definition's own check message as written, or the program's words
+/// for the engine's findings.
 pub fn finding_message(lang: Lang, finding: &crate::rules::Finding) -> String {
     use crate::rules::{FindingKind, Invalid};
-    if lang == Lang::Lv {
-        return finding.message();
-    }
     let n = crate::expr::format_number;
-    match &finding.kind {
-        FindingKind::Check { message, .. } => message.clone(),
-        FindingKind::Missing => "A required question is not answered".to_owned(),
-        FindingKind::Invalid(invalid) => match invalid {
-            Invalid::WrongType => "The answer does not fit the question".to_owned(),
-            Invalid::NotAnOption(c) => format!("{c} is not one of the options"),
-            Invalid::ExclusiveWithOthers(c) => format!("Option {c} cannot be chosen with others"),
-            Invalid::BelowMin(m) => format!("The value must not be below {}", n(*m)),
-            Invalid::AboveMax(m) => format!("The value must not be above {}", n(*m)),
-            Invalid::NotWhole => "A whole number is needed".to_owned(),
-            Invalid::NotAvailableNotAllowed => {
-                "“Data not available” is not an answer here".to_owned()
-            }
-            Invalid::NotApplicableNotAllowed => "“Not applicable” is not an answer here".to_owned(),
-            Invalid::TooLong(m) => format!("The text is longer than {m} characters"),
-            Invalid::TooManyItems(m) => format!("More than {m} addresses"),
-            Invalid::NotAnAddress(a) => format!("“{a}” is not a web address (http:// or https://)"),
-        },
+    let invalid = match &finding.kind {
+        FindingKind::Check { message, .. } => return message.clone(),
+        FindingKind::Missing => {
+            return pick(
+                lang,
+                "Nav atbildes uz obligātu jautājumu",
+                "A required question is not answered",
+            );
+        }
+        FindingKind::Invalid(invalid) => invalid,
+    };
+    match (lang, invalid) {
+        (_, Invalid::WrongType) => pick(
+            lang,
+            "Atbildes veids neatbilst jautājumam",
+            "The answer does not fit the question",
+        ),
+        (Lang::Lv, Invalid::NotAnOption(c)) => format!("{c} nav šī jautājuma atbilžu variants"),
+        (Lang::En, Invalid::NotAnOption(c)) => format!("{c} is not one of the options"),
+        (Lang::Lv, Invalid::ExclusiveWithOthers(c)) => {
+            format!("Atbildi {c} nevar izvēlēties kopā ar citām")
+        }
+        (Lang::En, Invalid::ExclusiveWithOthers(c)) => {
+            format!("Option {c} cannot be chosen with others")
+        }
+        (Lang::Lv, Invalid::BelowMin(m)) => format!("Vērtība nedrīkst būt mazāka par {}", n(*m)),
+        (Lang::En, Invalid::BelowMin(m)) => format!("The value must not be below {}", n(*m)),
+        (Lang::Lv, Invalid::AboveMax(m)) => format!("Vērtība nedrīkst būt lielāka par {}", n(*m)),
+        (Lang::En, Invalid::AboveMax(m)) => format!("The value must not be above {}", n(*m)),
+        (_, Invalid::NotWhole) => {
+            pick(lang, "Jānorāda vesels skaitlis", "A whole number is needed")
+        }
+        (_, Invalid::NotAvailableNotAllowed) => pick(
+            lang,
+            "Šim jautājumam nevar atbildēt “Dati nav pieejami”",
+            "“Data not available” is not an answer here",
+        ),
+        (_, Invalid::NotApplicableNotAllowed) => pick(
+            lang,
+            "Šim jautājumam nevar atbildēt “Neattiecas”",
+            "“Not applicable” is not an answer here",
+        ),
+        (Lang::Lv, Invalid::TooLong(m)) => format!("Teksts ir garāks par {m} zīmēm"),
+        (Lang::En, Invalid::TooLong(m)) => format!("The text is longer than {m} characters"),
+        (Lang::Lv, Invalid::TooManyItems(m)) => format!("Norādītas vairāk nekā {m} adreses"),
+        (Lang::En, Invalid::TooManyItems(m)) => format!("More than {m} addresses"),
+        (Lang::Lv, Invalid::NotAnAddress(a)) => {
+            format!("“{a}” nav tīmekļa adrese (http:// vai https://)")
+        }
+        (Lang::En, Invalid::NotAnAddress(a)) => {
+            format!("“{a}” is not a web address (http:// or https://)")
+        }
     }
+}
+
+fn pick(lang: Lang, lv: &str, en: &str) -> String {
+    match lang {
+        Lang::Lv => lv,
+        Lang::En => en,
+    }
+    .to_owned()
 }
 
 /// A submission's status in words.
