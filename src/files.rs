@@ -20,3 +20,37 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// Why submissions were not exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("{}: {source}", path.display())]
+    Write {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Write the submissions `ids` into a submission file at `path`, whole or not at all, and
+/// remember that they were exported (the next import knows what the other side has seen).
+/// Returns how many were written.
+pub fn export(
+    store: &mut crate::store::Store,
+    ids: &[crate::store::SubmissionId],
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let records = store.export(ids)?;
+    let bytes = crate::exchange::write(
+        crate::store::now(),
+        store.machine().to_owned(),
+        records.clone(),
+    );
+    write_atomically(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.to_owned(),
+        source,
+    })?;
+    store.mark_exported(&records)?;
+    Ok(records.len())
+}

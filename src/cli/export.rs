@@ -1,9 +1,8 @@
 //! `anketa export`: submissions written to a file, to carry them to another machine.
 
 use super::{Cli, open};
-use crate::exchange;
+use crate::files::{self, ExportError};
 use crate::i18n::{Say, say};
-use crate::store;
 use anyhow::anyhow;
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,15 +17,17 @@ pub(super) fn export(cli: &Cli, ids: &[i64], all: bool, output: &Path) -> anyhow
         }
         ids.to_vec()
     };
-    let records = store.export(&ids)?;
-    let bytes = exchange::write(store::now(), store.machine().to_owned(), records.clone());
     let path = output.display().to_string();
-    crate::files::write_atomically(output, &bytes)
-        .map_err(|e| anyhow!(say(cli.lang, Say::CannotWrite(&path, &e))))?;
-    store.mark_exported(&records)?;
+    let submissions = match files::export(&mut store, &ids, output) {
+        Ok(count) => count,
+        Err(ExportError::Write { source, .. }) => {
+            return Err(anyhow!(say(cli.lang, Say::CannotWrite(&path, &source))));
+        }
+        Err(ExportError::Store(e)) => return Err(e.into()),
+    };
     let exported = Say::Exported {
         path: &path,
-        submissions: records.len(),
+        submissions,
     };
     println!("{}", say(cli.lang, exported));
     Ok(ExitCode::SUCCESS)

@@ -6,7 +6,7 @@ mod memory;
 
 pub use memory::Memory;
 
-use crate::exchange::{self, InstitutionRecord, Status};
+use crate::exchange::{InstitutionRecord, Status};
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
 use crate::results::Results;
@@ -277,15 +277,8 @@ impl Effects for Store {
     }
 
     fn export(&mut self, submission: SubmissionId, path: &Path) -> Result<(), Failure> {
-        let records = Store::export(self, &[submission])?;
-        let bytes = exchange::write(
-            crate::store::now(),
-            self.machine().to_owned(),
-            records.clone(),
-        );
-        crate::files::write_atomically(path, &bytes)
-            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-        Ok(self.mark_exported(&records)?)
+        crate::files::export(self, &[submission], path).map_err(|e| Failure(e.to_string()))?;
+        Ok(())
     }
 
     fn results(&mut self, code: &str, (file, text): (&str, &str)) -> Result<Results, Failure> {
