@@ -597,21 +597,29 @@ fn enter_on_a_problem_goes_to_its_question() {
     assert_eq!(current_code(&app), "F14", "on the question");
 }
 
+/// A new submission kept in memory, at its first question (V00J, a number).
+fn on_v00j_in_memory(dir: &std::path::Path) -> Tui<Memory> {
+    let mut app = app_on(Memory::new(), "q.toml", EINDEX_2019.1, options(dir));
+    fill_start_form(&mut app, common::INSTITUTION);
+    update(&mut app, Action::Enter);
+    update(&mut app, Action::Enter);
+    assert_eq!(current_code(&app), "V00J");
+    app
+}
+
+/// What the memory keeps as the answer to V00J.
+fn kept(app: &Tui<Memory>) -> Option<Value> {
+    app.store
+        .response_of(fill(app).submission.id)
+        .and_then(|r| r.answers.get("V00J").cloned())
+}
+
 #[test]
 fn typing_that_pauses_is_saved_after_the_pause_without_leaving_the_field() {
     let dir = tempfile::tempdir().unwrap();
     // In memory: the pause is the time the test hands in, and nothing is written to a disk.
-    let mut app = app_on(Memory::new(), "q.toml", EINDEX_2019.1, options(dir.path()));
-    fill_start_form(&mut app, common::INSTITUTION);
-    update(&mut app, Action::Enter);
-    update(&mut app, Action::Enter);
+    let mut app = on_v00j_in_memory(dir.path());
     typed(&mut app, "12");
-    let kept = |app: &Tui<Memory>| {
-        let f = fill(app);
-        app.store
-            .response_of(f.submission.id)
-            .and_then(|r| r.answers.get("V00J").cloned())
-    };
     let almost = SAVE_AFTER_PAUSE - Duration::from_millis(1);
     app.wait(almost);
     assert_eq!(kept(&app), None, "not before the pause is over");
@@ -626,23 +634,10 @@ fn typing_that_pauses_is_saved_after_the_pause_without_leaving_the_field() {
 #[test]
 fn a_refused_save_says_so_keeps_the_answer_and_saves_it_once_the_disk_takes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_on(Memory::new(), "q.toml", EINDEX_2019.1, options(dir.path()));
-    fill_start_form(&mut app, common::INSTITUTION);
-    update(&mut app, Action::Enter);
-    update(&mut app, Action::Enter);
-    assert_eq!(current_code(&app), "V00J");
+    let mut app = on_v00j_in_memory(dir.path());
     app.store.refuse_writes = Some("the disk is full".into());
     typed(&mut app, "12");
     update(&mut app, Action::Enter);
-    let id = fill(&app).submission.id;
-    let kept = |app: &Tui<Memory>| {
-        app.store
-            .response_of(id)
-            .unwrap()
-            .answers
-            .get("V00J")
-            .cloned()
-    };
     assert_eq!(kept(&app), None);
     let [screen, _] = draw_both(&mut app, |_, _, _| {});
     assert!(screen.contains("NAV SAGLABĀTS"), "{screen}");
