@@ -15,7 +15,7 @@ use anketa::exchange::{self, InstitutionKind, InstitutionRecord, Status, Submiss
 use anketa::questionnaire::{EINDEX_2019, Questionnaire, load};
 use anketa::response::{Response, Value};
 use anketa::sample::full_response;
-use anketa::store::{AnswerKey, ImportOutcome, Resolution, Role, Store, SubmissionId};
+use anketa::store::{AnswerKey, ImportOutcome, PersonId, Resolution, Role, Store, SubmissionId};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group};
 use rusqlite::{Connection, params};
 use std::hint::black_box;
@@ -44,7 +44,7 @@ fn bare_connection(path: &Path, synchronous: &str) -> Connection {
 }
 
 /// A store with one e-index draft, ready for answers.
-fn store_with_submission(path: &Path) -> (Store, SubmissionId, i64) {
+fn store_with_submission(path: &Path) -> (Store, SubmissionId, PersonId) {
     let mut store = Store::open(path).unwrap();
     let qrow = store
         .register_questionnaire(&eindex(), EINDEX_2019.1)
@@ -61,7 +61,7 @@ fn store_with_submission(path: &Path) -> (Store, SubmissionId, i64) {
 struct Saver {
     store: Store,
     submission: SubmissionId,
-    person: i64,
+    person: PersonId,
     values: [Value; 2],
     n: usize,
 }

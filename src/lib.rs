@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod expr;
 pub mod files;
 pub mod i18n;
+pub mod ids;
 pub mod questionnaire;
 pub mod response;
 pub mod results;

@@ -120,6 +120,7 @@ fn export_then_import_between_two_databases() {
     use anketa::questionnaire::EINDEX_2019;
     use anketa::response::Value;
     use anketa::store::{AnswerKey, Role, Store};
+    use common::store::FIRST;
 
     let dir = tempfile::tempdir().unwrap();
     let laptop = dir.path().join("laptop.db");
@@ -197,7 +198,7 @@ fn export_then_import_between_two_databases() {
 
     let store = Store::open(&support).unwrap();
     assert_eq!(
-        store.load_response(1).unwrap().answers["V00J"],
+        store.load_response(FIRST).unwrap().answers["V00J"],
         Value::Number(41.0)
     );
 }

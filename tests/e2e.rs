@@ -7,6 +7,7 @@ use anketa::response::Value;
 use anketa::store::Store;
 use common::INSTITUTION;
 use common::pty::{CTRL_C, CTRL_Q, Tui};
+use common::store::FIRST;
 use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 
@@ -170,7 +171,7 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
 
     // What the database holds.
     let store = Store::open(&db).unwrap();
-    let response = store.load_response(1).unwrap();
+    let response = store.load_response(FIRST).unwrap();
     assert_eq!(response.answers["V00J"], Value::Number(120.0));
     assert_eq!(response.answers["D61J"], Value::Choice(2));
     assert_eq!(response.answers["WEB_SITES"], Value::Urls(vec![URL.into()]));
@@ -229,7 +230,7 @@ fn submit_is_refused_while_an_error_remains() {
         .find(|l| l.contains(INSTITUTION))
         .unwrap_or_else(|| panic!("{listed}"));
     assert!(line.contains(" melnraksts "), "{line}");
-    let status = Store::open(&db).unwrap().submission(1).unwrap().status;
+    let status = Store::open(&db).unwrap().submission(FIRST).unwrap().status;
     assert_eq!(status, anketa::exchange::Status::Draft);
 
     tui.key_esc();

@@ -10,6 +10,7 @@ use anketa::store::Store;
 use common::INSTITUTION;
 use common::fixtures::{eindex, eindex_model};
 use common::pty::{CTRL_C, SHIFT_TAB, Tui};
+use common::store::FIRST;
 
 const CUSTOMER_SERVICE: &str = "Klientu apkalpošana un atbalsts";
 
@@ -184,7 +185,7 @@ fn results_follow_a_changed_answer() {
         .find(|c| c.label == worst)
         .unwrap()
         .code;
-    let response = Store::open(&db).unwrap().load_response(1).unwrap();
+    let response = Store::open(&db).unwrap().load_response(FIRST).unwrap();
     assert_eq!(response.answers["F14"], Value::Choice(worst_code));
 }
 

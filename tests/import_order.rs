@@ -10,7 +10,7 @@ use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
 use common::anketa_on as anketa;
-use common::store::{Fixture, export_file, fixture, import};
+use common::store::{FIRST, Fixture, export_file, fixture, import};
 use std::path::Path;
 
 const V00J: AnswerKey<'static> = AnswerKey {
@@ -20,11 +20,11 @@ const V00J: AnswerKey<'static> = AnswerKey {
 };
 
 fn v00j(store: &Store) -> Value {
-    store.load_response(1).unwrap().answers["V00J"].clone()
+    store.load_response(FIRST).unwrap().answers["V00J"].clone()
 }
 
 fn status(store: &Store) -> Status {
-    store.submission(1).unwrap().status
+    store.submission(FIRST).unwrap().status
 }
 
 fn answer(f: &mut Fixture, value: f64) {
@@ -45,13 +45,13 @@ fn without_history(bytes: &[u8]) -> Vec<u8> {
 fn draft_and_final(dir: &Path) -> (Fixture, Vec<u8>, Vec<u8>) {
     let mut laptop = fixture(&dir.join("laptop.db"));
     answer(&mut laptop, 10.0);
-    let draft = export_file(&mut laptop.store, &[1]);
+    let draft = export_file(&mut laptop.store, &[FIRST]);
     answer(&mut laptop, 11.0);
     laptop
         .store
-        .set_status(1, Status::Submitted, laptop.person)
+        .set_status(FIRST, Status::Submitted, laptop.person)
         .unwrap();
-    let last = export_file(&mut laptop.store, &[1]);
+    let last = export_file(&mut laptop.store, &[FIRST]);
     (laptop, draft, last)
 }
 
@@ -112,16 +112,16 @@ fn a_file_that_does_not_descend_from_this_version_is_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let mut laptop = fixture(&dir.path().join("laptop.db"));
     answer(&mut laptop, 10.0);
-    let first = export_file(&mut laptop.store, &[1]);
+    let first = export_file(&mut laptop.store, &[FIRST]);
     let mut files = Vec::new();
     for (name, value) in [("b.db", 20.0), ("c.db", 30.0)] {
         let mut store = Store::open(&dir.path().join(name)).unwrap();
         import(&mut store, &first, Resolution::Refuse).unwrap();
         let who = store.person("Atbalsts", Role::Support).unwrap();
         store
-            .save_answer(1, V00J, Some(&Value::Number(value)), who)
+            .save_answer(FIRST, V00J, Some(&Value::Number(value)), who)
             .unwrap();
-        files.push(export_file(&mut store, &[1]));
+        files.push(export_file(&mut store, &[FIRST]));
     }
     assert_eq!(
         import(&mut laptop.store, &files[0], Resolution::Refuse).unwrap(),
@@ -149,15 +149,17 @@ fn returned_is_a_later_version_and_an_unchanged_resubmission_is_not_the_old_one(
     answer(&mut laptop, 10.0);
     laptop
         .store
-        .set_status(1, Status::Submitted, laptop.person)
+        .set_status(FIRST, Status::Submitted, laptop.person)
         .unwrap();
-    let submitted = export_file(&mut laptop.store, &[1]);
+    let submitted = export_file(&mut laptop.store, &[FIRST]);
 
     let mut support = Store::open(&dir.path().join("support.db")).unwrap();
     let reviewer = support.person("Atbalsts", Role::Support).unwrap();
     import(&mut support, &submitted, Resolution::Refuse).unwrap();
-    support.set_status(1, Status::Returned, reviewer).unwrap();
-    let returned = export_file(&mut support, &[1]);
+    support
+        .set_status(FIRST, Status::Returned, reviewer)
+        .unwrap();
+    let returned = export_file(&mut support, &[FIRST]);
     assert_eq!(
         import(&mut support, &submitted, Resolution::Refuse).unwrap(),
         [ImportOutcome::NewerHere],
@@ -174,9 +176,9 @@ fn returned_is_a_later_version_and_an_unchanged_resubmission_is_not_the_old_one(
     // Resubmitted without a change: the same content as the first submission, a later version.
     laptop
         .store
-        .set_status(1, Status::Submitted, laptop.person)
+        .set_status(FIRST, Status::Submitted, laptop.person)
         .unwrap();
-    let resubmitted = export_file(&mut laptop.store, &[1]);
+    let resubmitted = export_file(&mut laptop.store, &[FIRST]);
     assert_ne!(
         exchange::read(&resubmitted).unwrap().submissions[0].revision,
         exchange::read(&submitted).unwrap().submissions[0].revision
@@ -192,7 +194,9 @@ fn returned_is_a_later_version_and_an_unchanged_resubmission_is_not_the_old_one(
         "the return is older than the resubmission"
     );
     assert_eq!(status(&support), Status::Submitted);
-    support.set_status(1, Status::Accepted, reviewer).unwrap();
+    support
+        .set_status(FIRST, Status::Accepted, reviewer)
+        .unwrap();
     for old in [&submitted, &returned, &resubmitted] {
         assert_eq!(
             import(&mut support, old, Resolution::Refuse).unwrap(),
@@ -207,20 +211,20 @@ fn both_changed_is_a_conflict_and_theirs_never_lowers_the_status() {
     let dir = tempfile::tempdir().unwrap();
     let mut laptop = fixture(&dir.path().join("laptop.db"));
     answer(&mut laptop, 10.0);
-    let draft = export_file(&mut laptop.store, &[1]);
+    let draft = export_file(&mut laptop.store, &[FIRST]);
     let mut other = Store::open(&dir.path().join("other.db")).unwrap();
     import(&mut other, &draft, Resolution::Refuse).unwrap();
     let who = other.person("Ilze Bērziņa", Role::Respondent).unwrap();
     other
-        .save_answer(1, V00J, Some(&Value::Number(20.0)), who)
+        .save_answer(FIRST, V00J, Some(&Value::Number(20.0)), who)
         .unwrap();
-    let other_draft = export_file(&mut other, &[1]);
+    let other_draft = export_file(&mut other, &[FIRST]);
     answer(&mut laptop, 11.0);
     laptop
         .store
-        .set_status(1, Status::Submitted, laptop.person)
+        .set_status(FIRST, Status::Submitted, laptop.person)
         .unwrap();
-    export_file(&mut laptop.store, &[1]);
+    export_file(&mut laptop.store, &[FIRST]);
 
     let Err(ImportError::Conflicts { count, report }) =
         import(&mut laptop.store, &other_draft, Resolution::Refuse)
@@ -254,7 +258,7 @@ fn both_changed_is_a_conflict_and_theirs_never_lowers_the_status() {
         "once decided, the same file is older"
     );
     // The other way round, the draft may well become submitted.
-    let last = export_file(&mut laptop.store, &[1]);
+    let last = export_file(&mut laptop.store, &[FIRST]);
     assert_eq!(
         import(&mut other, &last, Resolution::Refuse).unwrap(),
         [ImportOutcome::Updated],
@@ -290,7 +294,7 @@ fn bases_recorded_before_revisions_still_tell_the_order() {
     let dir = tempfile::tempdir().unwrap();
     let mut laptop = fixture(&dir.path().join("laptop.db"));
     answer(&mut laptop, 10.0);
-    let draft = export_file(&mut laptop.store, &[1]);
+    let draft = export_file(&mut laptop.store, &[FIRST]);
     let support_db = dir.path().join("support.db");
     let mut support = Store::open(&support_db).unwrap();
     import(&mut support, &draft, Resolution::Refuse).unwrap();
@@ -305,9 +309,9 @@ fn bases_recorded_before_revisions_still_tell_the_order() {
     answer(&mut laptop, 11.0);
     laptop
         .store
-        .set_status(1, Status::Submitted, laptop.person)
+        .set_status(FIRST, Status::Submitted, laptop.person)
         .unwrap();
-    let last = export_file(&mut laptop.store, &[1]);
+    let last = export_file(&mut laptop.store, &[FIRST]);
     let mut support = Store::open(&support_db).unwrap();
     assert_eq!(
         import(&mut support, &last, Resolution::Refuse).unwrap(),
@@ -343,9 +347,9 @@ fn draft_and_final_with_binary(dir: &Path) -> (std::path::PathBuf, std::path::Pa
     let mut store = Store::open(&a).unwrap();
     let who = store.person("Ilze Bērziņa", Role::Respondent).unwrap();
     store
-        .save_answer(1, V00J, Some(&Value::Number(11.0)), who)
+        .save_answer(FIRST, V00J, Some(&Value::Number(11.0)), who)
         .unwrap();
-    store.set_status(1, Status::Submitted, who).unwrap();
+    store.set_status(FIRST, Status::Submitted, who).unwrap();
     drop(store);
     export_with_binary(&a, &last);
     (draft, last)
@@ -389,7 +393,7 @@ fn binary_both_changed_is_a_conflict_per_question() {
     let mut store = Store::open(&b).unwrap();
     let who = store.person("Atbalsts", Role::Support).unwrap();
     store
-        .save_answer(1, V00J, Some(&Value::Number(20.0)), who)
+        .save_answer(FIRST, V00J, Some(&Value::Number(20.0)), who)
         .unwrap();
     drop(store);
 

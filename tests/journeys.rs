@@ -10,6 +10,7 @@ use anketa::store::Store;
 use common::fixtures::eindex;
 use common::journey::{Place, Plan, Respondent, Shown};
 use common::pty::{ENTER, ESC, F10, Tui};
+use common::store::FIRST;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -142,7 +143,7 @@ fn a_respondent_fills_every_section_over_two_sittings_submits_and_exports() {
     tui.send("q");
     assert!(tui.wait_exit().success());
     drop(tui);
-    let stored = Store::open(&db).unwrap().load_response(1).unwrap();
+    let stored = Store::open(&db).unwrap().load_response(FIRST).unwrap();
     assert_eq!(
         stored.answers["WEB_SITES"],
         Value::Urls(vec![SITE.into(), PORTAL.into()]),
@@ -163,9 +164,9 @@ fn a_respondent_fills_every_section_over_two_sittings_submits_and_exports() {
 
     // The database and the file hold every answer given.
     let store = Store::open(&db).unwrap();
-    assert_eq!(store.submission(1).unwrap().status, Status::Submitted);
+    assert_eq!(store.submission(FIRST).unwrap().status, Status::Submitted);
     let answers = the_file_holds_every_answer(dir.path(), &respondent.given);
-    let services = store.load_response(1).unwrap();
+    let services = store.load_response(FIRST).unwrap();
     assert_eq!(services.instances("services").len(), SERVICES.len());
     assert_eq!(
         answers[&(SERVICES[2].into(), "P1023".into())],

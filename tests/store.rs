@@ -8,7 +8,7 @@ use anketa::questionnaire::{self, EINDEX_2019};
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
 use common::fixtures::eindex;
-use common::store::{export_file, fill, fixture, import};
+use common::store::{FIRST, export_file, fill, fixture, import};
 
 #[test]
 fn first_run_creates_the_database_and_its_folders() {
@@ -71,7 +71,7 @@ fn answers_survive_reopening_with_latvian_text_and_not_available() {
         .unwrap();
     drop(f);
     let store = Store::open(&path).unwrap();
-    let r = store.load_response(1).unwrap();
+    let r = store.load_response(FIRST).unwrap();
     assert_eq!(r.answers.get("ACHIEVEMENTS_DESC"), Some(&text));
     assert_eq!(r.answers.get("D21"), Some(&Value::NotAvailable));
     assert_eq!(
@@ -255,7 +255,7 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
     let reviewer = support.person("Atbalsts", Role::Support).unwrap();
     import(
         &mut support,
-        &export_file(&mut laptop.store, &[1]),
+        &export_file(&mut laptop.store, &[FIRST]),
         Resolution::Refuse,
     )
     .unwrap();
@@ -270,17 +270,17 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
             laptop.person,
         )
         .unwrap();
-    let file = export_file(&mut laptop.store, &[1]);
+    let file = export_file(&mut laptop.store, &[FIRST]);
     assert_eq!(
         import(&mut support, &file, Resolution::Refuse).unwrap(),
         [ImportOutcome::Updated]
     );
     assert_eq!(
-        support.load_response(1).unwrap().answers["V00J"],
+        support.load_response(FIRST).unwrap().answers["V00J"],
         Value::Number(11.0)
     );
     let imported = support
-        .audit(1)
+        .audit(FIRST)
         .unwrap()
         .into_iter()
         .rev()
@@ -294,14 +294,14 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
 
     // Only the support database changed: an old file does not undo it.
     support
-        .save_answer(1, v00j, Some(&Value::Number(12.0)), reviewer)
+        .save_answer(FIRST, v00j, Some(&Value::Number(12.0)), reviewer)
         .unwrap();
     assert_eq!(
         import(&mut support, &file, Resolution::Refuse).unwrap(),
         [ImportOutcome::NewerHere]
     );
     assert_eq!(
-        support.load_response(1).unwrap().answers["V00J"],
+        support.load_response(FIRST).unwrap().answers["V00J"],
         Value::Number(12.0)
     );
 
@@ -315,7 +315,7 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
             laptop.person,
         )
         .unwrap();
-    let both = export_file(&mut laptop.store, &[1]);
+    let both = export_file(&mut laptop.store, &[FIRST]);
     let Err(ImportError::Conflicts { count, report }) =
         import(&mut support, &both, Resolution::Refuse)
     else {
@@ -331,7 +331,7 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
         "{text}"
     );
     assert_eq!(
-        support.load_response(1).unwrap().answers["V00J"],
+        support.load_response(FIRST).unwrap().answers["V00J"],
         Value::Number(12.0)
     );
 
@@ -340,7 +340,7 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
         ImportOutcome::KeptOurs(_)
     ));
     assert_eq!(
-        support.load_response(1).unwrap().answers["V00J"],
+        support.load_response(FIRST).unwrap().answers["V00J"],
         Value::Number(12.0)
     );
     // Once resolved, the same file is no longer news.
@@ -358,13 +358,13 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
             laptop.person,
         )
         .unwrap();
-    let again = export_file(&mut laptop.store, &[1]);
+    let again = export_file(&mut laptop.store, &[FIRST]);
     assert!(matches!(
         import(&mut support, &again, Resolution::Theirs).unwrap()[0],
         ImportOutcome::TookTheirs(_)
     ));
     assert_eq!(
-        support.load_response(1).unwrap().answers["V00J"],
+        support.load_response(FIRST).unwrap().answers["V00J"],
         Value::Number(14.0)
     );
 }
@@ -376,23 +376,23 @@ fn comments_travel_and_merge() {
     let mut support = Store::open(&dir.path().join("support.db")).unwrap();
     import(
         &mut support,
-        &export_file(&mut laptop.store, &[1]),
+        &export_file(&mut laptop.store, &[FIRST]),
         Resolution::Refuse,
     )
     .unwrap();
     let reviewer = support.person("Jānis Kalniņš", Role::Support).unwrap();
     support
         .add_comment(
-            1,
+            FIRST,
             AnswerKey::top("V00J"),
             "Lūdzu, pārbaudiet darbinieku skaitu",
             reviewer,
         )
         .unwrap();
-    support.set_status(1, Status::Submitted, reviewer).ok();
-    let back = export_file(&mut support, &[1]);
+    support.set_status(FIRST, Status::Submitted, reviewer).ok();
+    let back = export_file(&mut support, &[FIRST]);
     import(&mut laptop.store, &back, Resolution::Refuse).unwrap();
-    let record = laptop.store.export(&[1]).unwrap().remove(0);
+    let record = laptop.store.export(&[FIRST]).unwrap().remove(0);
     assert_eq!(record.comments.len(), 1);
     assert_eq!(
         record.comments[0].body,

@@ -14,7 +14,7 @@ use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
 use anketa::store::{AnswerKey, ImportError, Resolution, Store, StoreError};
 use common::fixtures::eindex;
-use common::store::{Fixture, fill, fixture};
+use common::store::{FIRST, Fixture, fill, fixture};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
@@ -129,7 +129,7 @@ fn database_and_valid_file(dir: &Path) -> (PathBuf, Vec<u8>) {
 /// answers: importing it as it is would add a submission.
 fn new_record(db: &Path) -> SubmissionRecord {
     let store = Store::open(db).unwrap();
-    let mut record = store.export(&[1]).unwrap().remove(0);
+    let mut record = store.export(&[FIRST]).unwrap().remove(0);
     record.uid = "0f1e2d3c4b5a69788796a5b4c3d2e1f0".into();
     record
 }
@@ -665,9 +665,9 @@ fn a_damaged_database_is_refused_and_left_alone() {
             Ok(store) => {
                 // Opened: then reading what the damage hit must fail, cleanly.
                 let read = store
-                    .load_response(1)
+                    .load_response(FIRST)
                     .map(|_| ())
-                    .and_then(|()| store.audit(1).map(|_| ()));
+                    .and_then(|()| store.audit(FIRST).map(|_| ()));
                 panic!("{what}: opened a damaged database (reading it: {read:?})");
             }
             Err(err) => err,
@@ -706,7 +706,11 @@ fn a_torn_wal_file_left_by_a_crash_loses_nothing_committed() {
     std::fs::write(sidecar(&db, "-wal"), garbage(3 * 4096 + 24, 5)).unwrap();
     let store = Store::open(&db).unwrap();
     assert_eq!(
-        store.load_response(1).unwrap().instances("services").len(),
+        store
+            .load_response(FIRST)
+            .unwrap()
+            .instances("services")
+            .len(),
         21
     );
     drop(store);
@@ -1437,7 +1441,7 @@ fn a_saved_number_reads_back_exactly() {
     drop(f);
     let store = Store::open(&db).unwrap();
     assert_eq!(
-        store.load_response(1).unwrap().answers["D24"],
+        store.load_response(FIRST).unwrap().answers["D24"],
         value,
         "the number saved is the number read back"
     );

@@ -3,13 +3,19 @@
 use super::{Cli, open};
 use crate::files::{self, ExportError};
 use crate::i18n::{Say, say};
+use crate::store::SubmissionId;
 use anyhow::anyhow;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub(super) fn export(cli: &Cli, ids: &[i64], all: bool, output: &Path) -> anyhow::Result<ExitCode> {
+pub(super) fn export(
+    cli: &Cli,
+    ids: &[SubmissionId],
+    all: bool,
+    output: &Path,
+) -> anyhow::Result<ExitCode> {
     let mut store = open::store(cli)?;
-    let ids: Vec<i64> = if all {
+    let ids: Vec<SubmissionId> = if all {
         store.submissions()?.iter().map(|s| s.id).collect()
     } else {
         for &id in ids {

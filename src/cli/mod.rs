@@ -13,6 +13,7 @@ mod results;
 mod scoring_file;
 mod submissions;
 
+use crate::store::SubmissionId;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,7 +68,7 @@ pub enum Command {
             value_name = "ID",
             required_unless_present = "all"
         )]
-        submissions: Vec<i64>,
+        submissions: Vec<SubmissionId>,
         /// Export every submission.
         #[arg(long, conflicts_with = "submissions")]
         all: bool,
@@ -79,7 +80,7 @@ pub enum Command {
     Results {
         /// The submission (see `anketa submissions`); may be repeated. Default: all.
         #[arg(long = "submission", value_name = "ID")]
-        submissions: Vec<i64>,
+        submissions: Vec<SubmissionId>,
         /// Every submission (the default when none is named).
         #[arg(long, conflicts_with = "submissions")]
         all: bool,

@@ -2,11 +2,12 @@
 
 use super::{Cli, open, scoring_file};
 use crate::i18n::{Say, say};
+use crate::store::SubmissionId;
 use anyhow::{anyhow, bail};
 use std::io::Write;
 use std::process::ExitCode;
 
-pub(super) fn results(cli: &Cli, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn results(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::Result<ExitCode> {
     let lang = cli.lang;
     let (q, _) = match open::definition(lang, cli.questionnaire.as_deref())? {
         Ok(found) => found,

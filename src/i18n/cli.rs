@@ -2,7 +2,7 @@
 //! message`) are not here: they are written for definition authors, in English.
 
 use super::{Lang, Noun, count, decimal, noun};
-use crate::store::{Difference, ImportOutcome, ImportReport};
+use crate::store::{Difference, ImportOutcome, ImportReport, SubmissionId};
 use std::io;
 
 /// Every message of the command line, with what it says.
@@ -82,7 +82,7 @@ pub enum Say<'a> {
     ScoringProblems(&'a str),
     NotScored(&'a str),
     NoScoredSubmission {
-        id: i64,
+        id: SubmissionId,
         questionnaire: &'a str,
     },
     /// `anketa results`: a submission's e-index, level and rank.

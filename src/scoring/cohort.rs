@@ -3,11 +3,12 @@
 
 use super::Score;
 use crate::exchange::InstitutionKind;
+use crate::ids::SubmissionId;
 
 /// One institution's scored submission.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub submission: i64,
+    pub submission: SubmissionId,
     pub institution: String,
     pub year: i32,
     pub sector: Option<String>,

@@ -10,11 +10,15 @@ mod answers;
 mod audit;
 mod definitions;
 mod error;
+mod ids;
 mod instances;
 mod notes;
 mod people;
 mod submissions;
 mod sync;
+
+// The ids every method here takes and returns, found with the store they belong to.
+pub use crate::ids::{InstitutionId, PersonId, QuestionnaireRow, SubmissionId};
 
 pub use answers::AnswerKey;
 pub use audit::AuditEntry;
@@ -30,11 +34,6 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-pub type SubmissionId = i64;
-pub type PersonId = i64;
-pub type InstitutionId = i64;
-pub type QuestionnaireRow = i64;
 
 const SCHEMA: &str = include_str!("../../schema.sql");
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";

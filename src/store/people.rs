@@ -112,7 +112,7 @@ pub(super) fn institution_in(
                     now()
                 ],
             )?;
-            Ok(tx.last_insert_rowid())
+            Ok(InstitutionId(tx.last_insert_rowid()))
         }
     }
 }

@@ -48,7 +48,7 @@ impl Store {
                  VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, 'draft', ?4, ?4)",
                 params![institution, questionnaire, year, at],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = SubmissionId(tx.last_insert_rowid());
             record(
                 tx,
                 machine,

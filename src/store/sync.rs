@@ -280,7 +280,7 @@ fn import_one(
                 theirs.demo
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = SubmissionId(tx.last_insert_rowid());
         apply(tx, machine, source, id, theirs, q)?;
         merge_notes(tx, machine, id, theirs)?;
         set_base(tx, id, &their_content, &their_revision, their_ancestors())?;

@@ -6,13 +6,20 @@ use anketa::exchange::{self, InstitutionKind, InstitutionRecord};
 use anketa::questionnaire::{EINDEX_2019, Questionnaire};
 use anketa::response::Value;
 use anketa::sample::full_response;
-use anketa::store::{AnswerKey, ImportError, ImportOutcome, Resolution, Role, Store};
+use anketa::store::{
+    AnswerKey, ImportError, ImportOutcome, PersonId, Resolution, Role, Store, SubmissionId,
+};
 use std::path::Path;
+
+/// The first submission of a database: the fixture's, the one the interface created, or the
+/// first a file brought in. Ids belong to one database (the same submission may have another
+/// elsewhere); the tests' databases each hold one submission, and this is it.
+pub const FIRST: SubmissionId = SubmissionId(1);
 
 pub struct Fixture {
     pub store: Store,
-    pub submission: i64,
-    pub person: i64,
+    pub submission: SubmissionId,
+    pub person: PersonId,
 }
 
 pub fn institution(name: &str, reg_no: &str) -> InstitutionRecord {
@@ -74,7 +81,7 @@ pub fn fill(f: &mut Fixture, q: &Questionnaire, services: usize) {
 }
 
 /// Export `ids` as a file, as `anketa export` does (and mark them exported).
-pub fn export_file(store: &mut Store, ids: &[i64]) -> Vec<u8> {
+pub fn export_file(store: &mut Store, ids: &[SubmissionId]) -> Vec<u8> {
     let records = store.export(ids).unwrap();
     let bytes = exchange::write(
         "2026-11-24T10:00:00.000Z".into(),

@@ -50,7 +50,7 @@ impl Memory {
     }
 
     fn kept(&self, submission: SubmissionId) -> Result<&Kept, Failure> {
-        usize::try_from(submission - 1)
+        usize::try_from(submission.0 - 1)
             .ok()
             .and_then(|i| self.submissions.get(i))
             .ok_or_else(|| Failure(format!("no submission {submission}")))
@@ -63,7 +63,7 @@ impl Memory {
         }
         self.kept(submission)?;
         self.changes += 1;
-        let kept = &mut self.submissions[(submission - 1) as usize];
+        let kept = &mut self.submissions[(submission.0 - 1) as usize];
         kept.summary.updated_at = format!("{:020}", self.changes);
         Ok(kept)
     }
@@ -76,7 +76,7 @@ impl Memory {
                 self.people.len() - 1
             }
         };
-        at as PersonId + 1
+        PersonId(at as i64 + 1)
     }
 }
 
@@ -115,7 +115,7 @@ impl Effects for Memory {
         let hash = definition_hash(definition.as_bytes());
         self.definitions.insert(hash.clone(), definition.to_owned());
         let person = self.person(person);
-        let id = self.submissions.len() as SubmissionId + 1;
+        let id = SubmissionId(self.submissions.len() as i64 + 1);
         let summary = SubmissionSummary {
             id,
             uid: format!("memory-{id}"),
