@@ -12,6 +12,7 @@ mod open;
 mod results;
 mod scoring_file;
 mod submissions;
+mod validate;
 
 use crate::store::SubmissionId;
 use clap::{Parser, Subcommand};
@@ -98,6 +99,19 @@ pub enum Command {
         #[arg(long, default_value_t = 2019)]
         year: i32,
     },
+    /// Every error and warning of every submission, each checked with the definition it was
+    /// filled with; exits 1 while any error remains.
+    Validate {
+        /// The submission to check (see `anketa submissions`); may be repeated. Default: all.
+        #[arg(long = "submission", value_name = "ID")]
+        submissions: Vec<SubmissionId>,
+        /// Every submission (the default when none is named).
+        #[arg(long, conflicts_with = "submissions")]
+        all: bool,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Read submission files into the database: all files or nothing.
     Import {
         #[arg(required = true, value_name = "FILE")]
@@ -125,6 +139,11 @@ pub fn run(cli: Cli) -> ExitCode {
             all: _,
             json,
         }) => results::results(&cli, submissions, *json),
+        Some(Command::Validate {
+            submissions,
+            all: _,
+            json,
+        }) => validate::validate(&cli, submissions, *json),
         Some(Command::Demo { no_tui, year }) => demo::demo(&cli, *no_tui, *year),
         Some(Command::Import {
             files,

@@ -103,6 +103,33 @@ pub enum Say<'a> {
         weight: f64,
     },
     ThemeNotApplicable(&'a str),
+    /// `anketa validate`: a submission with findings, before them.
+    ValidatedSubmission {
+        institution: &'a str,
+        year: i32,
+        id: crate::store::SubmissionId,
+        status: &'a str,
+        errors: &'a str,
+        warnings: &'a str,
+    },
+    /// `anketa validate`: a finding's severity.
+    Severity(crate::questionnaire::Severity),
+    /// `anketa validate`: the last line.
+    Validated {
+        submissions: &'a str,
+        errors: &'a str,
+        warnings: &'a str,
+    },
+    /// The definition a submission was filled with is not in the database.
+    DefinitionMissing {
+        id: crate::store::SubmissionId,
+        questionnaire: &'a str,
+    },
+    /// The definition a submission was filled with no longer loads.
+    DefinitionBroken {
+        id: crate::store::SubmissionId,
+        first: &'a str,
+    },
 }
 
 pub fn say(lang: Lang, what: Say) -> String {
@@ -363,6 +390,41 @@ pub fn say(lang: Lang, what: Say) -> String {
         Say::ThemeNotApplicable(title) => (
             format!("  {title:<50}   —    neattiecas"),
             format!("  {title:<50}   —    not applicable"),
+        ),
+        Say::ValidatedSubmission {
+            institution,
+            year,
+            id,
+            status,
+            errors,
+            warnings,
+        } => (
+            format!("{institution} {year} (iesniegums {id}, {status}): {errors}, {warnings}"),
+            format!("{institution} {year} (submission {id}, {status}): {errors}, {warnings}"),
+        ),
+        Say::Severity(severity) => match severity {
+            crate::questionnaire::Severity::Error => ("kļūda".into(), "error".into()),
+            crate::questionnaire::Severity::Warning => ("brīdinājums".into(), "warning".into()),
+        },
+        Say::Validated {
+            submissions,
+            errors,
+            warnings,
+        } => (
+            format!("Pārbaudes rezultāts — {submissions}: {errors}, {warnings}."),
+            format!("Checked {submissions}: {errors}, {warnings}."),
+        ),
+        Say::DefinitionMissing { id, questionnaire } => (
+            format!(
+                "iesniegumam {id} datubāzē nav anketas «{questionnaire}» definīcijas, ar kuru tas aizpildīts"
+            ),
+            format!(
+                "the definition of «{questionnaire}» that submission {id} was filled with is not in the database"
+            ),
+        ),
+        Say::DefinitionBroken { id, first } => (
+            format!("definīcija, ar kuru aizpildīts iesniegums {id}, vairs neielādējas: {first}"),
+            format!("the definition submission {id} was filled with no longer loads: {first}"),
         ),
     };
     match lang {
