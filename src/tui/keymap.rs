@@ -42,6 +42,9 @@ pub struct KeySpec {
     pub mods: KeyModifiers,
 }
 
+/// How the space bar reads in hints (keys are named as keyboards print them).
+pub const SPACE: &str = "Space";
+
 const fn k(code: KeyCode) -> KeySpec {
     KeySpec {
         code,
@@ -328,7 +331,7 @@ static CHOICE_MOVE: [Binding; 5] = [
     SCROLL_HINT_UP,
     UP,
     DOWN,
-    b(&[c(' ')], Action::Toggle, "Space", T::KeyToggle),
+    b(&[c(' ')], Action::Toggle, SPACE, T::KeyToggle),
 ];
 static CHOICE_ENTER: [Binding; 1] = [b(
     &[k(KeyCode::Enter)],
@@ -524,7 +527,7 @@ static RESULTS_MAP: [Binding; 10] = [
         &[shift(KeyCode::BackTab), k(KeyCode::BackTab)],
         Action::PrevTab,
     ),
-    b(&[c(' ')], Action::Toggle, "Space", T::KeyCompare),
+    b(&[c(' ')], Action::Toggle, SPACE, T::KeyCompare),
     quiet(&[k(KeyCode::Delete)], Action::Clear),
     b(
         &[k(KeyCode::Esc), k(KeyCode::Left)],

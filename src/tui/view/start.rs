@@ -42,7 +42,8 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, palet
                         } else {
                             (T::InstitutionKind, T::Ministry)
                         };
-                        format!("‹ {} ›  ({} — Space)", app.tr(chosen), app.tr(other))
+                        let key = crate::tui::keymap::SPACE;
+                        format!("‹ {} ›  ({} — {key})", app.tr(chosen), app.tr(other))
                     } else if i == form.focus {
                         // The end being typed at stays in view however long the value grows.
                         let room = (fields.width as usize).saturating_sub(label_width + 2);
