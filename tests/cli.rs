@@ -233,6 +233,41 @@ fn demo_db(dir: &Path) -> String {
     db
 }
 
+/// `anketa demo` is of the built-in e-index, which its generator is made for: another
+/// questionnaire is refused in one line, in the chosen language, before any database is made —
+/// the e-index's own file too, wherever on the command line `--questionnaire` is given.
+#[test]
+fn demo_refuses_another_questionnaire_and_makes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let ikt = "questionnaire/ikt-2024.toml";
+    let eindex = "questionnaire/eindex-2019.toml";
+    for args in [
+        ["--db", db, "demo", "--questionnaire", ikt, "--no-tui"],
+        ["--db", db, "--questionnaire", eindex, "demo", "--no-tui"],
+    ] {
+        let (code, out, err) = common::anketa(&args);
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        assert_eq!(out, "", "{args:?}");
+        assert_eq!(
+            err,
+            "anketa: demonstrācija darbojas tikai ar iebūvēto e-indeksa anketu; \
+             --questionnaire šeit nav izmantojams\n",
+            "{args:?}"
+        );
+        assert!(!Path::new(db).exists(), "{args:?}: no database made");
+    }
+    let (code, out) = anketa(&["--lang", "en", "--db", db, "demo", "--questionnaire", ikt]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        "anketa: the demo works only with the built-in e-index questionnaire; --questionnaire \
+         does not apply to it\n"
+    );
+    assert!(!Path::new(db).exists(), "no database made");
+}
+
 /// The e-index as written after `word` in a results line: "54,6" or "54.6".
 fn figure_after<'t>(line: &'t str, word: &str) -> &'t str {
     let rest = line

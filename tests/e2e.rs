@@ -6,6 +6,7 @@ mod common;
 use anketa::response::Value;
 use anketa::store::Store;
 use common::INSTITUTION;
+use common::journey::{Shown, close_cell, shown};
 use common::pty::{CTRL_C, CTRL_Q, Tui};
 use common::store::FIRST;
 use std::path::PathBuf;
@@ -71,7 +72,10 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     tui.wait_for("NOTES_DESC");
 
     // The service statistics: one service, its figures, a sum that does not add up.
-    tui.key_esc();
+    tui.esc(
+        "the general section's questions beside the section list",
+        |s| s.contains("✓ V00J"),
+    );
     tui.wait_for("Vispārējā informācija par iestādi");
     tui.key_down(5);
     tui.key_enter();
@@ -92,7 +96,7 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     tui.wait_for("Pieteikumu kanālu summa: 118");
     // Fix it: leave the cell being typed into, up to P52, retype it. Enter selects the figure
     // there, so what is typed replaces it.
-    tui.key_esc();
+    close_cell(&mut tui, "P53");
     tui.key_up(5);
     tui.key_enter();
     tui.wait_until("P52 selected", |s| {
@@ -104,7 +108,8 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     tui.key_enter();
     tui.wait_gone(message);
     tui.wait_for("saglabāts ✓");
-    tui.key_esc();
+    // Enter leaves the figure selected; Esc back to moving between the rows.
+    tui.esc("moving between the rows", |s| s.contains("↑↓ pārvietoties"));
     tui.send("q");
     let status = tui.wait_exit();
     assert!(status.success(), "exit status {status:?}");
@@ -140,9 +145,10 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     tui.wait_for("Pieteikumu kanālu summa: 118");
 
     // The general section: its progress, then each answer in its question.
-    tui.key_esc();
-    tui.wait_for("rādītāji — Pakalpojumi");
-    tui.key_esc();
+    tui.esc("the list of services", |s| {
+        s.contains("rādītāji — Pakalpojumi")
+    });
+    tui.esc("the section list", |s| shown(s) == Shown::Sections);
     tui.key_up(5);
     let screen = tui.wait_for("✓ V00J");
     assert!(tui.is_selected("Vispārējā informācij…"), "{screen}");
@@ -233,8 +239,7 @@ fn submit_is_refused_while_an_error_remains() {
     let status = Store::open(&db).unwrap().submission(FIRST).unwrap().status;
     assert_eq!(status, anketa::exchange::Status::Draft);
 
-    tui.key_esc();
-    tui.wait_gone("Problēmas — ");
+    tui.esc("the problems closed", |s| !s.contains("Problēmas — "));
     tui.send("q");
     let status = tui.wait_exit();
     assert!(status.success(), "exit status {status:?}");

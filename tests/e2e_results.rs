@@ -84,10 +84,10 @@ fn theme_on_screen(screen: &str) -> Option<(f64, usize)> {
     Some((index, bar.chars().filter(|&c| c == '█').count()))
 }
 
-/// The results overview, completely drawn, and the customer-service theme on it.
+/// The results overview and the customer-service theme on it.
 #[track_caller]
 fn results_overview(tui: &Tui) -> (String, f64, usize) {
-    let screen = tui.wait_settled("the results overview", |s| {
+    let screen = tui.wait_until("the results overview", |s| {
         s.contains("E-indekss") && s.contains("Rādītāji") && theme_on_screen(s).is_some()
     });
     let (index, filled) = theme_on_screen(&screen).unwrap();
@@ -103,7 +103,7 @@ fn results_follow_a_changed_answer() {
     common::pty::create_submission(&mut tui, |_| {});
 
     // To "Klientu apkalpošana un atbalsts" in the section list (one row per section), in.
-    let screen = tui.wait_settled("the section list", |s| {
+    let screen = tui.wait_until("the section list", |s| {
         s.contains("Klientu apkalpošana") && s.contains("Iestādes iekšējo")
     });
     let row_of = |text: &str| {
@@ -126,13 +126,13 @@ fn results_follow_a_changed_answer() {
 
     // F14: its best option, then P1020 "Jā" (asked because F14 scores).
     let offered = format!("( ) {}", start_of(&best));
-    let screen = tui.wait_settled("F14", |s| s.contains(&offered));
+    let screen = tui.wait_until("F14", |s| s.contains(&offered));
     assert!(screen.contains("F14"), "{screen}");
     tui.key_down(option_position(&screen, &best));
     tui.send(" ");
     tui.wait_for(&format!("(•) {}", start_of(&best)));
     tui.key_tab();
-    let screen = tui.wait_settled("P1020", |s| s.contains("( ) Jā"));
+    let screen = tui.wait_until("P1020", |s| s.contains("( ) Jā"));
     assert!(screen.contains("P1020"), "{screen}");
     tui.key_down(option_position(&screen, "Jā"));
     tui.send(" ");
@@ -153,12 +153,11 @@ fn results_follow_a_changed_answer() {
     assert!(filled_before > 0, "the bar shows it:\n{screen}");
 
     // Esc: back to filling, on the same question; F14 to its worst option.
-    tui.key_esc();
-    tui.wait_gone("E-indekss");
+    tui.esc("back to filling", |s| !s.contains("E-indekss"));
     tui.wait_for("(•) Jā");
     tui.send(SHIFT_TAB);
     let chosen = format!("(•) {}", start_of(&best));
-    let screen = tui.wait_settled("F14 again", |s| s.contains(&chosen));
+    let screen = tui.wait_until("F14 again", |s| s.contains(&chosen));
     tui.key_down(option_position(&screen, &worst));
     tui.send(" ");
     tui.wait_for(&format!("(•) {}", start_of(&worst)));
@@ -215,8 +214,7 @@ fn demo_opens_on_results_and_esc_lists_the_institutions() {
     );
     assert!(screen.contains(&format!("/{}", names.len())), "{screen}");
     assert!(screen.contains(CUSTOMER_SERVICE), "{screen}");
-    tui.key_esc();
-    let screen = tui.wait_settled("the start list", |s| {
+    let screen = tui.esc("the start list", |s| {
         s.contains("Iesniegumi") && s.contains(names[5].as_str())
     });
     let listed: Vec<&str> = screen
@@ -250,8 +248,7 @@ fn demo_data_is_marked_as_such() {
     let (screen, ..) = results_overview(&tui);
     let header = screen.lines().next().unwrap();
     assert!(header.contains("[demo dati]"), "{header}");
-    tui.key_esc();
-    let screen = tui.wait_for("Iesniegumi");
+    let screen = tui.esc("the start list", |s| s.contains("Iesniegumi"));
     let name = &demo_names()[0];
     let row = screen
         .lines()

@@ -8,8 +8,8 @@ use anketa::questionnaire;
 use anketa::response::Value;
 use anketa::store::Store;
 use common::fixtures::eindex;
-use common::journey::{Place, Plan, Respondent, Shown};
-use common::pty::{ENTER, ESC, F10, Tui};
+use common::journey::{Place, Plan, Respondent, Shown, shown};
+use common::pty::{ENTER, F10, Tui};
 use common::store::FIRST;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -104,17 +104,16 @@ fn submit_and_save_the_file(tui: &mut Tui) -> String {
             break;
         }
         tui.send(ENTER);
-        tui.wait_settled("the next step", |_| true);
+        // The next warning, or the confirmation: another dialog in place of this one.
+        tui.wait_until("the next step", |s| s != screen);
     }
     tui.send(ENTER);
     tui.wait_for("Iesniegts. Saglabāt iesnieguma failu:");
     tui.send(ENTER);
     let saved = tui.wait_for("Fails saglabāts");
     // Esc to the section list, Esc again to the list of submissions.
-    tui.send(ESC);
-    tui.wait_for("Sadaļas");
-    tui.send(ESC);
-    tui.wait_for("Iesniegumi");
+    tui.esc("the section list", |s| shown(s) == Shown::Sections);
+    tui.esc("the list of submissions", |s| s.contains("Iesniegumi"));
     tui.send("q");
     assert!(tui.wait_exit().success());
     saved
@@ -138,8 +137,7 @@ fn a_respondent_fills_every_section_over_two_sittings_submits_and_exports() {
         screen.contains("Vispārējā informācija p…  7/7 +1/1"),
         "the general part is complete:\n{screen}"
     );
-    tui.send(ESC);
-    tui.wait_for("Sadaļas");
+    tui.esc("the section list", |s| shown(s) == Shown::Sections);
     tui.send("q");
     assert!(tui.wait_exit().success());
     drop(tui);

@@ -1,19 +1,25 @@
-//! The test vector of `docs/submission-format.md` ("A test vector"), read from the page itself:
-//! the file, its canonical JSON, its checksum and its revision, each computed here by anketa's
-//! code and compared with what the page says.
+//! `docs/submission-format.md` read from the page itself and checked against anketa's code: the
+//! test vector ("A test vector": the file, its canonical JSON, its checksum and its revision,
+//! each computed here and compared with what the page says), and the table of values.
 
 use anketa::exchange::{self, SubmissionFile};
+use anketa::response::Value;
 
-/// The page's section "A test vector", up to the next heading.
-fn section() -> String {
+/// The page's section `heading` ("### …"), up to the next heading.
+fn section_of(heading: &str) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/submission-format.md");
     let page = std::fs::read_to_string(path).expect("the page reads");
     let start = page
-        .find("### A test vector\n")
-        .expect("the page has a test vector");
+        .find(&format!("{heading}\n"))
+        .unwrap_or_else(|| panic!("the page has {heading:?}"));
     let rest = &page[start..];
     let end = rest[1..].find("\n#").map_or(rest.len(), |i| i + 1);
     rest[..end].to_owned()
+}
+
+/// The page's section "A test vector".
+fn section() -> String {
+    section_of("### A test vector")
 }
 
 /// The bodies of the section's fenced blocks tagged `lang`, in order, each with its final line
@@ -104,4 +110,60 @@ fn the_test_vectors_revision_is_made_from_its_parent_and_content() {
         "the page states the file's revision"
     );
     assert_eq!(exchange::revision(&parent, &record.content()), stated);
+}
+
+/// Every kind of value, by its name on the page. The match has no catch-all: a new kind of
+/// value does not compile here until it is named, and then the page must show it.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Choice(_) => "choice",
+        Value::Choices(_) => "choices",
+        Value::Number(_) => "number",
+        Value::Text(_) => "text",
+        Value::Urls(_) => "urls",
+        Value::NotAvailable => "not_available",
+        Value::NotApplicable => "not_applicable",
+    }
+}
+
+const KINDS: [&str; 7] = [
+    "choice",
+    "choices",
+    "number",
+    "text",
+    "urls",
+    "not_available",
+    "not_applicable",
+];
+
+#[test]
+fn the_table_of_values_shows_every_kind_of_value_as_anketa_writes_it() {
+    let section = section_of("### Values");
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| `")).collect();
+    let mut shown = Vec::new();
+    for row in &rows {
+        // The last column: examples, each a code span.
+        let examples = row.trim_end_matches('|').rsplit('|').next().unwrap();
+        let spans: Vec<&str> = examples.split('`').skip(1).step_by(2).collect();
+        assert!(!spans.is_empty(), "an example in {row:?}");
+        for example in spans {
+            let value: Value = serde_json::from_str(example)
+                .unwrap_or_else(|e| panic!("{example} in {row:?} is no value: {e}"));
+            assert_eq!(
+                serde_json::to_string(&value).unwrap(),
+                example.replace(": ", ":").replace(", ", ","),
+                "written as the page shows it"
+            );
+            let name = kind(&value);
+            assert!(
+                row.starts_with(&format!("| `{{\"{name}\""))
+                    || row.starts_with(&format!("| `\"{name}\"")),
+                "{example} is an example of its own row: {row:?}"
+            );
+            shown.push(name);
+        }
+    }
+    for name in KINDS {
+        assert!(shown.contains(&name), "the table of values shows {name:?}");
+    }
 }

@@ -9,6 +9,12 @@ use anyhow::{Context, bail};
 use std::process::ExitCode;
 
 pub(super) fn demo(cli: &Cli, no_tui: bool, year: i32) -> anyhow::Result<ExitCode> {
+    // The demo data is made for the built-in e-index: its codes, its scoring model, the 2019
+    // seed. Another questionnaire is refused rather than quietly replaced, and with none given,
+    // the scoring model found below and the interface's are the e-index's too.
+    if cli.questionnaire.is_some() {
+        bail!(say(cli.lang, Say::DemoIsOfTheEindex));
+    }
     let (q, text) = match open::definition(cli.lang, None)? {
         Ok(found) => found,
         Err(code) => return Ok(code),

@@ -90,7 +90,7 @@ pub enum Command {
         json: bool,
     },
     /// Create a demonstration database of about 90 institutions (marked as demo data) and
-    /// open the results view on it.
+    /// open the results view on it. Always of the built-in e-index: not with --questionnaire.
     Demo {
         /// Only create the database, for scripts.
         #[arg(long)]

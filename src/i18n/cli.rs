@@ -53,6 +53,8 @@ pub enum Say<'a> {
     TerminalFailed,
     NoDataDirectory,
     DemoNeedsScoring,
+    /// `anketa demo --questionnaire FILE`: the demo works with the built-in e-index alone.
+    DemoIsOfTheEindex,
     DemoInstitutionsDoNotLoad,
     DemoDoesNotVerify,
     DemoCreated {
@@ -264,6 +266,14 @@ pub fn say(lang: Lang, what: Say) -> String {
         Say::DemoNeedsScoring => (
             "demonstrācijai vajag anketu ar vērtēšanas modeli".to_owned(),
             "the demo needs a questionnaire with a scoring model".to_owned(),
+        ),
+        Say::DemoIsOfTheEindex => (
+            "demonstrācija darbojas tikai ar iebūvēto e-indeksa anketu; --questionnaire šeit nav \
+             izmantojams"
+                .to_owned(),
+            "the demo works only with the built-in e-index questionnaire; --questionnaire does \
+             not apply to it"
+                .to_owned(),
         ),
         Say::DemoInstitutionsDoNotLoad => (
             "demonstrācijas iestāžu sarakstu neizdevās ielādēt".to_owned(),

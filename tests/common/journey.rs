@@ -3,7 +3,7 @@
 //! keys a person would press for it. What was answered is recorded, to be found afterwards in
 //! the database and in the exported file.
 
-use super::pty::{DOWN, ENTER, ESC, TAB, Tui};
+use super::pty::{DOWN, ENTER, TAB, Tui};
 use anketa::questionnaire::{QuestionKind, Questionnaire};
 use anketa::response::Value;
 use std::collections::BTreeMap;
@@ -99,7 +99,7 @@ impl<'a> Respondent<'a> {
     /// `stop` sees the screen before each step.
     pub fn fill_until(&mut self, tui: &mut Tui, stop: impl Fn(&Shown) -> bool) {
         for _ in 0..2000 {
-            let screen = tui.wait_settled("a steady screen", |_| true);
+            let screen = tui.screen();
             let now = shown(&screen);
             if stop(&now) {
                 return;
@@ -257,7 +257,7 @@ impl<'a> Respondent<'a> {
             let place = (instance.to_owned(), code.clone());
             if self.plan.not_available.contains(&place) {
                 if editing {
-                    tui.send(ESC);
+                    close_cell(tui, code);
                 }
                 // `n` answers the row; the arrow goes on to the next.
                 tui.send("n");
@@ -309,14 +309,37 @@ impl<'a> Respondent<'a> {
             right + 1.0
         );
         tui.wait_for(&message);
-        tui.send(ESC);
+        let at = codes.iter().position(|c| c == total).unwrap();
+        let after = codes.get(at + parts + 1).expect("a row after the channels");
+        close_cell(tui, after);
         tui.key_up(parts + 1);
         // Enter selects the figure there: what is typed replaces it.
         tui.send(ENTER);
         tui.send(&right.to_string());
-        tui.send(ESC);
-        tui.wait_gone(&message);
+        tui.wait_until(&format!("{total} retyped"), |s| {
+            row(s, total).is_some_and(|r| r.contains(&format!("{right}▏")))
+        });
+        tui.esc("the corrected total kept", |s| {
+            !s.contains('▏') && !s.contains(&message)
+        });
         tui.key_down(parts + 1);
         parts
     }
+}
+
+/// The table row `code` on the screen: the question panel's part of its line.
+pub fn row<'s>(screen: &'s str, code: &str) -> Option<&'s str> {
+    screen.lines().find_map(|l| {
+        let (_, panel) = l.split_once("││")?;
+        panel.strip_prefix(code)?.starts_with(' ').then_some(panel)
+    })
+}
+
+/// Close the table cell typed into, row `code`: once the screen shows it open, Esc, and wait
+/// until it is closed.
+pub fn close_cell(tui: &mut Tui, code: &str) {
+    tui.wait_until(&format!("{code} open for typing"), |s| {
+        row(s, code).is_some_and(|r| r.contains('▏'))
+    });
+    tui.esc(&format!("{code} closed"), |s| !s.contains('▏'));
 }

@@ -1,5 +1,10 @@
 //! The real binary in a pseudo-terminal, its screen read back through a terminal emulator
 //! (vt100) the way a person would read it, and keys typed as a person would type them.
+//!
+//! A person sees whole frames; so does a test. The program writes a frame in several pieces
+//! (the standard output is flushed every kilobyte), and a screen read between two pieces shows
+//! a table whose lower rows are not drawn yet. So the screen a test reads is the one of the last
+//! frame drawn completely, and every wait is for something on that screen, never for a time.
 
 use super::INSTITUTION;
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
@@ -10,12 +15,14 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a wait may take before the test fails: generous, for a machine that is busy. A test
+/// that passes never waits this long; it only bounds a failing one.
+const TIMEOUT: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(20);
-/// After Esc: long enough that the program reads it alone, not as Alt + the next key.
-const AFTER_ESC: Duration = Duration::from_millis(150);
-/// A screen unchanged for this long is taken as completely drawn.
-const SETTLE: Duration = Duration::from_millis(100);
+/// How every frame ends: ratatui writes the frame's cells, then hides the cursor, or shows it
+/// (and places it) where a field is typed into. Nothing else the program writes does either,
+/// until it shows the cursor again on its way out.
+const FRAME_ENDS: [&[u8]; 2] = [b"\x1b[?25l", b"\x1b[?25h"];
 
 pub const ENTER: &str = "\r";
 pub const TAB: &str = "\t";
@@ -66,6 +73,29 @@ impl vt100::Callbacks for Queries {
 
 pub type Parser = Arc<Mutex<vt100::Parser<Queries>>>;
 
+/// The screen after the last frame drawn completely.
+type Frame = Arc<Mutex<vt100::Screen>>;
+
+/// Where in `tail` followed by `chunk` a frame ends, as offsets into `chunk` just after each
+/// end; `tail` is what came before `chunk` (a few bytes: an end may be split between reads).
+fn frame_ends(tail: &[u8], chunk: &[u8]) -> Vec<usize> {
+    let joined = [tail, chunk].concat();
+    let mut ends: Vec<usize> = FRAME_ENDS
+        .iter()
+        .flat_map(|end| {
+            joined
+                .windows(end.len())
+                .enumerate()
+                .filter(move |(_, w)| w == end)
+                .map(move |(at, _)| at + end.len())
+        })
+        .filter(|&after| after > tail.len())
+        .map(|after| after - tail.len())
+        .collect();
+    ends.sort_unstable();
+    ends
+}
+
 fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("a terminal size is never 0")
 }
@@ -76,7 +106,10 @@ pub struct Tui {
     /// Kept open for the program's lifetime: dropping the master hangs up its terminal.
     pub master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
+    /// The terminal as it is, up to the last byte read: its modes, and what the program asked
+    /// it. Its screen may be a frame half drawn; [`Tui::screen`] is not.
     pub parser: Parser,
+    frame: Frame,
     reader: Option<JoinHandle<()>>,
 }
 
@@ -111,15 +144,27 @@ impl Tui {
             0,
             Queries::default(),
         )));
+        let frame: Frame = Arc::new(Mutex::new(parser.lock().unwrap().screen().clone()));
         let mut input = pair.master.try_clone_reader().expect("read the terminal");
-        let sink = Arc::clone(&parser);
+        let (sink, shown) = (Arc::clone(&parser), Arc::clone(&frame));
         let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut tail = Vec::new();
             loop {
-                match input.read(&mut buf) {
+                let chunk = match input.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => &buf[..n],
+                };
+                let mut parser = sink.lock().unwrap();
+                let mut from = 0;
+                for end in frame_ends(&tail, chunk) {
+                    parser.process(&chunk[from..end]);
+                    *shown.lock().unwrap() = parser.screen().clone();
+                    from = end;
                 }
+                parser.process(&chunk[from..]);
+                tail = [&tail[..], chunk].concat();
+                tail.drain(..tail.len().saturating_sub(FRAME_ENDS[0].len() - 1));
             }
         });
         let writer = pair.master.take_writer().expect("write to the terminal");
@@ -128,16 +173,33 @@ impl Tui {
             master: pair.master,
             writer,
             parser,
+            frame,
             reader: Some(reader),
         }
     }
 
+    /// Type `keys`. Not a lone Esc at the end: [`Tui::esc`] waits for what it does.
+    #[track_caller]
     pub fn send(&mut self, keys: &str) {
+        assert!(
+            !keys.ends_with(ESC),
+            "Esc is typed with Tui::esc, which waits until the program has taken it"
+        );
         self.writer.write_all(keys.as_bytes()).expect("send keys");
         self.writer.flush().expect("send keys");
-        if keys.ends_with(ESC) {
-            thread::sleep(AFTER_ESC);
-        }
+    }
+
+    /// Esc, and wait until the screen shows `done`: what Esc does there; the screen then.
+    ///
+    /// Esc is the one key that is also the start of other keys: read together with the key
+    /// after it, Esc then `q` is Alt+q and Esc then ↑ is no arrow. A person never types the
+    /// next key before the program has taken Esc; nor does a test: `done` must be something
+    /// that only the Esc brings about.
+    #[track_caller]
+    pub fn esc(&mut self, done: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.writer.write_all(ESC.as_bytes()).expect("send keys");
+        self.writer.flush().expect("send keys");
+        self.wait_until(&format!("Esc: {done}"), ready)
     }
 
     pub fn key_enter(&mut self) {
@@ -148,10 +210,6 @@ impl Tui {
         self.send(TAB);
     }
 
-    pub fn key_esc(&mut self) {
-        self.send(ESC);
-    }
-
     pub fn key_up(&mut self, times: usize) {
         self.send(&UP.repeat(times));
     }
@@ -160,8 +218,9 @@ impl Tui {
         self.send(&DOWN.repeat(times));
     }
 
+    /// The last frame drawn completely ("" before the first).
     pub fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
+        self.frame.lock().unwrap().contents()
     }
 
     /// Wait until the screen shows `text`; the screen at that moment.
@@ -192,25 +251,6 @@ impl Tui {
         }
     }
 
-    /// Wait until `ready` holds and the screen stays the same for a moment (the frame is
-    /// drawn completely); the screen then.
-    #[track_caller]
-    pub fn wait_settled(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let end = Instant::now() + TIMEOUT;
-        let mut screen = self.wait_until(what, &ready);
-        loop {
-            thread::sleep(SETTLE);
-            let now = self.screen();
-            if now == screen && ready(&now) {
-                return now;
-            }
-            if Instant::now() > end {
-                panic!("the screen did not settle within {TIMEOUT:?}:\n{now}");
-            }
-            screen = now;
-        }
-    }
-
     /// The first screen line that contains `text` (panics with the screen when none does).
     #[track_caller]
     pub fn line_with(&self, text: &str) -> String {
@@ -222,20 +262,12 @@ impl Tui {
             .unwrap_or_else(|| panic!("no line with {text:?}; the screen:\n{screen}"))
     }
 
-    /// Whether the first on-screen occurrence of `text` is drawn selected (reverse video: with
-    /// `NO_COLOR` the cursor row is shown that way).
+    /// Whether the first on-screen occurrence of `text` is drawn selected (see [`selected`]).
     #[track_caller]
     pub fn is_selected(&self, text: &str) -> bool {
-        let parser = self.parser.lock().unwrap();
-        let screen = parser.screen();
-        let cols = screen.size().1.get();
-        for (row, line) in screen.rows(0, cols).enumerate() {
-            if let Some(at) = line.find(text) {
-                let col = line[..at].chars().count() as u16;
-                return screen.cell(row as u16, col).is_some_and(|c| c.inverse());
-            }
-        }
-        panic!("no {text:?} on the screen:\n{}", screen.contents());
+        let screen = self.frame.lock().unwrap().clone();
+        selected(&screen, text)
+            .unwrap_or_else(|| panic!("no {text:?} on the screen:\n{}", screen.contents()))
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
@@ -289,6 +321,17 @@ impl Tui {
             "the program asked the terminal things"
         );
     }
+}
+
+/// Whether the first occurrence of `text` on `screen` is drawn selected (reverse video: with
+/// `NO_COLOR` the cursor row is shown that way); `None` where it is not on the screen.
+pub fn selected(screen: &vt100::Screen, text: &str) -> Option<bool> {
+    let cols = screen.size().1.get();
+    screen.rows(0, cols).enumerate().find_map(|(row, line)| {
+        let at = line.find(text)?;
+        let col = line[..at].chars().count() as u16;
+        Some(screen.cell(row as u16, col).is_some_and(|c| c.inverse()))
+    })
 }
 
 impl Drop for Tui {
