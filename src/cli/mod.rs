@@ -78,17 +78,7 @@ pub enum Command {
         output: PathBuf,
     },
     /// Theme scores, the e-index, maturity levels and standing in the cohort.
-    Results {
-        /// The submission (see `anketa submissions`); may be repeated. Default: all.
-        #[arg(long = "submission", value_name = "ID")]
-        submissions: Vec<SubmissionId>,
-        /// Every submission (the default when none is named).
-        #[arg(long, conflicts_with = "submissions")]
-        all: bool,
-        /// Print JSON for scripts.
-        #[arg(long)]
-        json: bool,
-    },
+    Results(Report),
     /// Create a demonstration database of about 90 institutions (marked as demo data) and
     /// open the results view on it. Always of the built-in e-index: not with --questionnaire.
     Demo {
@@ -101,17 +91,7 @@ pub enum Command {
     },
     /// Every error and warning of every submission, each checked with the definition it was
     /// filled with; exits 1 while any error remains.
-    Validate {
-        /// The submission to check (see `anketa submissions`); may be repeated. Default: all.
-        #[arg(long = "submission", value_name = "ID")]
-        submissions: Vec<SubmissionId>,
-        /// Every submission (the default when none is named).
-        #[arg(long, conflicts_with = "submissions")]
-        all: bool,
-        /// Print JSON for scripts.
-        #[arg(long)]
-        json: bool,
-    },
+    Validate(Report),
     /// Read submission files into the database: all files or nothing.
     Import {
         #[arg(required = true, value_name = "FILE")]
@@ -125,6 +105,20 @@ pub enum Command {
     },
 }
 
+/// Which submissions a report covers, and in what form: `results` and `validate` take the same.
+#[derive(Debug, clap::Args)]
+pub struct Report {
+    /// The submission (see `anketa submissions`); may be repeated. Default: all.
+    #[arg(long = "submission", value_name = "ID")]
+    submissions: Vec<SubmissionId>,
+    /// Every submission (the default when none is named).
+    #[arg(long, conflicts_with = "submissions")]
+    all: bool,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    json: bool,
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check { files, short }) => check::check(cli.lang, files, *short),
@@ -134,16 +128,8 @@ pub fn run(cli: Cli) -> ExitCode {
             all,
             output,
         }) => export::export(&cli, submissions, *all, output),
-        Some(Command::Results {
-            submissions,
-            all: _,
-            json,
-        }) => results::results(&cli, submissions, *json),
-        Some(Command::Validate {
-            submissions,
-            all: _,
-            json,
-        }) => validate::validate(&cli, submissions, *json),
+        Some(Command::Results(r)) => results::results(&cli, &r.submissions, r.json),
+        Some(Command::Validate(r)) => validate::validate(&cli, &r.submissions, r.json),
         Some(Command::Demo { no_tui, year }) => demo::demo(&cli, *no_tui, *year),
         Some(Command::Import {
             files,
