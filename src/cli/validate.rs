@@ -3,11 +3,11 @@
 
 use super::{Cli, open};
 use crate::i18n::{Noun, Say, count, finding_message, say};
-use crate::questionnaire::{self, Severity};
+use crate::questionnaire::{Questionnaire, Severity};
 use crate::rules::{self, Finding};
 use crate::store::{Store, SubmissionId, SubmissionSummary};
-use anyhow::anyhow;
 use serde_json::json;
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -39,13 +39,17 @@ pub(super) fn validate(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::R
                 .then(a.id.cmp(&b.id))
         });
     }
-    let checked: Vec<(SubmissionSummary, Vec<Found>)> = chosen
-        .into_iter()
-        .map(|s| {
-            let found = findings(&store, &s, lang)?;
-            Ok((s, found))
-        })
-        .collect::<anyhow::Result<_>>()?;
+    // Most submissions share a definition: each is loaded once.
+    let mut definitions: HashMap<String, Questionnaire> = HashMap::new();
+    let mut checked: Vec<(SubmissionSummary, Vec<Found>)> = Vec::new();
+    for s in chosen {
+        if !definitions.contains_key(&s.questionnaire_hash) {
+            let q = store.filled_with(&s)?;
+            definitions.insert(s.questionnaire_hash.clone(), q);
+        }
+        let found = findings(&store, &definitions[&s.questionnaire_hash], &s, lang)?;
+        checked.push((s, found));
+    }
     let errors = checked
         .iter()
         .flat_map(|(_, f)| f)
@@ -101,33 +105,16 @@ fn tally(found: &[Found]) -> (usize, usize) {
     (errors, found.len() - errors)
 }
 
-/// The findings of one submission, with the definition it was filled with: the whole
+/// The findings of one submission, with the definition it was filled with (`q`): the whole
 /// questionnaire, the expert part included, as support staff check it.
 fn findings(
     store: &Store,
+    q: &Questionnaire,
     s: &SubmissionSummary,
     lang: crate::i18n::Lang,
 ) -> anyhow::Result<Vec<Found>> {
-    let text = store.definition(&s.questionnaire_hash)?.ok_or_else(|| {
-        anyhow!(say(
-            lang,
-            Say::DefinitionMissing {
-                id: s.id,
-                questionnaire: &s.questionnaire_code
-            }
-        ))
-    })?;
-    let q = questionnaire::load(&s.questionnaire_code, text.as_bytes()).map_err(|d| {
-        anyhow!(say(
-            lang,
-            Say::DefinitionBroken {
-                id: s.id,
-                first: &d[0].short()
-            }
-        ))
-    })?;
     let response = store.load_response(s.id)?;
-    let eval = rules::evaluate(&q, &response);
+    let eval = rules::evaluate(q, &response);
     Ok(eval
         .findings
         .iter()

@@ -122,16 +122,6 @@ pub enum Say<'a> {
         errors: &'a str,
         warnings: &'a str,
     },
-    /// The definition a submission was filled with is not in the database.
-    DefinitionMissing {
-        id: crate::store::SubmissionId,
-        questionnaire: &'a str,
-    },
-    /// The definition a submission was filled with no longer loads.
-    DefinitionBroken {
-        id: crate::store::SubmissionId,
-        first: &'a str,
-    },
 }
 
 pub fn say(lang: Lang, what: Say) -> String {
@@ -423,18 +413,6 @@ pub fn say(lang: Lang, what: Say) -> String {
         } => (
             format!("Pārbaudes rezultāts — {submissions}: {errors}, {warnings}."),
             format!("Checked {submissions}: {errors}, {warnings}."),
-        ),
-        Say::DefinitionMissing { id, questionnaire } => (
-            format!(
-                "iesniegumam {id} datubāzē nav anketas «{questionnaire}» definīcijas, ar kuru tas aizpildīts"
-            ),
-            format!(
-                "the definition of «{questionnaire}» that submission {id} was filled with is not in the database"
-            ),
-        ),
-        Say::DefinitionBroken { id, first } => (
-            format!("definīcija, ar kuru aizpildīts iesniegums {id}, vairs neielādējas: {first}"),
-            format!("the definition submission {id} was filled with no longer loads: {first}"),
         ),
     };
     match lang {

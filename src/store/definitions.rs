@@ -1,7 +1,7 @@
 //! The questionnaire definitions submissions are filled with, kept whole so that a
 //! submission is always read with its own.
 
-use super::{QuestionnaireRow, Store, StoreError, SubmissionId};
+use super::{QuestionnaireRow, Store, StoreError, SubmissionId, SubmissionSummary};
 use crate::exchange::definition_hash;
 use crate::questionnaire::Questionnaire;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -41,6 +41,24 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
+    /// The definition a submission was filled with, loaded.
+    pub fn filled_with(&self, summary: &SubmissionSummary) -> Result<Questionnaire, StoreError> {
+        let submission = summary.id;
+        let text = self
+            .definition(&summary.questionnaire_hash)?
+            .ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "the definition of submission {submission} is missing from the database"
+                ))
+            })?;
+        crate::questionnaire::load(&summary.questionnaire_code, text.as_bytes()).map_err(|d| {
+            StoreError::Invalid(format!(
+                "the definition submission {submission} was filled with no longer loads: {}",
+                d[0].short()
+            ))
+        })
+    }
+
     /// Compare the definition a submission was filled with against `current` (a definition
     /// text). A submission is never silently read with a different definition.
     pub fn definition_status(
@@ -53,20 +71,7 @@ impl Store {
         if summary.questionnaire_hash == definition_hash(current_text.as_bytes()) {
             return Ok(DefinitionStatus::Same);
         }
-        let text = self
-            .definition(&summary.questionnaire_hash)?
-            .ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "the definition of submission {submission} is missing from the database"
-                ))
-            })?;
-        let filled = crate::questionnaire::load(&summary.questionnaire_code, text.as_bytes())
-            .map_err(|d| {
-                StoreError::Invalid(format!(
-                    "the definition submission {submission} was filled with no longer loads: {}",
-                    d[0].short()
-                ))
-            })?;
+        let filled = self.filled_with(&summary)?;
         let changes = crate::questionnaire::changes(&filled, current);
         Ok(DefinitionStatus::Changed {
             filled_with: Box::new(filled),

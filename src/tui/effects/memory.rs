@@ -50,10 +50,7 @@ impl Memory {
     }
 
     fn kept(&self, submission: SubmissionId) -> Result<&Kept, Failure> {
-        usize::try_from(submission.0 - 1)
-            .ok()
-            .and_then(|i| self.submissions.get(i))
-            .ok_or_else(|| Failure(format!("no submission {submission}")))
+        Ok(&self.submissions[index(&self.submissions, submission)?])
     }
 
     /// The submission to change, once writes are allowed; its time of change moves on.
@@ -61,9 +58,9 @@ impl Memory {
         if let Some(refusal) = &self.refuse_writes {
             return Err(Failure(refusal.clone()));
         }
-        self.kept(submission)?;
+        let at = index(&self.submissions, submission)?;
         self.changes += 1;
-        let kept = &mut self.submissions[(submission.0 - 1) as usize];
+        let kept = &mut self.submissions[at];
         kept.summary.updated_at = format!("{:020}", self.changes);
         Ok(kept)
     }
@@ -78,6 +75,14 @@ impl Memory {
         };
         PersonId(at as i64 + 1)
     }
+}
+
+/// Where submission `id` is kept: at index `id - 1`.
+fn index(submissions: &[Kept], id: SubmissionId) -> Result<usize, Failure> {
+    usize::try_from(id.0 - 1)
+        .ok()
+        .filter(|&i| i < submissions.len())
+        .ok_or_else(|| Failure(format!("no submission {id}")))
 }
 
 fn answers_at<'a>(

@@ -139,7 +139,6 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
 
 /// Change the screen.
 fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
-    let placeholder = Screen::Start(StartScreen::new(Vec::new(), app.opts.default_year));
     match next {
         Next::Start => match fx.submissions(&app.q.id) {
             Ok(list) => app.screen = Screen::Start(StartScreen::new(list, app.opts.default_year)),
@@ -147,6 +146,8 @@ fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
         },
         Next::Fill(fill) => app.screen = Screen::Fill(fill),
         Next::Results(submission) => {
+            // The fill screen moves into the results view, to come back to.
+            let placeholder = Screen::Start(StartScreen::new(Vec::new(), app.opts.default_year));
             let back = match std::mem::replace(&mut app.screen, placeholder) {
                 Screen::Fill(fill) => Some(fill),
                 other => {
