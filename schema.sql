@@ -165,3 +165,51 @@ ALTER TABLE exchanges ADD COLUMN revision TEXT;
 -- Every earlier revision the submission here descends from, a JSON array: a file holding
 -- one of them holds an older version, and an import leaves this one as it is.
 ALTER TABLE exchanges ADD COLUMN ancestors TEXT NOT NULL DEFAULT '[]';
+
+-- migration 5
+
+-- Queries: support staff's questions about a submission, a question, a row or cell, or a
+-- roster instance, each a thread of messages. They replace version 1's `comments`: each
+-- comment becomes a query opened by its message, and a resolved one is closed as well.
+CREATE TABLE queries (
+    id            INTEGER PRIMARY KEY,
+    -- The same on every machine the query travels to.
+    uid           TEXT NOT NULL UNIQUE,
+    submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+    roster        TEXT NOT NULL,
+    instance      TEXT NOT NULL,
+    -- A question's or an item's code; '' for the submission or the instance as a whole.
+    code          TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX queries_by_submission ON queries (submission_id);
+
+-- A query's status is the one its latest status-setting message sets, latest by (at, uid):
+-- a thread is the union of its messages from every file, so the status does not depend on
+-- the order files come in, and an older file cannot reopen a closed query.
+CREATE TABLE query_messages (
+    uid       TEXT PRIMARY KEY,
+    query_id  INTEGER NOT NULL REFERENCES queries (id) ON DELETE CASCADE,
+    person_id INTEGER REFERENCES people (id),
+    at        TEXT NOT NULL,
+    body      TEXT NOT NULL,
+    sets      TEXT CHECK (sets IN ('open', 'answered', 'closed'))
+) STRICT;
+
+CREATE INDEX query_messages_by_query ON query_messages (query_id, at);
+
+INSERT INTO queries (id, uid, submission_id, roster, instance, code)
+    SELECT id, uid, submission_id, roster, instance, code FROM comments;
+INSERT INTO query_messages (uid, query_id, person_id, at, body, sets)
+    SELECT uid, id, person_id, at, body, 'open' FROM comments;
+INSERT INTO query_messages (uid, query_id, person_id, at, body, sets)
+    SELECT uid || '.closed', id, person_id, at, '', 'closed' FROM comments WHERE resolved = 1;
+DROP TABLE comments;
+
+-- Audit entries travel in submission files (version 2) and merge by this identity.
+ALTER TABLE audit ADD COLUMN uid TEXT;
+UPDATE audit SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX audit_by_uid ON audit (uid);
+-- Why support staff changed a respondent's answer; NULL for every other change. (`what` now
+-- also takes 'query': a message in a query's thread.)
+ALTER TABLE audit ADD COLUMN reason TEXT;

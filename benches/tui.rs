@@ -51,7 +51,9 @@ fn database(dir: &Path) {
         answers: r.answers,
         rosters: r.rosters,
         comments: Vec::new(),
+        queries: Vec::new(),
         acknowledgements: Vec::new(),
+        history: Vec::new(),
     };
     let bytes = exchange::write("now".into(), "bench".into(), vec![record]);
     let mut store = Store::open(&dir.join("a.db")).unwrap();
@@ -82,6 +84,7 @@ fn app(dir: &Path) -> Running {
     let opts = Options {
         lang: Lang::Lv,
         expert: false,
+        role: anketa::exchange::Role::Respondent,
         color: true,
         export_dir: dir.to_owned(),
         scoring: None,

@@ -464,6 +464,8 @@ pub fn submission(
         answers: r.answers,
         rosters: r.rosters,
         comments: Vec::new(),
+        queries: Vec::new(),
         acknowledgements: Vec::new(),
+        history: Vec::new(),
     }
 }

@@ -12,8 +12,9 @@ use thiserror::Error;
 
 /// The `format` field of every submission file.
 pub const FORMAT: &str = "anketa-submissions";
-/// The format version this program writes and reads.
-pub const VERSION: u32 = 1;
+/// The format version this program writes. It reads this one and version 1, whose review
+/// `comments` it reads as queries ([`read`]).
+pub const VERSION: u32 = 2;
 /// Files above this size are refused before reading: a submission with 226 services is
 /// about 0.3 MB, so this holds a few hundred of the largest.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
@@ -63,10 +64,19 @@ pub struct SubmissionRecord {
     /// Roster instances with their answers, by roster id, in order.
     #[serde(default)]
     pub rosters: BTreeMap<String, Vec<Instance>>,
-    #[serde(default)]
+    /// Version 1's review comments: read, turned into [`SubmissionRecord::queries`] by
+    /// [`read`], never written.
+    #[serde(default, skip_serializing)]
     pub comments: Vec<CommentRecord>,
+    /// Review queries with their threads (version 2).
+    #[serde(default)]
+    pub queries: Vec<QueryRecord>,
     #[serde(default)]
     pub acknowledgements: Vec<AcknowledgementRecord>,
+    /// The audit log as the exporting database holds it (version 2): who changed what, when,
+    /// on which machine and why; merged by identity.
+    #[serde(default)]
+    pub history: Vec<HistoryRecord>,
 }
 
 impl SubmissionRecord {
@@ -77,8 +87,8 @@ impl SubmissionRecord {
         }
     }
 
-    /// What an import compares: status, answers and rosters. Comments and acknowledgements
-    /// are not compared: an import merges them, as each has its own identity.
+    /// What an import compares: status, answers and rosters. Queries, acknowledgements and
+    /// history are not compared: an import merges them, as each has its own identity.
     pub fn content(&self) -> Content {
         Content {
             status: self.status,
@@ -239,6 +249,171 @@ pub struct CommentRecord {
     pub resolved: bool,
 }
 
+impl CommentRecord {
+    /// Version 1's comment as the query it stands for: one message opening it, and one closing
+    /// it if it was resolved, so that it keeps its identity when it comes again.
+    fn into_query(self) -> QueryRecord {
+        let mut messages = vec![MessageRecord {
+            uid: self.uid.clone(),
+            author: self.author.clone(),
+            role: Role::Support,
+            at: self.at.clone(),
+            body: self.body,
+            sets: Some(QueryStatus::Open),
+        }];
+        if self.resolved {
+            messages.push(MessageRecord {
+                uid: format!("{}.closed", self.uid),
+                author: self.author,
+                role: Role::Support,
+                at: self.at,
+                body: String::new(),
+                sets: Some(QueryStatus::Closed),
+            });
+        }
+        QueryRecord {
+            uid: self.uid,
+            roster: self.roster,
+            instance: self.instance,
+            code: self.code,
+            messages,
+        }
+    }
+}
+
+/// Who wrote a message or made a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Respondent,
+    Consultant,
+    Support,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Respondent => "respondent",
+            Role::Consultant => "consultant",
+            Role::Support => "support",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Respondent, Role::Consultant, Role::Support]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// Where a query stands: support staff open it (and may reopen it), the respondent answers
+/// it, support staff close it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueryStatus {
+    Open,
+    Answered,
+    Closed,
+}
+
+impl QueryStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueryStatus::Open => "open",
+            QueryStatus::Answered => "answered",
+            QueryStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<QueryStatus> {
+        [
+            QueryStatus::Open,
+            QueryStatus::Answered,
+            QueryStatus::Closed,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+}
+
+/// A query: support staff's question about the submission (`code` empty), a question, a row
+/// or cell (an item's code), or a roster instance (`code` empty, `instance` set), and the
+/// thread that follows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueryRecord {
+    pub uid: String,
+    #[serde(default)]
+    pub roster: String,
+    #[serde(default)]
+    pub instance: String,
+    #[serde(default)]
+    pub code: String,
+    /// Oldest first, by (`at`, `uid`).
+    pub messages: Vec<MessageRecord>,
+}
+
+impl QueryRecord {
+    /// The status set by the latest message that sets one. A thread is the union of its
+    /// messages wherever they were written, so this is the same whatever order files are
+    /// merged in, and a file that lacks the later messages cannot reopen a closed query.
+    pub fn status(&self) -> QueryStatus {
+        self.messages
+            .iter()
+            .filter_map(|m| m.sets.map(|s| (&m.at, &m.uid, s)))
+            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+            .map_or(QueryStatus::Open, |(_, _, s)| s)
+    }
+
+    /// Whether the query waits for the respondent.
+    pub fn is_open(&self) -> bool {
+        self.status() == QueryStatus::Open
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageRecord {
+    pub uid: String,
+    pub author: String,
+    pub role: Role,
+    pub at: String,
+    #[serde(default)]
+    pub body: String,
+    /// The status this message gives the query, if it changes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sets: Option<QueryStatus>,
+}
+
+/// One entry of the audit log, as it travels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryRecord {
+    pub uid: String,
+    /// answer | instance | status | query | acknowledgement | import
+    pub what: String,
+    #[serde(default)]
+    pub roster: String,
+    #[serde(default)]
+    pub instance: String,
+    #[serde(default)]
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+    /// Empty when no person made it (an import).
+    #[serde(default)]
+    pub author: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    pub at: String,
+    pub machine: String,
+    /// Why support staff changed a respondent's answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AcknowledgementRecord {
@@ -266,7 +441,7 @@ pub enum FileError {
     },
     #[error("the file is JSON but not an anketa submission file (no \"format\": \"{FORMAT}\")")]
     NotSubmissionFile,
-    #[error("the file has format version {found}; this anketa reads version {VERSION}")]
+    #[error("the file has format version {found}; this anketa reads versions 1 to {VERSION}")]
     UnsupportedVersion { found: String },
     #[error("the file has no checksum; it was not written by anketa export")]
     NoChecksum,
@@ -305,25 +480,53 @@ pub fn read(bytes: &[u8]) -> Result<SubmissionFile, FileError> {
     if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(FileError::NotSubmissionFile);
     }
-    match object.get("version") {
-        Some(v) if v.as_u64() == Some(VERSION as u64) => {}
+    let version = match object.get("version") {
+        Some(v)
+            if v.as_u64()
+                .is_some_and(|v| (1..=VERSION as u64).contains(&v)) =>
+        {
+            v.as_u64()
+        }
         other => {
             return Err(FileError::UnsupportedVersion {
                 found: other.map_or_else(|| "(none)".to_owned(), |v| v.to_string()),
             });
         }
-    }
+    };
     let Some(serde_json::Value::String(stated)) = object.remove("checksum") else {
         return Err(FileError::NoChecksum);
     };
     if checksum_of(&value) != stated {
         return Err(FileError::ChecksumMismatch);
     }
-    serde_json::from_slice(bytes).map_err(|e| FileError::Structure {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    })
+    let mut file: SubmissionFile =
+        serde_json::from_slice(bytes).map_err(|e| FileError::Structure {
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        })?;
+    for record in &mut file.submissions {
+        let invalid = |problem: &str| FileError::Invalid {
+            uid: record.uid.clone(),
+            problem: problem.to_owned(),
+        };
+        if version == Some(1) {
+            if !record.queries.is_empty() || !record.history.is_empty() {
+                return Err(invalid(
+                    "a version 1 file cannot hold \"queries\" or \"history\" (version 2)",
+                ));
+            }
+            record.queries = std::mem::take(&mut record.comments)
+                .into_iter()
+                .map(CommentRecord::into_query)
+                .collect();
+        } else if !record.comments.is_empty() {
+            return Err(invalid(
+                "\"comments\" belong to version 1 files; version 2 holds \"queries\"",
+            ));
+        }
+    }
+    Ok(file)
 }
 
 /// serde_json appends " at line L column C"; the error says that itself.
@@ -416,6 +619,43 @@ pub fn check_answers(record: &SubmissionRecord, q: &Questionnaire) -> Result<(),
                 check(Some(roster), code, value, &place)?;
             }
         }
+    }
+    for query in &record.queries {
+        check_query(query, q).map_err(invalid)?;
+    }
+    Ok(())
+}
+
+/// A query's place is one of the questionnaire's (a question's or item's code where it is
+/// asked), and its thread has messages, each once.
+fn check_query(query: &QueryRecord, q: &Questionnaire) -> Result<(), String> {
+    let name = &query.uid;
+    let roster = match query.roster.as_str() {
+        "" => None,
+        id => Some(
+            q.roster(id)
+                .ok_or_else(|| format!("query {name} is on unknown roster {id}"))?,
+        ),
+    };
+    if !query.code.is_empty() {
+        let in_scope = |item: usize| q.items[item].roster == roster;
+        let known = q.item(&query.code).is_some_and(in_scope)
+            || q.questions
+                .iter()
+                .any(|question| question.code == query.code && in_scope(question.items.start));
+        if !known {
+            return Err(format!(
+                "query {name} is on {}, which is not a question asked there",
+                query.code
+            ));
+        }
+    }
+    if query.messages.is_empty() {
+        return Err(format!("query {name} has no messages"));
+    }
+    let mut uids = std::collections::HashSet::new();
+    if let Some(m) = query.messages.iter().find(|m| !uids.insert(&m.uid)) {
+        return Err(format!("query {name} lists message {} twice", m.uid));
     }
     Ok(())
 }

@@ -370,39 +370,6 @@ fn import_decides_by_what_changed_since_the_last_exchange() {
 }
 
 #[test]
-fn comments_travel_and_merge() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut laptop = fixture(&dir.path().join("laptop.db"));
-    let mut support = Store::open(&dir.path().join("support.db")).unwrap();
-    import(
-        &mut support,
-        &export_file(&mut laptop.store, &[FIRST]),
-        Resolution::Refuse,
-    )
-    .unwrap();
-    let reviewer = support.person("Jānis Kalniņš", Role::Support).unwrap();
-    support
-        .add_comment(
-            FIRST,
-            AnswerKey::top("V00J"),
-            "Lūdzu, pārbaudiet darbinieku skaitu",
-            reviewer,
-        )
-        .unwrap();
-    support.set_status(FIRST, Status::Submitted, reviewer).ok();
-    let back = export_file(&mut support, &[FIRST]);
-    import(&mut laptop.store, &back, Resolution::Refuse).unwrap();
-    let record = laptop.store.export(&[FIRST]).unwrap().remove(0);
-    assert_eq!(record.comments.len(), 1);
-    assert_eq!(
-        record.comments[0].body,
-        "Lūdzu, pārbaudiet darbinieku skaitu"
-    );
-    assert_eq!(record.comments[0].author, "Jānis Kalniņš");
-    assert_eq!(record.comments[0].code, "V00J");
-}
-
-#[test]
 fn a_changed_definition_is_detected_and_explained() {
     use anketa::questionnaire::Change;
     use anketa::store::DefinitionStatus;
@@ -452,13 +419,15 @@ fn a_changed_definition_is_detected_and_explained() {
 }
 
 #[test]
-fn the_shipped_examples_import_with_their_comments() {
+fn the_shipped_examples_import_with_their_comments_as_queries() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("a.db")).unwrap();
     let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
     let bytes = std::fs::read(examples.join("one-submission.json")).unwrap();
     let file = exchange::read(&bytes).unwrap();
-    let comments_in_file = file.submissions[0].comments.len();
+    // Version 1 files: their comments are read as queries.
+    assert_eq!(file.version, 1);
+    let comments_in_file = file.submissions[0].queries.len();
     assert!(comments_in_file > 0, "the example carries a review comment");
     // Filled with an earlier release's definition: still known, as every release ships it.
     let known: Vec<&str> = anketa::questionnaire::built_in().collect();
@@ -478,11 +447,11 @@ fn the_shipped_examples_import_with_their_comments() {
         .unwrap()
         .remove(0);
     assert_eq!(
-        record.comments.len(),
+        record.queries.len(),
         comments_in_file,
-        "a new submission keeps its comments"
+        "a new submission keeps its comments, as queries"
     );
-    assert_eq!(record.comments, file.submissions[0].comments);
+    assert_eq!(record.queries, file.submissions[0].queries);
     let two = std::fs::read(examples.join("two-submissions.json")).unwrap();
     assert!(import(&mut store, &two, Resolution::Refuse).is_ok());
 }

@@ -261,15 +261,22 @@ fn a_file_of_another_format_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (db, valid) = database_and_valid_file(dir.path());
     let text = String::from_utf8(valid).unwrap();
-    assert_eq!(text.matches("\"version\": 1,").count(), 1);
-    let newer = text.replacen("\"version\": 1,", "\"version\": 2,", 1);
+    assert_eq!(text.matches("\"version\": 2,").count(), 1);
+    let newer = text.replacen("\"version\": 2,", "\"version\": 3,", 1);
     let err = exchange::read(newer.as_bytes()).unwrap_err();
-    assert_eq!(err, FileError::UnsupportedVersion { found: "2".into() });
-    assert_mentions(&err.to_string(), &["format version 2", "reads version 1"]);
-    let path = write_file(dir.path(), "v2.json", newer.as_bytes());
-    binary_refuses(&db, &[&path], &["format version 2", "reads version 1"]);
+    assert_eq!(err, FileError::UnsupportedVersion { found: "3".into() });
+    assert_mentions(
+        &err.to_string(),
+        &["format version 3", "reads versions 1 to 2"],
+    );
+    let path = write_file(dir.path(), "v3.json", newer.as_bytes());
+    binary_refuses(
+        &db,
+        &[&path],
+        &["format version 3", "reads versions 1 to 2"],
+    );
 
-    let missing = text.replacen("\"version\": 1,", "", 1);
+    let missing = text.replacen("\"version\": 2,", "", 1);
     let err = exchange::read(missing.as_bytes()).unwrap_err();
     assert_mentions(&err.to_string(), &["format version (none)"]);
 }

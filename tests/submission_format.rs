@@ -167,3 +167,63 @@ fn the_table_of_values_shows_every_kind_of_value_as_anketa_writes_it() {
         assert!(shown.contains(&name), "the table of values shows {name:?}");
     }
 }
+
+#[test]
+fn a_version_1_file_is_still_read_and_written_again_as_version_2() {
+    let section = section_of("### Version 1");
+    let [file] = &blocks(&section, "json")[..] else {
+        panic!("one JSON block: the version 1 file");
+    };
+    let old = exchange::read(file.as_bytes()).expect("anketa reads version 1");
+    assert_eq!(old.version, 1);
+    let current = vector().file;
+    assert_eq!(current.version, exchange::VERSION);
+    let (was, is) = (&old.submissions[0], &current.submissions[0]);
+    assert_eq!(was.content(), is.content(), "the same submission");
+    assert!(was.queries.is_empty() && was.history.is_empty());
+    let again = exchange::write(
+        old.exported_at.clone(),
+        old.machine.clone(),
+        old.submissions,
+    );
+    let again = String::from_utf8(again).unwrap();
+    assert!(again.contains("\"version\": 2,"), "{again}");
+    assert!(
+        !again.contains("\"comments\""),
+        "comments are written as queries"
+    );
+}
+
+#[test]
+fn a_version_1_comment_is_read_as_a_query_and_a_resolved_one_as_closed() {
+    let section = section_of("### Version 1");
+    let [file] = &blocks(&section, "json")[..] else {
+        panic!("one JSON block");
+    };
+    let mut value: serde_json::Value = serde_json::from_str(file).unwrap();
+    value["submissions"][0]["comments"] = serde_json::json!([{
+        "uid": "37d476c98ff1c461e34e8fb054e06733",
+        "code": "V00J",
+        "author": "Jānis Kalniņš",
+        "at": "2026-11-24T09:44:33.541Z",
+        "body": "Lūdzu, pārbaudiet darbinieku skaitu",
+        "resolved": true
+    }]);
+    let object = value.as_object_mut().unwrap();
+    object.remove("checksum");
+    let canonical = serde_json::to_string(&value).unwrap();
+    let sum = format!("sha256:{}", exchange::definition_hash(canonical.as_bytes()));
+    value["checksum"] = sum.into();
+    let file = exchange::read(value.to_string().as_bytes()).unwrap();
+    let query = &file.submissions[0].queries[0];
+    assert_eq!(query.code, "V00J");
+    assert_eq!(
+        query.messages[0].body,
+        "Lūdzu, pārbaudiet darbinieku skaitu"
+    );
+    assert_eq!(query.status(), anketa::exchange::QueryStatus::Closed);
+    assert_eq!(
+        query.messages[1].uid,
+        "37d476c98ff1c461e34e8fb054e06733.closed"
+    );
+}

@@ -80,6 +80,7 @@ proptest! {
             EINDEX_2019.1,
             Options {
                 expert: true,
+                role: anketa::exchange::Role::Respondent,
                 color: true,
                 scoring: eindex_scoring(),
                 ..options(dir.path())
@@ -102,7 +103,7 @@ proptest! {
         let shown = match &app.screen {
             Screen::Fill(fill) => Some(fill),
             Screen::Results(view) => view.back.as_ref(),
-            Screen::Start(_) => None,
+            Screen::Start(_) | Screen::Inbox(_) => None,
         }
         .map(|fill| (fill.submission.id, fill.response().clone()));
         // Whatever happened, the database still opens and holds a readable submission.

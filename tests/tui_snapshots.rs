@@ -423,6 +423,7 @@ fn a_roster_question_names_its_instance_where_the_text_has_a_placeholder() {
         dir.path(),
         Options {
             expert: true,
+            role: anketa::exchange::Role::Respondent,
             ..options(dir.path())
         },
     );

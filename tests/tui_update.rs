@@ -411,7 +411,7 @@ fn letters_typed_on_a_text_question_are_the_answer_not_commands() {
             crossterm::event::KeyCode::Char(c),
             crossterm::event::KeyModifiers::NONE,
         );
-        let action = anketa::tui::keymap::action_for(app.mode(), key).unwrap();
+        let action = anketa::tui::keymap::action_for(app.mode(), app.opts.role, key).unwrap();
         update(&mut app, action);
     }
     assert!(!app.quit, "q did not quit");

@@ -1,6 +1,6 @@
 //! `anketa demo`: the demonstration database, made the same way every time.
 
-use super::interface::run_interface;
+use super::interface::{Opening, run_interface};
 use super::{Cli, open, scoring_file};
 use crate::exchange;
 use crate::i18n::{Say, say};
@@ -46,5 +46,5 @@ pub(super) fn demo(cli: &Cli, no_tui: bool, year: i32) -> anyhow::Result<ExitCod
     if no_tui {
         return Ok(ExitCode::SUCCESS);
     }
-    run_interface(cli, q, text, store, true)
+    run_interface(cli, q, text, store, Opening::Results)
 }

@@ -4,7 +4,7 @@
 use super::{Cli, open, scoring_file};
 use crate::i18n::{Say, say};
 use crate::questionnaire::Questionnaire;
-use crate::store::Store;
+use crate::store::{Role, Store};
 use anyhow::{Context, bail};
 use std::process::ExitCode;
 
@@ -14,7 +14,18 @@ pub(super) fn interactive(cli: &Cli) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let store = open::store(cli)?;
-    run_interface(cli, q, text, store, false)
+    run_interface(cli, q, text, store, Opening::Start)
+}
+
+/// Which screen the interface opens on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opening {
+    /// The respondent's list of submissions of the questionnaire.
+    Start,
+    /// The results of the submission worked on last (the demo).
+    Results,
+    /// Support staff's inbox over every submission.
+    Inbox,
 }
 
 pub(super) fn run_interface(
@@ -22,8 +33,9 @@ pub(super) fn run_interface(
     q: Questionnaire,
     text: String,
     mut store: Store,
-    results_first: bool,
+    opening: Opening,
 ) -> anyhow::Result<ExitCode> {
+    let results_first = opening == Opening::Results;
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         bail!(say(cli.lang, Say::NeedsTerminal));
@@ -33,13 +45,16 @@ pub(super) fn run_interface(
     let opts = crate::tui::Options {
         lang: cli.lang,
         expert: cli.expert,
+        role: if opening == Opening::Inbox {
+            Role::Support
+        } else {
+            Role::Respondent
+        },
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         export_dir: std::env::current_dir().unwrap_or_default(),
         scoring: scoring.map(|(file, text, _)| (file, text)),
         results_first,
-        user: std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "respondents".to_owned()),
+        user: cli.user(),
         // The report is of the year that ended: the previous calendar year.
         default_year: {
             use chrono::Datelike;
@@ -48,6 +63,9 @@ pub(super) fn run_interface(
     };
     let submissions = crate::tui::Effects::submissions(&mut store, &q.id)?;
     let mut app = crate::tui::App::new(q, text, opts, submissions);
+    if opening == Opening::Inbox {
+        crate::tui::open_inbox(&mut app, &mut store);
+    }
     if results_first {
         crate::tui::open_selected_results(&mut app, &mut store);
     }

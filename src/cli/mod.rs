@@ -10,6 +10,7 @@ mod info;
 mod interface;
 mod open;
 mod results;
+mod review;
 mod scoring_file;
 mod submissions;
 mod validate;
@@ -41,6 +42,11 @@ pub struct Cli {
     /// Show the expert part too (for support staff).
     #[arg(long, global = true)]
     pub expert: bool,
+
+    /// Who is at the keyboard, as the audit log and the queries name them [default: the
+    /// system's user name].
+    #[arg(long, global = true, env = "ANKETA_USER", value_name = "NAME")]
+    pub user: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -92,6 +98,24 @@ pub enum Command {
     /// Every error and warning of every submission, each checked with the definition it was
     /// filled with; exits 1 while any error remains.
     Validate(Report),
+    /// Support staff's inbox: every submission of every questionnaire, with its checks and
+    /// queries, to review, query, return and accept.
+    Review,
+    /// Return a submitted submission to its respondent; refused unless a query is open after
+    /// `--message` opens one on the submission as a whole.
+    Return {
+        #[arg(value_name = "ID")]
+        submission: SubmissionId,
+        /// What the respondent should look at.
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
+    },
+    /// Accept a submission; refused, with everything still missing, while an error remains,
+    /// the expert part is incomplete or a query is not closed. Accepted is final.
+    Accept {
+        #[arg(value_name = "ID")]
+        submission: SubmissionId,
+    },
     /// Read submission files into the database: all files or nothing.
     Import {
         #[arg(required = true, value_name = "FILE")]
@@ -119,6 +143,18 @@ pub struct Report {
     json: bool,
 }
 
+impl Cli {
+    /// `--user`, else the system's user name.
+    pub fn user(&self) -> String {
+        self.user
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .unwrap_or_else(|| "respondents".to_owned())
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check { files, short }) => check::check(cli.lang, files, *short),
@@ -137,6 +173,12 @@ pub fn run(cli: Cli) -> ExitCode {
             theirs,
         }) => import::import(&cli, files, *ours, *theirs),
         Some(Command::Info) => info::overview(cli.lang, cli.questionnaire.as_deref()),
+        Some(Command::Review) => review::inbox(&cli),
+        Some(Command::Return {
+            submission,
+            message,
+        }) => review::return_submission(&cli, *submission, message.as_deref()),
+        Some(Command::Accept { submission }) => review::accept(&cli, *submission),
         None => interface::interactive(&cli),
     };
     match result {

@@ -116,6 +116,10 @@ pub enum Say<'a> {
     },
     /// `anketa validate`: a finding's severity.
     Severity(crate::questionnaire::Severity),
+    /// `anketa return`: done.
+    Returned(SubmissionId),
+    /// `anketa accept`: done.
+    Accepted(SubmissionId),
     /// `anketa validate`: the last line.
     Validated {
         submissions: &'a str,
@@ -406,6 +410,14 @@ pub fn say(lang: Lang, what: Say) -> String {
             crate::questionnaire::Severity::Error => ("kļūda".into(), "error".into()),
             crate::questionnaire::Severity::Warning => ("brīdinājums".into(), "warning".into()),
         },
+        Say::Returned(id) => (
+            format!("Iesniegums {id} atgriezts respondentam."),
+            format!("Submission {id} returned to its respondent."),
+        ),
+        Say::Accepted(id) => (
+            format!("Iesniegums {id} pieņemts."),
+            format!("Submission {id} accepted."),
+        ),
         Say::Validated {
             submissions,
             errors,

@@ -3,9 +3,11 @@
 //! Latvian alphabetical order. Question text is the definition's and never goes through here.
 
 mod cli;
+mod review;
 mod words;
 
 pub use cli::{Say, import_report, say};
+pub use review::{answer_text, correction_note, place_name, query_status, refusal};
 pub use words::{T, finding_message, status, tr};
 
 use clap::ValueEnum;
@@ -37,6 +39,8 @@ pub enum Noun {
     AnswerableItem,
     ScoredItem,
     Byte,
+    /// A review query: support staff's request to clarify an answer.
+    Query,
 }
 
 impl Noun {
@@ -86,6 +90,10 @@ impl Noun {
                 ["scored item", "scored items"],
             ),
             Noun::Byte => (["baits", "baiti", "baitu"], ["byte", "bytes"]),
+            Noun::Query => (
+                ["precizējums", "precizējumi", "precizējumu"],
+                ["query", "queries"],
+            ),
         }
     }
 }

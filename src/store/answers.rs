@@ -1,6 +1,6 @@
 //! Answers, each under its key and stored as the JSON of its value.
 
-use super::audit::{Change, record};
+use super::audit::{Change, record_why};
 use super::submissions::touch;
 use super::{PersonId, Store, StoreError, SubmissionId, now};
 use crate::response::{Instance, Response, Value};
@@ -41,6 +41,30 @@ impl Store {
         key: AnswerKey,
         value: Option<&Value>,
         person: PersonId,
+    ) -> Result<bool, StoreError> {
+        self.change_answer(submission, key, value, person, None)
+    }
+
+    /// Support staff's correction of a respondent's answer: saved as [`Store::save_answer`]
+    /// saves, with the reason in the audit log.
+    pub fn correct_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+        reason: &str,
+    ) -> Result<bool, StoreError> {
+        self.change_answer(submission, key, value, person, Some(reason))
+    }
+
+    fn change_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+        reason: Option<&str>,
     ) -> Result<bool, StoreError> {
         let new = value.map(encode);
         self.write(|tx, machine| {
@@ -84,7 +108,7 @@ impl Store {
                     )?
                     .execute(params![submission, key.roster, key.instance, key.code])?,
             };
-            record(
+            record_why(
                 tx,
                 machine,
                 &Change {
@@ -96,6 +120,7 @@ impl Store {
                     person: Some(person),
                     at: &at,
                 },
+                reason,
             )?;
             touch(tx, submission, &at)?;
             Ok(true)

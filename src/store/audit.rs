@@ -2,8 +2,10 @@
 //! the change and its entry are committed together or not at all.
 
 use super::answers::AnswerKey;
+use super::people::person_in;
 use super::{PersonId, Store, StoreError, SubmissionId};
-use rusqlite::{OptionalExtension, Transaction, params};
+use crate::exchange::{HistoryRecord, Role};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditEntry {
@@ -14,8 +16,11 @@ pub struct AuditEntry {
     pub old_value: Option<String>,
     pub new_value: Option<String>,
     pub person: Option<String>,
+    pub role: Option<Role>,
     pub at: String,
     pub machine: String,
+    /// Why support staff changed a respondent's answer.
+    pub reason: Option<String>,
 }
 
 /// One audit row, written inside the transaction that makes the change.
@@ -30,10 +35,20 @@ pub(super) struct Change<'a> {
 }
 
 pub(super) fn record(tx: &Transaction, machine: &str, c: &Change) -> rusqlite::Result<()> {
+    record_why(tx, machine, c, None)
+}
+
+/// [`record`] with the reason support staff gave for changing a respondent's answer.
+pub(super) fn record_why(
+    tx: &Transaction,
+    machine: &str,
+    c: &Change,
+    reason: Option<&str>,
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO audit (submission_id, what, roster, instance, code, old_value, new_value,
-                            person_id, at, machine)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO audit (uid, submission_id, what, roster, instance, code, old_value,
+                            new_value, person_id, at, machine, reason)
+         VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         c.submission,
@@ -45,8 +60,68 @@ pub(super) fn record(tx: &Transaction, machine: &str, c: &Change) -> rusqlite::R
         c.new,
         c.person,
         c.at,
-        machine
+        machine,
+        reason
     ])?;
+    Ok(())
+}
+
+/// The audit log of a submission as files carry it, oldest first.
+pub(super) fn history_in(
+    conn: &Connection,
+    submission: SubmissionId,
+) -> rusqlite::Result<Vec<HistoryRecord>> {
+    conn.prepare_cached(
+        "SELECT a.uid, a.what, a.roster, a.instance, a.code, a.old_value, a.new_value,
+                coalesce(p.name, ''), p.role, a.at, a.machine, a.reason
+         FROM audit a LEFT JOIN people p ON p.id = a.person_id
+         WHERE a.submission_id = ?1 ORDER BY a.id",
+    )?
+    .query_map([submission], |r| {
+        Ok(HistoryRecord {
+            uid: r.get(0)?,
+            what: r.get(1)?,
+            roster: r.get(2)?,
+            instance: r.get(3)?,
+            code: r.get(4)?,
+            old: r.get(5)?,
+            new: r.get(6)?,
+            author: r.get(7)?,
+            role: r
+                .get::<_, Option<String>>(8)?
+                .as_deref()
+                .and_then(Role::parse),
+            at: r.get(9)?,
+            machine: r.get(10)?,
+            reason: r.get(11)?,
+        })
+    })?
+    .collect()
+}
+
+/// Add the entries of `history` this database does not have yet, in the file's order after
+/// its own: the log of every machine the submission went through, each entry once.
+pub(super) fn merge_history(
+    tx: &Transaction,
+    submission: SubmissionId,
+    history: &[HistoryRecord],
+) -> rusqlite::Result<()> {
+    for h in history {
+        let person = match (h.author.as_str(), h.role) {
+            ("", _) | (_, None) => None,
+            (name, Some(role)) => Some(person_in(tx, name, role.as_str())?),
+        };
+        tx.prepare_cached(
+            "INSERT INTO audit (uid, submission_id, what, roster, instance, code, old_value,
+                                new_value, person_id, at, machine, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             ON CONFLICT (uid) DO NOTHING",
+        )?
+        .execute(params![
+            h.uid, submission, h.what, h.roster, h.instance, h.code, h.old, h.new, person, h.at,
+            h.machine, h.reason
+        ])?;
+    }
     Ok(())
 }
 
@@ -57,9 +132,9 @@ impl Store {
             .conn
             .prepare(
                 "SELECT a.what, a.roster, a.instance, a.code, a.old_value, a.new_value, p.name,
-                        a.at, a.machine
+                        p.role, a.at, a.machine, a.reason
                  FROM audit a LEFT JOIN people p ON p.id = a.person_id
-                 WHERE a.submission_id = ?1 ORDER BY a.id",
+                 WHERE a.submission_id = ?1 ORDER BY a.at, a.id",
             )
             .map_err(|e| self.sqlite(e))?;
         stmt.query_map([submission], |r| {
@@ -71,21 +146,32 @@ impl Store {
                 old_value: r.get(4)?,
                 new_value: r.get(5)?,
                 person: r.get(6)?,
-                at: r.get(7)?,
-                machine: r.get(8)?,
+                role: r
+                    .get::<_, Option<String>>(7)?
+                    .as_deref()
+                    .and_then(Role::parse),
+                at: r.get(8)?,
+                machine: r.get(9)?,
+                reason: r.get(10)?,
             })
         })
         .and_then(Iterator::collect)
         .map_err(|e| self.sqlite(e))
     }
 
-    /// The person who last changed an answer of this submission.
-    pub fn last_person(&self, submission: SubmissionId) -> Result<Option<PersonId>, StoreError> {
+    /// The person in `role` who last changed this submission (history from other machines
+    /// included: the respondent who filled it elsewhere).
+    pub fn last_person(
+        &self,
+        submission: SubmissionId,
+        role: Role,
+    ) -> Result<Option<PersonId>, StoreError> {
         self.conn
             .query_row(
-                "SELECT person_id FROM audit
-                 WHERE submission_id = ?1 AND person_id IS NOT NULL ORDER BY id DESC LIMIT 1",
-                [submission],
+                "SELECT a.person_id FROM audit a JOIN people p ON p.id = a.person_id
+                 WHERE a.submission_id = ?1 AND p.role = ?2 ORDER BY a.at DESC, a.id DESC
+                 LIMIT 1",
+                params![submission, role.as_str()],
                 |r| r.get(0),
             )
             .optional()

@@ -14,17 +14,18 @@ mod ids;
 mod instances;
 mod notes;
 mod people;
+mod queries;
 mod submissions;
 mod sync;
 
 // The ids every method here takes and returns, found with the store they belong to.
 pub use crate::ids::{InstitutionId, PersonId, QuestionnaireRow, SubmissionId};
 
+pub use crate::exchange::Role;
 pub use answers::AnswerKey;
 pub use audit::AuditEntry;
 pub use definitions::DefinitionStatus;
 pub use error::StoreError;
-pub use people::Role;
 pub use submissions::{Position, SubmissionSummary};
 pub use sync::{
     Difference, ImportError, ImportOutcome, ImportReport, ImportedSubmission, Resolution,

@@ -1,5 +1,5 @@
-//! Review comments and acknowledged warnings: notes on a submission rather than answers, each
-//! with an identity of its own, so that an import adds them to what is here.
+//! Acknowledged warnings: notes on a submission rather than answers, each with an identity of
+//! its own (check and place), so that an import adds them to what is here.
 
 use super::answers::AnswerKey;
 use super::audit::{Change, record};
@@ -7,39 +7,6 @@ use super::{PersonId, Store, StoreError, SubmissionId, now};
 use rusqlite::params;
 
 impl Store {
-    /// A review comment on a question (`key.code` empty: on the whole submission).
-    pub fn add_comment(
-        &mut self,
-        submission: SubmissionId,
-        key: AnswerKey,
-        body: &str,
-        person: PersonId,
-    ) -> Result<String, StoreError> {
-        self.write(|tx, machine| {
-            let at = now();
-            let uid: String = tx.query_row(
-                "INSERT INTO comments (uid, submission_id, roster, instance, code, person_id, at, body)
-                 VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING uid",
-                params![submission, key.roster, key.instance, key.code, person, at, body],
-                |r| r.get(0),
-            )?;
-            record(
-                tx,
-                machine,
-                &Change {
-                    submission,
-                    what: "comment",
-                    key,
-                    old: None,
-                    new: Some(body),
-                    person: Some(person),
-                    at: &at,
-                },
-            )?;
-            Ok(uid)
-        })
-    }
-
     /// Acknowledge a warning (a check of severity warning), with an optional explanation.
     pub fn acknowledge(
         &mut self,

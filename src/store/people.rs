@@ -1,25 +1,8 @@
 //! People, with the role they answer in, and the institutions they answer for.
 
 use super::{InstitutionId, PersonId, Store, StoreError, now};
-use crate::exchange::{InstitutionKind, InstitutionRecord};
+use crate::exchange::{InstitutionKind, InstitutionRecord, Role};
 use rusqlite::{OptionalExtension, Transaction, params};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Respondent,
-    Consultant,
-    Support,
-}
-
-impl Role {
-    fn as_str(self) -> &'static str {
-        match self {
-            Role::Respondent => "respondent",
-            Role::Consultant => "consultant",
-            Role::Support => "support",
-        }
-    }
-}
 
 impl Store {
     /// The person with this name and role, created on first use.

@@ -5,12 +5,13 @@
 
 use super::ancestry::{Base, base_in, current_revision, set_base};
 use super::answers::{AnswerKey, encode, response_in};
-use super::audit::{Change, record};
+use super::audit::{Change, history_in, merge_history, record};
 use super::definitions::questionnaire_in;
 use super::people::{institution_in, person_in};
+use super::queries::{merge_queries, queries_in};
 use super::{Store, StoreError, SubmissionId, now};
 use crate::exchange::{
-    AcknowledgementRecord, CommentRecord, Content, FileError, InstitutionKind, InstitutionRecord,
+    AcknowledgementRecord, Content, FileError, InstitutionKind, InstitutionRecord,
     QuestionnaireRef, Status, SubmissionFile, SubmissionRecord, check_answers, definition_hash,
     revision,
 };
@@ -540,41 +541,16 @@ fn apply(
     )
 }
 
-/// Comments and acknowledgements have their own identity: an import adds what is missing
-/// and marks comments resolved, whatever else happens to the submission.
+/// Queries, acknowledgements and history have their own identity: an import adds what is
+/// missing, whatever else happens to the submission.
 fn merge_notes(
     tx: &Transaction,
     machine: &str,
     id: SubmissionId,
     theirs: &SubmissionRecord,
 ) -> rusqlite::Result<()> {
-    for c in &theirs.comments {
-        let person = person_in(tx, &c.author, "support")?;
-        let inserted = tx.execute(
-            "INSERT INTO comments (uid, submission_id, roster, instance, code, person_id, at, body,
-                                   resolved)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (uid) DO UPDATE SET resolved = max(resolved, excluded.resolved)",
-            params![
-                c.uid, id, c.roster, c.instance, c.code, person, c.at, c.body, c.resolved
-            ],
-        )?;
-        if inserted > 0 {
-            record(
-                tx,
-                machine,
-                &Change {
-                    submission: id,
-                    what: "comment",
-                    key: AnswerKey::in_roster(&c.roster, &c.instance, &c.code),
-                    old: None,
-                    new: Some(&c.body),
-                    person: Some(person),
-                    at: &c.at,
-                },
-            )?;
-        }
-    }
+    merge_queries(tx, machine, id, &theirs.queries, theirs.history.is_empty())?;
+    merge_history(tx, id, &theirs.history)?;
     for a in &theirs.acknowledgements {
         let person = person_in(tx, &a.author, "respondent")?;
         tx.execute(
@@ -628,7 +604,9 @@ fn record_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<Submission
                     answers: BTreeMap::new(),
                     rosters: BTreeMap::new(),
                     comments: Vec::new(),
+                    queries: Vec::new(),
                     acknowledgements: Vec::new(),
+                    history: Vec::new(),
                 },
                 r.get::<_, String>(4)?,
             ))
@@ -640,26 +618,8 @@ fn record_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<Submission
     let response = response_in(conn, id)?;
     record.answers = response.answers;
     record.rosters = response.rosters;
-    record.comments = conn
-        .prepare_cached(
-            "SELECT c.uid, c.roster, c.instance, c.code, coalesce(p.name, ''), c.at, c.body,
-                    c.resolved
-             FROM comments c LEFT JOIN people p ON p.id = c.person_id
-             WHERE c.submission_id = ?1 ORDER BY c.uid",
-        )?
-        .query_map([id], |r| {
-            Ok(CommentRecord {
-                uid: r.get(0)?,
-                roster: r.get(1)?,
-                instance: r.get(2)?,
-                code: r.get(3)?,
-                author: r.get(4)?,
-                at: r.get(5)?,
-                body: r.get(6)?,
-                resolved: r.get::<_, i64>(7)? != 0,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    record.queries = queries_in(conn, id)?;
+    record.history = history_in(conn, id)?;
     record.acknowledgements = conn
         .prepare_cached(
             "SELECT a.check_name, a.roster, a.instance, coalesce(p.name, ''), a.at, a.comment

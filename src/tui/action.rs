@@ -83,6 +83,30 @@ pub enum Action {
     Cancel,
     /// Close the help or the list of problems.
     Close,
+    /// Support staff: ask the respondent about the current question, row, instance or (from
+    /// the section list) the submission as a whole.
+    AskQuery,
+    /// Show the submission's queries and their threads.
+    Queries,
+    /// Write a message in the thread of the query under the cursor (a respondent's answers
+    /// it).
+    Reply,
+    /// Support staff: close the query under the cursor.
+    CloseQuery,
+    /// Support staff: open the query under the cursor again.
+    ReopenQuery,
+    /// Support staff: return the submission to its respondent.
+    ReturnSubmission,
+    /// Support staff: accept the submission.
+    AcceptSubmission,
+    /// Support staff: change a respondent's answer to the current question, with a reason.
+    Correct,
+    /// Show who changed the current question's answers, when, from what to what.
+    History,
+    /// In the inbox: show the next status only (or all).
+    NextFilter,
+    /// In the inbox: sort by the next column.
+    NextSort,
     /// Time passes: saves what was typed if typing paused.
     Tick,
     /// The terminal changed size.

@@ -2,6 +2,7 @@
 //! actions and draw the key hints in the footer and the help window, so the two never disagree.
 
 use super::action::{Action, TextEdit};
+use crate::exchange::Role;
 use crate::i18n::T;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -34,6 +35,10 @@ pub enum Mode {
     Prompt,
     Confirm,
     Results,
+    /// Support staff's inbox: typed letters search.
+    Inbox,
+    /// The list of queries.
+    Queries,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,12 +191,53 @@ const fn edit(keys: &'static [KeySpec], edit: TextEdit) -> Binding {
     quiet(keys, Action::EditText(edit))
 }
 
-/// The keys that work everywhere in a submission, declared once: added after each mode's own
-/// keys (`bindings`), so that the footer lists what is particular to the mode first.
-static GLOBAL: [Binding; 5] = [QUIT, PROBLEMS, SUBMIT, RESULTS, HELP];
+/// The keys that work everywhere in a submission for support staff, after their own
+/// ([`REVIEWER`]); added after each mode's own keys (`bindings`), so that the footer lists
+/// what is particular to the mode first.
+static GLOBAL: [Binding; 4] = [QUIT, PROBLEMS, RESULTS, HELP];
 
 /// [`GLOBAL`] where letters are the answer (a text question): function keys and Ctrl.
-static GLOBAL_TEXT: [Binding; 5] = [QUIT_CTRL, PROBLEMS_F, SUBMIT_F, RESULTS_F, HELP_F];
+static GLOBAL_TEXT: [Binding; 4] = [QUIT_CTRL, PROBLEMS_F, RESULTS_F, HELP_F];
+
+const QUERIES_F: Binding = b(&[k(KeyCode::F(7))], Action::Queries, "F7", T::KeyQueries);
+
+/// What a respondent does throughout a submission: [`GLOBAL`] with "check and submit" in
+/// the middle, and the queries last (most submissions have none).
+static RESPONDENT: [Binding; 6] = [QUIT, PROBLEMS, SUBMIT, RESULTS, HELP, QUERIES_F];
+static RESPONDENT_TEXT: [Binding; 6] = [
+    QUIT_CTRL, PROBLEMS_F, SUBMIT_F, RESULTS_F, HELP_F, QUERIES_F,
+];
+
+/// What support staff do with a submission, on keys that never begin an answer: the same in
+/// every mode.
+static REVIEWER: [Binding; 6] = [
+    b(&[k(KeyCode::F(6))], Action::AskQuery, "F6", T::KeyAskQuery),
+    QUERIES_F,
+    b(
+        &[k(KeyCode::F(9))],
+        Action::ReturnSubmission,
+        "F9",
+        T::KeyReturn,
+    ),
+    b(
+        &[k(KeyCode::F(10))],
+        Action::AcceptSubmission,
+        "F10",
+        T::KeyAcceptSubmission,
+    ),
+    b(
+        &[k(KeyCode::F(11)), ctrl(KeyCode::Char('e'))],
+        Action::Correct,
+        "F11",
+        T::KeyCorrect,
+    ),
+    b(
+        &[k(KeyCode::F(12)), ctrl(KeyCode::Char('t'))],
+        Action::History,
+        "F12",
+        T::KeyHistory,
+    ),
+];
 
 /// Moving and deleting in the text being typed, the same in every field.
 static TEXT_EDITING: [Binding; 16] = [
@@ -249,6 +295,35 @@ static TEXT_EDITING: [Binding; 16] = [
     edit(&[ctrl(KeyCode::Char('u'))], TextEdit::DeleteToLineStart),
     edit(&[ctrl(KeyCode::Char('z'))], TextEdit::Undo),
     edit(&[ctrl(KeyCode::Char('y'))], TextEdit::Redo),
+];
+
+static INBOX: [Binding; 8] = [
+    UP,
+    DOWN,
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyOpen),
+    b(&[k(KeyCode::Tab)], Action::NextFilter, "Tab", T::KeyFilter),
+    b(&[k(KeyCode::F(3))], Action::NextSort, "F3", T::KeySort),
+    edit(&[k(KeyCode::Backspace)], TextEdit::DeleteBack),
+    HELP_F,
+    QUIT_CTRL,
+];
+
+static QUERIES_RESPONDENT: [Binding; 5] = [
+    UP,
+    DOWN,
+    b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyJump),
+    b(&[c('a'), k(KeyCode::F(2))], Action::Reply, "a", T::KeyReply),
+    b(
+        &[k(KeyCode::Esc), c('q'), k(KeyCode::F(7))],
+        Action::Close,
+        "Esc",
+        T::KeyClose,
+    ),
+];
+
+static QUERIES_REVIEWER: [Binding; 2] = [
+    b(&[c('c')], Action::CloseQuery, "c", T::KeyCloseQuery),
+    b(&[c('o')], Action::ReopenQuery, "o", T::KeyReopenQuery),
 ];
 
 static START_LIST: [Binding; 5] = [
@@ -539,28 +614,43 @@ static RESULTS_MAP: [Binding; 10] = [
     HELP,
 ];
 
-/// The bindings of `mode`, in the order their hints show: the mode's own, then the keys that
-/// work throughout a submission.
-pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+/// The bindings of `mode` for someone in `role`, in the order their hints show: the mode's
+/// own, then the keys that work throughout a submission.
+pub fn bindings(mode: Mode, role: Role) -> impl Iterator<Item = &'static Binding> {
     let none: &'static [Binding] = &[];
-    let parts: [&'static [Binding]; 4] = match mode {
-        Mode::StartList => [&START_LIST, none, none, none],
-        Mode::StartForm => [&START_FORM, none, none, none],
-        Mode::Sections => [&SECTIONS, &GLOBAL, none, none],
-        Mode::Roster => [&ROSTER, &GLOBAL, none, none],
-        Mode::Choice => [&CHOICE_MOVE, &CHOICE_ENTER, &CHOICE_REST, &GLOBAL],
-        Mode::Ticks => [&CHOICE_MOVE, &TICKS_ENTER, &CHOICE_REST, &GLOBAL],
-        Mode::Matrix => [&MATRIX, &GLOBAL, none, none],
-        Mode::Value => [&VALUE, &GLOBAL, none, none],
-        Mode::Text => [&TEXT, &GLOBAL_TEXT, none, none],
-        Mode::Count => [&COUNT, &GLOBAL, none, none],
-        Mode::EditLine => [&EDIT_LINE, &TEXT_EDITING, none, none],
-        Mode::EditLines => [&EDIT_LINES, &TEXT_EDITING, none, none],
-        Mode::Help => [&HELP_MAP, none, none, none],
-        Mode::Problems => [&PROBLEMS_MAP, none, none, none],
-        Mode::Prompt => [&PROMPT, &TEXT_EDITING, none, none],
-        Mode::Confirm => [&CONFIRM, none, none, none],
-        Mode::Results => [&RESULTS_MAP, none, none, none],
+    let reviewer = role == Role::Support;
+    // The keys that work throughout a submission, for the one at the keyboard.
+    let [whole, rest]: [&'static [Binding]; 2] = if reviewer {
+        [&REVIEWER, &GLOBAL]
+    } else {
+        [&RESPONDENT, none]
+    };
+    let [whole_text, rest_text]: [&'static [Binding]; 2] = if reviewer {
+        [&REVIEWER, &GLOBAL_TEXT]
+    } else {
+        [&RESPONDENT_TEXT, none]
+    };
+    let parts: [&'static [Binding]; 5] = match mode {
+        Mode::StartList => [&START_LIST, none, none, none, none],
+        Mode::StartForm => [&START_FORM, none, none, none, none],
+        Mode::Sections => [&SECTIONS, whole, rest, none, none],
+        Mode::Roster => [&ROSTER, whole, rest, none, none],
+        Mode::Choice => [&CHOICE_MOVE, &CHOICE_ENTER, &CHOICE_REST, whole, rest],
+        Mode::Ticks => [&CHOICE_MOVE, &TICKS_ENTER, &CHOICE_REST, whole, rest],
+        Mode::Matrix => [&MATRIX, whole, rest, none, none],
+        Mode::Value => [&VALUE, whole, rest, none, none],
+        Mode::Text => [&TEXT, whole_text, rest_text, none, none],
+        Mode::Count => [&COUNT, whole, rest, none, none],
+        Mode::EditLine => [&EDIT_LINE, &TEXT_EDITING, none, none, none],
+        Mode::EditLines => [&EDIT_LINES, &TEXT_EDITING, none, none, none],
+        Mode::Help => [&HELP_MAP, none, none, none, none],
+        Mode::Problems => [&PROBLEMS_MAP, none, none, none, none],
+        Mode::Prompt => [&PROMPT, &TEXT_EDITING, none, none, none],
+        Mode::Confirm => [&CONFIRM, none, none, none, none],
+        Mode::Results => [&RESULTS_MAP, none, none, none, none],
+        Mode::Inbox => [&INBOX, none, none, none, none],
+        Mode::Queries if reviewer => [&QUERIES_RESPONDENT, &QUERIES_REVIEWER, none, none, none],
+        Mode::Queries => [&QUERIES_RESPONDENT, none, none, none, none],
     };
     parts.into_iter().flatten()
 }
@@ -581,10 +671,10 @@ pub const HELP_GROUPS: [(Mode, T); 9] = [
 
 /// How many lines the help window has, and so how far it can scroll: the two lines of
 /// introduction, then per group a blank line, its heading and its keys.
-pub fn help_length() -> u16 {
+pub fn help_length(role: Role) -> u16 {
     let keys: usize = HELP_GROUPS
         .iter()
-        .map(|&(mode, _)| 2 + hints(mode).count())
+        .map(|&(mode, _)| 2 + hints(mode, role).count())
         .sum();
     (2 + keys) as u16
 }
@@ -593,12 +683,12 @@ pub fn help_length() -> u16 {
 fn types_text(mode: Mode) -> bool {
     matches!(
         mode,
-        Mode::StartForm | Mode::EditLine | Mode::EditLines | Mode::Prompt
+        Mode::StartForm | Mode::EditLine | Mode::EditLines | Mode::Prompt | Mode::Inbox
     )
 }
 
 /// The action a key press means in `mode`, if any.
-pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+pub fn action_for(mode: Mode, role: Role, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -622,7 +712,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     } else {
         key.modifiers
     };
-    let found = bindings(mode).find(|binding| {
+    let found = bindings(mode, role).find(|binding| {
         binding
             .keys
             .iter()
@@ -646,8 +736,8 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 }
 
 /// The hints for the footer: (keys, what they do), in table order.
-pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, T)> {
-    bindings(mode).filter_map(|binding| binding.hint.map(|h| (binding.label, h)))
+pub fn hints(mode: Mode, role: Role) -> impl Iterator<Item = (&'static str, T)> {
+    bindings(mode, role).filter_map(|binding| binding.hint.map(|h| (binding.label, h)))
 }
 
 #[cfg(test)]
@@ -661,12 +751,23 @@ mod tests {
     #[test]
     fn the_same_table_maps_keys_and_draws_hints() {
         assert_eq!(
-            action_for(Mode::Choice, key(KeyCode::Char(' '), KeyModifiers::NONE)),
+            action_for(
+                Mode::Choice,
+                Role::Respondent,
+                key(KeyCode::Char(' '), KeyModifiers::NONE)
+            ),
             Some(Action::Toggle)
         );
-        assert!(hints(Mode::Choice).any(|(label, t)| label == "Space" && t == T::KeyToggle));
+        assert!(
+            hints(Mode::Choice, Role::Respondent)
+                .any(|(label, t)| label == "Space" && t == T::KeyToggle)
+        );
         assert_eq!(
-            action_for(Mode::Value, key(KeyCode::Char('7'), KeyModifiers::NONE)),
+            action_for(
+                Mode::Value,
+                Role::Respondent,
+                key(KeyCode::Char('7'), KeyModifiers::NONE)
+            ),
             Some(Action::Type('7'))
         );
     }
@@ -677,15 +778,29 @@ mod tests {
             KeyCode::Char('ā'),
             KeyModifiers::CONTROL | KeyModifiers::ALT,
         );
-        assert_eq!(action_for(Mode::EditLine, altgr_a), Some(Action::Type('ā')));
-        let shift_s = key(KeyCode::Char('Š'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(Mode::Prompt, shift_s), Some(Action::Type('Š')));
         assert_eq!(
-            action_for(Mode::Choice, key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            action_for(Mode::EditLine, Role::Respondent, altgr_a),
+            Some(Action::Type('ā'))
+        );
+        let shift_s = key(KeyCode::Char('Š'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::Prompt, Role::Respondent, shift_s),
+            Some(Action::Type('Š'))
+        );
+        assert_eq!(
+            action_for(
+                Mode::Choice,
+                Role::Respondent,
+                key(KeyCode::Char('q'), KeyModifiers::NONE)
+            ),
             Some(Action::Quit)
         );
         assert_eq!(
-            action_for(Mode::EditLine, key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            action_for(
+                Mode::EditLine,
+                Role::Respondent,
+                key(KeyCode::Char('q'), KeyModifiers::NONE)
+            ),
             Some(Action::Type('q')),
             "while typing, q is a letter"
         );

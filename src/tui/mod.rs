@@ -15,7 +15,7 @@ pub mod view;
 pub use action::Action;
 pub use effects::Effects;
 pub use model::{App, Options};
-pub use update::{open_selected_results, update};
+pub use update::{open_inbox, open_selected_results, update};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::io;
@@ -46,7 +46,7 @@ pub fn run(app: &mut App, fx: &mut dyn Effects) -> io::Result<()> {
             {
                 Some(Action::Quit)
             }
-            Event::Key(key) => keymap::action_for(app.mode(), key),
+            Event::Key(key) => keymap::action_for(app.mode(), app.opts.role, key),
             Event::Paste(text) => Some(Action::Paste(text)),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,

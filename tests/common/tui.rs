@@ -58,6 +58,7 @@ pub fn options(dir: &Path) -> Options {
     Options {
         lang: Lang::Lv,
         expert: false,
+        role: anketa::exchange::Role::Respondent,
         color: false,
         export_dir: dir.to_owned(),
         scoring: None,

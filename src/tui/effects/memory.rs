@@ -3,12 +3,15 @@
 //! full disk or a locked database does.
 
 use super::{Effects, Failure, InstancePlace, Opened};
-use crate::exchange::{InstitutionRecord, Status, definition_hash};
+use crate::exchange::{
+    InstitutionRecord, MessageRecord, QueryRecord, QueryStatus, Role, Status, definition_hash,
+};
+use crate::inbox::InboxRow;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Instance, Response, Value};
 use crate::results::Results;
 use crate::store::SubmissionSummary;
-use crate::store::{AnswerKey, DefinitionStatus, PersonId, Position, SubmissionId};
+use crate::store::{AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, SubmissionId};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +24,9 @@ pub struct Kept {
     pub last_person: Option<PersonId>,
     /// (check, roster id, instance key, comment).
     pub acknowledgements: Vec<(String, String, String, String)>,
+    pub queries: Vec<QueryRecord>,
+    /// Corrections only: (code, reason).
+    pub corrections: Vec<(String, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -141,6 +147,8 @@ impl Effects for Memory {
             position: None,
             last_person: Some(person),
             acknowledgements: Vec::new(),
+            queries: Vec::new(),
+            corrections: Vec::new(),
         });
         let summary = self.change(id)?.summary.clone();
         Ok((summary, person))
@@ -152,7 +160,7 @@ impl Effects for Memory {
         _q: &Questionnaire,
         definition: &str,
         person: Option<PersonId>,
-        user: &str,
+        (user, role): (&str, Role),
     ) -> Result<Opened, Failure> {
         let kept = self.kept(submission)?.clone();
         // Reading a submission with another definition is the store's business; the memory
@@ -162,7 +170,8 @@ impl Effects for Memory {
                 "submission {submission} was filled with another definition"
             )));
         }
-        let person = match person.or(kept.last_person) {
+        let last = kept.last_person.filter(|_| role == Role::Respondent);
+        let person = match person.or(last) {
             Some(p) => p,
             None => self.person(user),
         };
@@ -171,6 +180,7 @@ impl Effects for Memory {
             response: kept.response,
             person,
             position: kept.position,
+            queries: kept.queries,
         })
     }
 
@@ -336,5 +346,119 @@ impl Effects for Memory {
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure> {
         Ok(self.kept(submission)?.response.clone())
+    }
+
+    fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure> {
+        self.submissions
+            .iter()
+            .map(|k| {
+                let text = &self.definitions[&k.summary.questionnaire_hash];
+                let q = crate::questionnaire::load(&k.summary.questionnaire_code, text.as_bytes())
+                    .map_err(|d| Failure(d[0].short()))?;
+                let eval = crate::rules::evaluate(&q, &k.response);
+                Ok(InboxRow {
+                    summary: k.summary.clone(),
+                    questionnaire: q.title.clone(),
+                    overview: crate::review::overview(&q, &eval, &k.queries),
+                })
+            })
+            .collect()
+    }
+
+    fn queries(&mut self, submission: SubmissionId) -> Result<Vec<QueryRecord>, Failure> {
+        Ok(self.kept(submission)?.queries.clone())
+    }
+
+    fn open_query(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        body: &str,
+        person: PersonId,
+    ) -> Result<String, Failure> {
+        let uid = format!("q{}", self.changes + 1);
+        let message = self.message(person, body, Some(QueryStatus::Open));
+        self.change(submission)?.queries.push(QueryRecord {
+            uid: uid.clone(),
+            roster: key.roster.to_owned(),
+            instance: key.instance.to_owned(),
+            code: key.code.to_owned(),
+            messages: vec![message],
+        });
+        Ok(uid)
+    }
+
+    fn reply(
+        &mut self,
+        submission: SubmissionId,
+        uid: &str,
+        body: &str,
+        sets: Option<QueryStatus>,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        let message = self.message(person, body, sets);
+        let kept = self.change(submission)?;
+        let query = kept
+            .queries
+            .iter_mut()
+            .find(|q| q.uid == uid)
+            .ok_or_else(|| Failure(format!("no query {uid}")))?;
+        query.messages.push(message);
+        Ok(())
+    }
+
+    fn correct_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+        reason: &str,
+    ) -> Result<(), Failure> {
+        self.save_answer(submission, key, value, person)?;
+        let kept = self.change(submission)?;
+        kept.corrections
+            .push((key.code.to_owned(), reason.to_owned()));
+        Ok(())
+    }
+
+    fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure> {
+        let kept = self.kept(submission)?;
+        Ok(kept
+            .corrections
+            .iter()
+            .map(|(code, reason)| AuditEntry {
+                what: "answer".into(),
+                roster: String::new(),
+                instance: String::new(),
+                code: code.clone(),
+                old_value: None,
+                new_value: None,
+                person: None,
+                role: Some(Role::Support),
+                at: String::new(),
+                machine: "memory".into(),
+                reason: Some(reason.clone()),
+            })
+            .collect())
+    }
+}
+
+impl Memory {
+    /// A message by `person`, timed by the count of changes so that later ones sort later.
+    fn message(&self, person: PersonId, body: &str, sets: Option<QueryStatus>) -> MessageRecord {
+        let author = usize::try_from(person.0 - 1)
+            .ok()
+            .and_then(|i| self.people.get(i))
+            .cloned()
+            .unwrap_or_default();
+        MessageRecord {
+            uid: format!("m{:020}", self.changes + 1),
+            author,
+            role: Role::Respondent,
+            at: format!("{:020}", self.changes + 1),
+            body: body.to_owned(),
+            sets,
+        }
     }
 }

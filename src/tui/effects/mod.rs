@@ -6,12 +6,13 @@ mod memory;
 
 pub use memory::Memory;
 
-use crate::exchange::{InstitutionRecord, Status};
+use crate::exchange::{InstitutionRecord, QueryRecord, QueryStatus, Role, Status};
+use crate::inbox::InboxRow;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
 use crate::results::Results;
 use crate::store::{
-    AnswerKey, DefinitionStatus, PersonId, Position, Role, Store, StoreError, SubmissionId,
+    AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, Store, StoreError, SubmissionId,
     SubmissionSummary,
 };
 use std::fmt;
@@ -42,6 +43,7 @@ pub struct Opened {
     pub response: Response,
     pub person: PersonId,
     pub position: Option<Position>,
+    pub queries: Vec<QueryRecord>,
 }
 
 /// Where a roster instance is: (submission, roster id, instance key).
@@ -61,15 +63,16 @@ pub trait Effects {
         person: &str,
     ) -> Result<(SubmissionSummary, PersonId), Failure>;
 
-    /// Everything needed to go on filling a submission. `person` fills it when known; else the
-    /// one who changed it last, else `user`.
+    /// Everything needed to go on filling (or reviewing) a submission. `person` fills it when
+    /// known; else, for a respondent, the respondent who changed it last, else `user` in
+    /// `role`.
     fn open(
         &mut self,
         submission: SubmissionId,
         q: &Questionnaire,
         definition: &str,
         person: Option<PersonId>,
-        user: &str,
+        who: (&str, Role),
     ) -> Result<Opened, Failure>;
 
     /// Keep one answer (`None`: no answer).
@@ -138,6 +141,43 @@ pub trait Effects {
     fn results(&mut self, code: &str, model: (&str, &str)) -> Result<Results, Failure>;
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure>;
+
+    /// Every submission of every questionnaire with where it stands: support staff's inbox.
+    fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure>;
+
+    fn queries(&mut self, submission: SubmissionId) -> Result<Vec<QueryRecord>, Failure>;
+
+    /// Open a query at `key` with its first message; its uid.
+    fn open_query(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        body: &str,
+        person: PersonId,
+    ) -> Result<String, Failure>;
+
+    /// A message in the thread of query `uid`, setting its status if `sets` says so.
+    fn reply(
+        &mut self,
+        submission: SubmissionId,
+        uid: &str,
+        body: &str,
+        sets: Option<QueryStatus>,
+        person: PersonId,
+    ) -> Result<(), Failure>;
+
+    /// Support staff's change of a respondent's answer, kept with its reason.
+    fn correct_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+        reason: &str,
+    ) -> Result<(), Failure>;
+
+    /// Every change to the submission, oldest first, from every machine it went through.
+    fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure>;
 }
 
 impl Effects for Store {
@@ -168,22 +208,24 @@ impl Effects for Store {
         q: &Questionnaire,
         definition: &str,
         person: Option<PersonId>,
-        user: &str,
+        (user, role): (&str, Role),
     ) -> Result<Opened, Failure> {
         let status = self.definition_status(submission, q, definition)?;
         let response = self.load_response(submission)?;
-        let person = match person {
+        let last = match role {
+            Role::Respondent => self.last_person(submission, role)?,
+            _ => None,
+        };
+        let person = match person.or(last) {
             Some(p) => p,
-            None => match self.last_person(submission)? {
-                Some(p) => p,
-                None => self.person(user, Role::Respondent)?,
-            },
+            None => self.person(user, role)?,
         };
         Ok(Opened {
             definition: status,
             response,
             person,
             position: self.position(submission)?,
+            queries: Store::queries(self, submission)?,
         })
     }
 
@@ -287,5 +329,50 @@ impl Effects for Store {
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure> {
         Ok(self.load_response(submission)?)
+    }
+
+    fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure> {
+        Ok(crate::inbox::gather(self)?)
+    }
+
+    fn queries(&mut self, submission: SubmissionId) -> Result<Vec<QueryRecord>, Failure> {
+        Ok(Store::queries(self, submission)?)
+    }
+
+    fn open_query(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        body: &str,
+        person: PersonId,
+    ) -> Result<String, Failure> {
+        Ok(Store::open_query(self, submission, key, body, person)?)
+    }
+
+    fn reply(
+        &mut self,
+        submission: SubmissionId,
+        uid: &str,
+        body: &str,
+        sets: Option<QueryStatus>,
+        person: PersonId,
+    ) -> Result<(), Failure> {
+        Ok(Store::reply(self, submission, uid, body, sets, person)?)
+    }
+
+    fn correct_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+        reason: &str,
+    ) -> Result<(), Failure> {
+        Store::correct_answer(self, submission, key, value, person, reason)?;
+        Ok(())
+    }
+
+    fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure> {
+        Ok(self.audit(submission)?)
     }
 }

@@ -3,7 +3,7 @@
 //! answered, required; progress).
 
 use super::sheet::Sheet;
-use crate::exchange::Status;
+use crate::exchange::{QueryRecord, Role, Status};
 use crate::expr::ItemId;
 use crate::i18n::Lang;
 use crate::questionnaire::{AnswerType, FilledBy, QuestionKind, Questionnaire};
@@ -48,6 +48,22 @@ pub struct Fill {
     /// by toggling back.
     pub before_special: std::collections::HashMap<(ItemId, Option<usize>), Value>,
     pub pending: Option<Pending>,
+    /// Who is at the keyboard: the respondent, or support staff reviewing.
+    pub role: Role,
+    /// The submission's queries with their threads, oldest first.
+    pub queries: Vec<QueryRecord>,
+    /// Support staff changing a respondent's answer, with the reason they gave.
+    pub correction: Option<Correction>,
+}
+
+/// A correction under way: for one question (in one instance), with the reason given for it
+/// and the answers as they were, to tell the respondent what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub question: usize,
+    pub instance: Option<usize>,
+    pub reason: String,
+    pub before: Vec<(ItemId, Option<Value>)>,
 }
 
 pub struct Edit {
@@ -83,9 +99,55 @@ impl Fill {
         self.sheet.eval()
     }
 
-    /// Handed in: the respondent's answers can no longer change here.
+    /// Whether the answers here cannot change: for the respondent, once handed in; for
+    /// support staff, the respondent's part outside a correction, and everything once
+    /// accepted (the expert part is theirs until then).
     pub fn read_only(&self) -> bool {
-        matches!(self.submission.status, Status::Submitted | Status::Accepted)
+        if self.submission.status == Status::Accepted {
+            return true;
+        }
+        match self.role {
+            Role::Support if self.in_expert_part() => false,
+            Role::Support => !self.correcting(),
+            _ => self.submission.status == Status::Submitted,
+        }
+    }
+
+    pub fn reviewing(&self) -> bool {
+        self.role == Role::Support
+    }
+
+    /// Whether the current question is being corrected by support staff.
+    pub fn correcting(&self) -> bool {
+        self.correction
+            .as_ref()
+            .is_some_and(|c| c.question == self.question && c.instance == self.current_instance())
+    }
+
+    fn in_expert_part(&self) -> bool {
+        let part = self.q.sections[self.section_index()].part;
+        self.q.parts[part].filled_by == FilledBy::Expert
+    }
+
+    /// The queries about the current question (any of its items) in the current instance.
+    pub fn queries_here(&self) -> impl Iterator<Item = &QueryRecord> {
+        let question = &self.q.questions[self.question];
+        let codes: Vec<&str> = std::iter::once(question.code.as_str())
+            .chain(
+                question
+                    .items
+                    .clone()
+                    .map(|i| self.q.items[i].code.as_str()),
+            )
+            .collect();
+        let place = self.instance_key(self.current_instance());
+        self.queries.iter().filter(move |x| {
+            let same_instance = match &place {
+                Some((roster, key)) => x.roster == *roster && x.instance == *key,
+                None => x.roster.is_empty(),
+            };
+            same_instance && codes.contains(&x.code.as_str())
+        })
     }
 
     /// Errors that stop "Pārbaudīt un iesniegt": those of the respondent's part. The expert

@@ -12,10 +12,12 @@ use std::rc::Rc;
 use std::time::Duration;
 
 pub mod fill;
+pub mod inbox;
 pub mod results;
 pub mod sheet;
 
-pub use fill::{Edit, Fill, Focus, Pending, Progress, edit_problem};
+pub use fill::{Correction, Edit, Fill, Focus, Pending, Progress, edit_problem};
+pub use inbox::{InboxScreen, InboxSort};
 
 /// How often the loop wakes without input: each time is one [`super::Action::Tick`].
 pub const TICK: Duration = Duration::from_millis(200);
@@ -25,8 +27,11 @@ pub const SAVE_AFTER_PAUSE: Duration = Duration::from_millis(800);
 
 pub struct Options {
     pub lang: Lang,
-    /// Show the expert part too (support staff).
+    /// Show the expert part too (support staff filling a draft's expert part).
     pub expert: bool,
+    /// Who is at the keyboard: support staff review (the inbox, queries, returning and
+    /// accepting), respondents fill.
+    pub role: crate::exchange::Role,
     pub color: bool,
     /// Where "Pārbaudīt un iesniegt" offers to save the submission file.
     pub export_dir: PathBuf,
@@ -61,6 +66,7 @@ pub enum Notice {
 
 pub enum Screen {
     Start(StartScreen),
+    Inbox(Box<InboxScreen>),
     Fill(Box<Fill>),
     Results(Box<results::ResultsView>),
 }
@@ -104,6 +110,17 @@ pub enum Overlay {
         purpose: Confirming,
         text: String,
     },
+    /// The submission's queries, each with its thread; the cursor on one of them.
+    Queries {
+        cursor: usize,
+    },
+    /// The history of the answers to the current question: who, when, old → new, where.
+    History {
+        lines: Vec<String>,
+        scroll: u16,
+    },
+    /// Why a step was refused, with everything still missing, until it is closed.
+    Refused(String),
 }
 
 pub struct Prompt {
@@ -121,12 +138,23 @@ pub enum Prompting {
     /// Acknowledge the warning at this index of the evaluation's findings.
     Acknowledge(usize),
     ExportPath,
+    /// Support staff's query at this place: (roster id, instance key, code), code empty for
+    /// the submission or the instance as a whole.
+    OpenQuery(String, String, String),
+    /// A message in the thread of the query with this uid; the status it sets, if any.
+    Reply(String, Option<crate::exchange::QueryStatus>),
+    /// The reason for correcting the current question's answer.
+    CorrectionReason,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirming {
     DeleteInstance(String),
     Submit,
+    /// Support staff return the submission to its respondent.
+    Return,
+    /// Support staff accept the submission.
+    AcceptSubmission,
 }
 
 impl App {
@@ -162,9 +190,12 @@ impl App {
             Some(Overlay::Problems { .. }) => return Mode::Problems,
             Some(Overlay::Prompt(_)) => return Mode::Prompt,
             Some(Overlay::Confirm { .. }) => return Mode::Confirm,
+            Some(Overlay::Queries { .. }) => return Mode::Queries,
+            Some(Overlay::History { .. } | Overlay::Refused(_)) => return Mode::Help,
             None => {}
         }
         match &self.screen {
+            Screen::Inbox(_) => Mode::Inbox,
             Screen::Start(s) if s.form.is_some() => Mode::StartForm,
             Screen::Start(_) => Mode::StartList,
             Screen::Results(_) => Mode::Results,

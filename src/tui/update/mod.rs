@@ -6,23 +6,26 @@
 mod edit;
 mod navigate;
 mod results;
+mod review;
 mod roster;
 mod start;
 mod submit;
 
 use edit::*;
 use navigate::*;
+use review::*;
 use roster::*;
 use start::*;
 use submit::*;
 
 use super::action::{Action, TextEdit};
 use super::effects::Effects;
+use super::keymap::help_length;
 use super::model::fill::{HINT_MIN_WIDTH, parse_edit, parse_number};
 use super::model::results::ResultsView;
 use super::model::sheet::Sheet;
 use super::model::*;
-use crate::exchange::{InstitutionKind, InstitutionRecord, Status};
+use crate::exchange::{InstitutionKind, InstitutionRecord, Role, Status};
 use crate::expr::ItemId;
 use crate::i18n::{Lang, T, tr};
 use crate::questionnaire::{AnswerType, FilledBy, QuestionKind, Questionnaire};
@@ -83,6 +86,11 @@ pub fn open_selected_results(app: &mut App, fx: &mut dyn Effects) {
     }
 }
 
+/// Open support staff's inbox (`anketa review` opens so).
+pub fn open_inbox(app: &mut App, fx: &mut dyn Effects) {
+    go(app, Next::Start, fx);
+}
+
 /// Apply one action that happened at `now`. The only function that changes the application.
 pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects) {
     if !matches!(action, Action::Tick | Action::Resize(..)) {
@@ -124,11 +132,13 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
         (Action::Quit, screen) => {
             if let Screen::Fill(fill) = screen {
                 flush(fill, &mut turn);
+                finish_correction(fill, &mut turn);
             }
             *quit = true;
         }
         (action, screen) if turn.overlay.is_some() => overlay_action(screen, &mut turn, action),
         (action, Screen::Start(start)) => start_action(start, &mut turn, action),
+        (action, Screen::Inbox(inbox)) => inbox_action(inbox, &mut turn, action),
         (action, Screen::Fill(fill)) => fill_action(fill, &mut turn, action),
         (action, Screen::Results(view)) => results::action(view, &mut turn, action),
     }
@@ -140,6 +150,10 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
 /// Change the screen.
 fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
     match next {
+        Next::Start if app.opts.role == Role::Support => match fx.inbox() {
+            Ok(rows) => app.screen = Screen::Inbox(Box::new(InboxScreen::new(rows))),
+            Err(e) => app.notice = Some(Notice::Error(e.to_string())),
+        },
         Next::Start => match fx.submissions(&app.q.id) {
             Ok(list) => app.screen = Screen::Start(StartScreen::new(list, app.opts.default_year)),
             Err(e) => app.notice = Some(Notice::Error(e.to_string())),
@@ -174,12 +188,31 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
     match turn.overlay.as_mut() {
         Some(Overlay::Help(scroll)) => match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(crate::tui::keymap::help_length()),
+            Action::Down => *scroll = (*scroll + 1).min(help_length(turn.opts.role)),
             Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll = (*scroll + 10).min(crate::tui::keymap::help_length()),
+            Action::PageDown => *scroll = (*scroll + 10).min(help_length(turn.opts.role)),
             Action::Close => *turn.overlay = None,
             _ => {}
         },
+        Some(Overlay::History { lines, scroll }) => {
+            let last = lines.len().saturating_sub(1) as u16;
+            match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = (*scroll + 1).min(last),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll = (*scroll + 10).min(last),
+                Action::Close => *turn.overlay = None,
+                _ => {}
+            }
+        }
+        Some(Overlay::Refused(_)) if action == Action::Close => *turn.overlay = None,
+        Some(Overlay::Refused(_)) => {}
+        Some(Overlay::Queries { cursor }) => {
+            let cursor = *cursor;
+            if let Screen::Fill(fill) = screen {
+                queries_action(fill, turn, cursor, action);
+            }
+        }
         Some(Overlay::Problems { cursor }) => {
             let count = match screen {
                 Screen::Fill(f) => f.eval().findings.len(),
@@ -237,6 +270,9 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
 }
 
 pub(super) fn fill_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
+    if review_action(fill, turn, &action) {
+        return;
+    }
     match action {
         Action::Help => *turn.overlay = Some(Overlay::Help(0)),
         Action::Problems => {
@@ -254,6 +290,9 @@ pub(super) fn fill_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
             Focus::Roster => roster_action(fill, turn, action),
             Focus::Question => question_action(fill, turn, action),
         },
+    }
+    if !fill.correcting() {
+        finish_correction(fill, turn);
     }
 }
 
@@ -291,10 +330,15 @@ pub(super) fn flush(fill: &mut Fill, turn: &mut Turn) {
             .and_then(|i| i.answers.get(&item.code)),
     };
     let key = AnswerKey::in_roster(&roster, &key, &item.code);
-    match turn
-        .fx
-        .save_answer(fill.submission.id, key, value, fill.person)
-    {
+    let saved = match correction_reason(fill, pending.item, pending.instance) {
+        Some(reason) => turn
+            .fx
+            .correct_answer(fill.submission.id, key, value, fill.person, reason),
+        None => turn
+            .fx
+            .save_answer(fill.submission.id, key, value, fill.person),
+    };
+    match saved {
         Ok(()) => *turn.save_failed = false,
         Err(e) => {
             // Keep it pending so that the next flush tries again; nothing typed is dropped.
@@ -341,6 +385,11 @@ pub(super) fn prompt_done(fill: &mut Fill, turn: &mut Turn, purpose: Prompting, 
         Prompting::RenameInstance(key) => rename_instance(fill, turn, &key, text),
         Prompting::Acknowledge(index) => acknowledge(fill, turn, index, &text),
         Prompting::ExportPath => export_to(fill, turn, PathBuf::from(text)),
+        Prompting::OpenQuery(roster, instance, code) => {
+            open_query(fill, turn, [roster, instance, code], &text)
+        }
+        Prompting::Reply(uid, sets) => reply(fill, turn, &uid, sets, &text),
+        Prompting::CorrectionReason => begin_correction(fill, turn, text),
     }
 }
 
@@ -348,5 +397,7 @@ pub(super) fn confirmed(fill: &mut Fill, turn: &mut Turn, purpose: Confirming) {
     match purpose {
         Confirming::DeleteInstance(key) => delete_instance(fill, turn, &key),
         Confirming::Submit => mark_submitted(fill, turn),
+        Confirming::Return => decide(fill, turn, Status::Returned, T::ReturnedExportTo),
+        Confirming::AcceptSubmission => decide(fill, turn, Status::Accepted, T::AcceptedExportTo),
     }
 }

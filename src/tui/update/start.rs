@@ -108,9 +108,13 @@ pub(super) fn open_submission(
     summary: SubmissionSummary,
     person: Option<PersonId>,
 ) {
-    let opened = turn
-        .fx
-        .open(summary.id, turn.q, turn.definition, person, &turn.opts.user);
+    let opened = turn.fx.open(
+        summary.id,
+        turn.q,
+        turn.definition,
+        person,
+        (&turn.opts.user, turn.opts.role),
+    );
     let opened = match opened {
         Ok(opened) => opened,
         Err(e) => {
@@ -118,13 +122,21 @@ pub(super) fn open_submission(
             return;
         }
     };
+    // Support staff open every questionnaire's submissions: another questionnaire's is not a
+    // changed definition.
     let (q, changed) = match opened.definition {
         DefinitionStatus::Same => (turn.q.clone(), false),
-        DefinitionStatus::Changed { filled_with, .. } => (Rc::new(*filled_with), true),
+        DefinitionStatus::Changed { filled_with, .. } => {
+            let other = filled_with.id != turn.q.id;
+            (Rc::new(*filled_with), !other)
+        }
     };
+    let reviewing = turn.opts.role == Role::Support;
     let sections: Vec<usize> = (0..q.sections.len())
         .filter(|&s| {
-            turn.opts.expert || q.parts[q.sections[s].part].filled_by == FilledBy::Respondent
+            turn.opts.expert
+                || reviewing
+                || q.parts[q.sections[s].part].filled_by == FilledBy::Respondent
         })
         .collect();
     let Some(&first) = sections.first() else {
@@ -147,14 +159,18 @@ pub(super) fn open_submission(
         hint_scroll: 0,
         before_special: Default::default(),
         pending: None,
+        role: turn.opts.role,
+        queries: opened.queries,
+        correction: None,
     };
     if let Some(position) = opened.position {
         fill.restore(&position);
     }
     if changed {
         turn.info(turn.tr(T::DefinitionChanged));
-    } else if fill.read_only() {
+    } else if fill.read_only() && !fill.reviewing() {
         turn.info(turn.tr(T::ReadOnly));
     }
+    on_opening(&fill, turn);
     turn.next = Some(Next::Fill(Box::new(fill)));
 }

@@ -94,27 +94,43 @@ pub(super) fn acknowledge(fill: &mut Fill, turn: &mut Turn, index: usize, commen
 
 /// The submission is handed in: offer to save its file.
 pub(super) fn mark_submitted(fill: &mut Fill, turn: &mut Turn) {
+    if fill.submission.status == Status::Returned
+        && let Err(r) = crate::review::may_resubmit(&fill.q, fill.eval(), &fill.queries)
+    {
+        *turn.overlay = Some(Overlay::Refused(crate::i18n::refusal(turn.opts.lang, &r)));
+        return;
+    }
+    decide(fill, turn, Status::Submitted, T::SubmittedExportTo);
+}
+
+/// Move the submission on to `status`, then offer to save its file for the other side.
+pub(super) fn decide(fill: &mut Fill, turn: &mut Turn, status: Status, export_title: T) {
     let (submission, person) = (fill.submission.id, fill.person);
-    if let Err(e) = turn.fx.set_status(submission, Status::Submitted, person) {
+    if let Err(e) = turn.fx.set_status(submission, status, person) {
         turn.error(e.to_string());
         return;
     }
-    fill.submission.status = Status::Submitted;
+    fill.submission.status = status;
     let slug: String = fill
         .submission
         .institution
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .collect();
+    // The file of a step of the review names it: the respondent's, as before, has no suffix.
+    let step = match status {
+        Status::Submitted | Status::Draft => String::new(),
+        other => format!("-{}", other.as_str()),
+    };
     let name = format!(
-        "anketa-{}-{}.json",
+        "anketa-{}-{}{step}.json",
         slug.trim_matches('-'),
         fill.submission.year
     );
     let path = turn.opts.export_dir.join(name);
     *turn.overlay = Some(Overlay::Prompt(Box::new(prompt(
         Prompting::ExportPath,
-        turn.tr(T::SubmittedExportTo).to_owned(),
+        turn.tr(export_title).to_owned(),
         &path.display().to_string(),
     ))));
 }

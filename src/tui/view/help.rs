@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-fn lines(lang: Lang, palette: Palette) -> Vec<Line<'static>> {
+fn lines(lang: Lang, role: crate::exchange::Role, palette: Palette) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(tr(lang, T::HelpIntro)),
         Line::styled(tr(lang, T::HiddenAnswersNote), palette.muted()),
@@ -19,7 +19,7 @@ fn lines(lang: Lang, palette: Palette) -> Vec<Line<'static>> {
     for (mode, title) in HELP_GROUPS {
         lines.push(Line::default());
         lines.push(Line::styled(tr(lang, title), palette.title()));
-        for (label, hint) in hints(mode) {
+        for (label, hint) in hints(mode, role) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {label:<7} "), palette.key()),
                 Span::raw(tr(lang, hint)),
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16, area: Rect, palette: Pale
     let block = crate::tui::view::widgets::titled(app.tr(T::HelpTitle), palette.title());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let lines = lines(app.opts.lang, palette);
+    let lines = lines(app.opts.lang, app.opts.role, palette);
     let scroll = scroll.min((lines.len() as u16).saturating_sub(inner.height));
     frame.render_widget(
         Paragraph::new(lines)

@@ -4,8 +4,10 @@
 
 mod fill;
 mod help;
+mod inbox;
 mod problems;
 mod results;
+mod review;
 mod start;
 pub mod widgets;
 
@@ -39,6 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(area);
     match &app.screen {
         Screen::Start(start) => start::draw(frame, app, start, body, palette),
+        Screen::Inbox(inbox) => inbox::draw(frame, app, inbox, body, palette),
         Screen::Fill(fill) => fill::draw(frame, app, fill, body, palette),
         Screen::Results(view) => results::draw(frame, app, view, body, palette),
     }
@@ -50,6 +53,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Prompt(prompt)) => dialog::draw_prompt(frame, prompt, area, palette),
         Some(Overlay::Confirm { text, .. }) => {
             dialog::draw_confirm(frame, app, text, area, palette)
+        }
+        Some(Overlay::Queries { cursor }) => {
+            review::draw_queries(frame, app, *cursor, area, palette)
+        }
+        Some(Overlay::History { lines, scroll }) => {
+            let title = app.tr(T::HistoryTitle);
+            review::draw_text(frame, title, lines, *scroll, area, palette)
+        }
+        Some(Overlay::Refused(text)) => {
+            let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            review::draw_text(frame, app.tr(T::RefusedTitle), &lines, 0, area, palette)
         }
         None => {}
     }

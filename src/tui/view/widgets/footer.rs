@@ -21,7 +21,7 @@ pub fn draw_notice(frame: &mut Frame, app: &App, area: Rect, palette: Palette) {
 /// As many hints as fit, in keymap order; the help key always shows, so that every other key
 /// can be found from it.
 pub fn draw_keys(frame: &mut Frame, app: &App, area: Rect, palette: Palette) {
-    let all: Vec<(&str, &str, bool)> = hints(app.mode())
+    let all: Vec<(&str, &str, bool)> = hints(app.mode(), app.opts.role)
         .map(|(label, hint)| (label, app.tr(hint), hint == T::KeyHelp))
         .collect();
     let width_of =

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         .clone()
         .any(|item| fill.is_required(item, instance));
     // The key that shows the explanation here, from the keymap: none while typing.
-    let hint_key = crate::tui::keymap::bindings(app.mode())
+    let hint_key = crate::tui::keymap::bindings(app.mode(), app.opts.role)
         .find(|b| b.action == crate::tui::Action::ToggleHint && b.hint.is_some())
         .map(|b| b.label);
     let mut head = vec![Line::from(vec![

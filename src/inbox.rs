@@ -1,0 +1,99 @@
+//! Support staff's desk over a database: the inbox (every submission of every questionnaire,
+//! each evaluated with the definition it was filled with, with its queries), and the loop's
+//! steps that the screens and the commands share, judged by [`crate::review`].
+
+use crate::exchange::{QueryRecord, Status};
+use crate::questionnaire::Questionnaire;
+use crate::review::{Overview, Refusal, may_accept, may_return, overview};
+use crate::rules::{self, Evaluation};
+use crate::store::{AnswerKey, PersonId, Store, StoreError, SubmissionId, SubmissionSummary};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboxRow {
+    pub summary: SubmissionSummary,
+    /// The questionnaire's title, as its definition gives it.
+    pub questionnaire: String,
+    pub overview: Overview,
+}
+
+/// Each definition is loaded once: most submissions share one.
+pub fn gather(store: &Store) -> Result<Vec<InboxRow>, StoreError> {
+    let mut definitions: HashMap<String, Questionnaire> = HashMap::new();
+    let mut rows = Vec::new();
+    for summary in store.submissions()? {
+        if !definitions.contains_key(&summary.questionnaire_hash) {
+            let q = store.filled_with(&summary)?;
+            definitions.insert(summary.questionnaire_hash.clone(), q);
+        }
+        let q = &definitions[&summary.questionnaire_hash];
+        let eval = rules::evaluate(q, &store.load_response(summary.id)?);
+        let queries = store.queries(summary.id)?;
+        rows.push(InboxRow {
+            questionnaire: q.title.clone(),
+            overview: overview(q, &eval, &queries),
+            summary,
+        });
+    }
+    Ok(rows)
+}
+
+/// Why a step of the review loop did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum StepError {
+    /// The loop's rules refuse it; [`crate::i18n::refusal`] says why.
+    #[error("{0:?}")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The submission's definition, its evaluation and its queries: what the loop's rules judge.
+fn judged(
+    store: &Store,
+    id: SubmissionId,
+) -> Result<
+    (
+        SubmissionSummary,
+        Questionnaire,
+        Evaluation,
+        Vec<QueryRecord>,
+    ),
+    StoreError,
+> {
+    let summary = store.submission(id)?;
+    let q = store.filled_with(&summary)?;
+    let eval = rules::evaluate(&q, &store.load_response(id)?);
+    let queries = store.queries(id)?;
+    Ok((summary, q, eval, queries))
+}
+
+/// Return a submitted submission to its respondent, first opening a query on the submission
+/// as a whole with `message` if one is given.
+pub fn return_submission(
+    store: &mut Store,
+    id: SubmissionId,
+    message: Option<&str>,
+    person: PersonId,
+) -> Result<(), StepError> {
+    let status = store.submission(id)?.status;
+    if !status.can_become(Status::Returned) {
+        return Err(StepError::Refused(Refusal::Status {
+            from: status,
+            to: Status::Returned,
+        }));
+    }
+    if let Some(body) = message.filter(|m| !m.trim().is_empty()) {
+        store.open_query(id, AnswerKey::top(""), body, person)?;
+    }
+    may_return(status, &store.queries(id)?).map_err(StepError::Refused)?;
+    Ok(store.set_status(id, Status::Returned, person)?)
+}
+
+/// Accept a submission: refused, with everything still missing, unless no error remains, the
+/// expert part is complete and every query is closed.
+pub fn accept(store: &mut Store, id: SubmissionId, person: PersonId) -> Result<(), StepError> {
+    let (summary, q, eval, queries) = judged(store, id)?;
+    may_accept(&q, summary.status, &eval, &queries).map_err(StepError::Refused)?;
+    Ok(store.set_status(id, Status::Accepted, person)?)
+}
