@@ -1,8 +1,9 @@
 //! anketa: offline, keyboard-first self-assessment questionnaires.
 //!
 //! The pure core — [`questionnaire`] (definitions), [`expr`] (the filter and check language),
-//! [`response`] (answers as data) and [`rules`] (visibility, required answers, checks) — does
-//! no I/O beyond reading a definition's bytes handed to it. The command-line shell is [`cli`].
+//! [`response`] (answers as data), [`rules`] (visibility, required answers, checks) and
+//! [`plausibility`] (reviewers' comparisons with the cohort) — does no I/O beyond reading a
+//! definition's bytes handed to it. The command-line shell is [`cli`].
 
 pub mod cli;
 pub mod demo;
@@ -12,6 +13,7 @@ pub mod expr;
 pub mod files;
 pub mod i18n;
 pub mod ids;
+pub mod plausibility;
 pub mod questionnaire;
 pub mod response;
 pub mod results;
