@@ -1,9 +1,10 @@
 //! anketa: offline, keyboard-first self-assessment questionnaires.
 //!
 //! The pure core — [`questionnaire`] (definitions), [`expr`] (the filter and check language),
-//! [`response`] (answers as data), [`rules`] (visibility, required answers, checks) and
-//! [`review`] (what returning and accepting a submission need) — does no I/O beyond reading a
-//! definition's bytes handed to it. The command-line shell is [`cli`].
+//! [`response`] (answers as data), [`rules`] (visibility, required answers, checks),
+//! [`review`] (what returning and accepting a submission need) and [`plausibility`]
+//! (reviewers' comparisons with the cohort) — does no I/O beyond reading a definition's bytes
+//! handed to it. The command-line shell is [`cli`].
 
 pub mod cli;
 pub mod demo;
@@ -14,6 +15,7 @@ pub mod files;
 pub mod i18n;
 pub mod ids;
 pub mod inbox;
+pub mod plausibility;
 pub mod questionnaire;
 pub mod response;
 pub mod results;
