@@ -8,8 +8,8 @@ use anketa::questionnaire;
 use anketa::response::Value;
 use anketa::store::Store;
 use common::fixtures::eindex;
-use common::journey::{Place, Plan, Respondent, Shown, shown};
-use common::pty::{ENTER, F10, Tui};
+use common::journey::{Place, Plan, Respondent, Shown, shown, submit_and_save_the_file};
+use common::pty::{ENTER, Tui};
 use common::store::FIRST;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -87,36 +87,6 @@ fn the_file_holds_every_answer(
         assert_eq!(answers.get(place), Some(value), "{place:?} in the file");
     }
     answers
-}
-
-/// Check and submit: every warning acknowledged, confirmed, the file saved where offered; then
-/// back to the list of submissions and out. The screen once the file is saved.
-fn submit_and_save_the_file(tui: &mut Tui) -> String {
-    tui.send(F10);
-    loop {
-        let screen = tui.wait_until("the submit dialog", |s| {
-            s.contains("Apstipriniet brīdinājumu")
-                || s.contains("iesniegt tagad?")
-                || s.contains("Nevar iesniegt")
-        });
-        assert!(!screen.contains("Nevar iesniegt"), "{screen}");
-        if screen.contains("iesniegt tagad?") {
-            break;
-        }
-        tui.send(ENTER);
-        // The next warning, or the confirmation: another dialog in place of this one.
-        tui.wait_until("the next step", |s| s != screen);
-    }
-    tui.send(ENTER);
-    tui.wait_for("Iesniegts. Saglabāt iesnieguma failu:");
-    tui.send(ENTER);
-    let saved = tui.wait_for("Fails saglabāts");
-    // Esc to the section list, Esc again to the list of submissions.
-    tui.esc("the section list", |s| shown(s) == Shown::Sections);
-    tui.esc("the list of submissions", |s| s.contains("Iesniegumi"));
-    tui.send("q");
-    assert!(tui.wait_exit().success());
-    saved
 }
 
 #[test]

@@ -133,7 +133,12 @@ const SUBMIT: Binding = b(
     T::KeySubmit,
 );
 const HELP: Binding = b(&[c('?'), k(KeyCode::F(1))], Action::Help, "?", T::KeyHelp);
-const QUIT: Binding = b(&[c('q')], Action::Quit, "q", T::KeyQuit);
+const QUIT: Binding = b(
+    &[c('q'), ctrl(KeyCode::Char('q'))],
+    Action::Quit,
+    "q",
+    T::KeyQuit,
+);
 const CLEAR: Binding = b(&[k(KeyCode::Delete)], Action::Clear, "Del", T::KeyClear);
 const RESULTS: Binding = b(
     &[c('v'), k(KeyCode::F(5))],

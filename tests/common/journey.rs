@@ -3,7 +3,7 @@
 //! keys a person would press for it. What was answered is recorded, to be found afterwards in
 //! the database and in the exported file.
 
-use super::pty::{DOWN, ENTER, TAB, Tui};
+use super::pty::{DOWN, ENTER, F10, TAB, Tui};
 use anketa::questionnaire::{QuestionKind, Questionnaire};
 use anketa::response::Value;
 use std::collections::BTreeMap;
@@ -39,7 +39,8 @@ pub fn shown(screen: &str) -> Shown {
     let mut words = first.split_whitespace();
     let code = words.next().unwrap_or_default();
     let counter = words.next().unwrap_or_default();
-    let is_code = !code.is_empty()
+    // A code begins with a letter: a derived roster's list ("1. https://…  0/11") is none.
+    let is_code = code.starts_with(|c: char| c.is_ascii_uppercase())
         && code
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '_' | '.'))
@@ -342,4 +343,39 @@ pub fn close_cell(tui: &mut Tui, code: &str) {
         row(s, code).is_some_and(|r| r.contains('▏'))
     });
     tui.esc(&format!("{code} closed"), |s| !s.contains('▏'));
+}
+
+/// Check and submit: every warning acknowledged, confirmed, the file saved where offered; then
+/// back to the list of submissions and out. The screen once the file is saved.
+pub fn submit_and_save_the_file(tui: &mut Tui) -> String {
+    tui.send(F10);
+    loop {
+        let screen = tui.wait_until("the submit dialog", |s| {
+            s.contains("Apstipriniet brīdinājumu")
+                || s.contains("iesniegt tagad?")
+                || s.contains("Nevar iesniegt")
+        });
+        assert!(!screen.contains("Nevar iesniegt"), "{screen}");
+        if screen.contains("iesniegt tagad?") {
+            break;
+        }
+        tui.send(ENTER);
+        // The next warning, or the confirmation: another dialog in place of this one.
+        tui.wait_until("the next step", |s| s != screen);
+    }
+    tui.send(ENTER);
+    tui.wait_for("Iesniegts. Saglabāt iesnieguma failu:");
+    tui.send(ENTER);
+    let saved = tui.wait_for("Fails saglabāts");
+    // Esc a level up at a time (a roster's question, its list, the sections) to the list of
+    // submissions.
+    while !tui.screen().contains("+ Jauns iesniegums") {
+        let before = shown(&tui.screen());
+        tui.esc("a level up", |s| {
+            s.contains("+ Jauns iesniegums") || shown(s) != before
+        });
+    }
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    saved
 }

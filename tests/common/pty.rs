@@ -32,11 +32,15 @@ pub const UP: &str = "\x1b[A";
 pub const DOWN: &str = "\x1b[B";
 pub const BACKSPACE: &str = "\x7f";
 pub const CTRL_C: &str = "\x03";
+pub const CTRL_U: &str = "\x15";
 /// Quit where letters are typed (a text question).
 pub const CTRL_Q: &str = "\x11";
 pub const F2: &str = "\x1bOQ";
 pub const F5: &str = "\x1b[15~";
+pub const F6: &str = "\x1b[17~";
+pub const F7: &str = "\x1b[18~";
 pub const F8: &str = "\x1b[19~";
+pub const F9: &str = "\x1b[20~";
 pub const F10: &str = "\x1b[21~";
 
 /// Records what the program sends that a terminal would have to answer: device status and

@@ -114,13 +114,13 @@ pub enum Overlay {
     Queries {
         cursor: usize,
     },
-    /// The history of the answers to the current question: who, when, old → new, where.
-    History {
+    /// Lines to read, scrolled: the history of an answer (who, when, old → new, where), what
+    /// changed since a return, or why a step was refused with everything still missing.
+    Text {
+        title: T,
         lines: Vec<String>,
         scroll: u16,
     },
-    /// Why a step was refused, with everything still missing, until it is closed.
-    Refused(String),
 }
 
 pub struct Prompt {
@@ -191,7 +191,7 @@ impl App {
             Some(Overlay::Prompt(_)) => return Mode::Prompt,
             Some(Overlay::Confirm { .. }) => return Mode::Confirm,
             Some(Overlay::Queries { .. }) => return Mode::Queries,
-            Some(Overlay::History { .. } | Overlay::Refused(_)) => return Mode::Help,
+            Some(Overlay::Text { .. }) => return Mode::Help,
             None => {}
         }
         match &self.screen {

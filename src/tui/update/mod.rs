@@ -194,7 +194,7 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
             Action::Close => *turn.overlay = None,
             _ => {}
         },
-        Some(Overlay::History { lines, scroll }) => {
+        Some(Overlay::Text { lines, scroll, .. }) => {
             let last = lines.len().saturating_sub(1) as u16;
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
@@ -205,8 +205,6 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
                 _ => {}
             }
         }
-        Some(Overlay::Refused(_)) if action == Action::Close => *turn.overlay = None,
-        Some(Overlay::Refused(_)) => {}
         Some(Overlay::Queries { cursor }) => {
             let cursor = *cursor;
             if let Screen::Fill(fill) = screen {

@@ -6,7 +6,7 @@ use super::*;
 use crate::exchange::{QueryRecord, QueryStatus, Role};
 use crate::i18n::{answer_text, correction_note, place_name, refusal};
 use crate::review;
-use crate::store::Position;
+use crate::store::{AuditEntry, Position};
 
 pub(super) fn inbox_action(inbox: &mut InboxScreen, turn: &mut Turn, action: Action) {
     let shown = inbox.shown().len();
@@ -76,7 +76,7 @@ pub(super) fn review_action(fill: &mut Fill, turn: &mut Turn, action: &Action) -
             flush(fill, turn);
             match review::may_return(fill.submission.status, &fill.queries) {
                 Ok(()) => confirm(turn, Confirming::Return, T::ConfirmReturn),
-                Err(r) => *turn.overlay = Some(Overlay::Refused(refusal(turn.opts.lang, &r))),
+                Err(r) => refused(turn, &r),
             }
         }
         Action::AcceptSubmission => {
@@ -86,7 +86,7 @@ pub(super) fn review_action(fill: &mut Fill, turn: &mut Turn, action: &Action) -
                 review::may_accept(&fill.q, fill.submission.status, fill.eval(), &fill.queries);
             match verdict {
                 Ok(()) => confirm(turn, Confirming::AcceptSubmission, T::ConfirmAccept),
-                Err(r) => *turn.overlay = Some(Overlay::Refused(refusal(turn.opts.lang, &r))),
+                Err(r) => refused(turn, &r),
             }
         }
         Action::Correct => start_correction(fill, turn),
@@ -94,6 +94,23 @@ pub(super) fn review_action(fill: &mut Fill, turn: &mut Turn, action: &Action) -
         _ => return false,
     }
     true
+}
+
+/// Say why a step was refused, with everything still missing, in a window that scrolls.
+pub(super) fn refused(turn: &mut Turn, r: &review::Refusal) {
+    let lines = refusal(turn.opts.lang, r)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    text(turn, T::RefusedTitle, lines);
+}
+
+fn text(turn: &mut Turn, title: T, lines: Vec<String>) {
+    *turn.overlay = Some(Overlay::Text {
+        title,
+        lines,
+        scroll: 0,
+    });
 }
 
 fn confirm(turn: &mut Turn, purpose: Confirming, text: T) {
@@ -418,48 +435,90 @@ fn history(fill: &mut Fill, turn: &mut Turn) {
             return;
         }
     };
-    let lang = turn.opts.lang;
     let question = &fill.q.questions[fill.question];
-    let items: Vec<ItemId> = question.items.clone().collect();
     let place = fill.instance_key(fill.current_instance());
     let lines: Vec<String> = entries
         .iter()
-        .filter(|e| e.what == "answer")
         .filter(|e| match &place {
             Some((roster, key)) => e.roster == *roster && e.instance == *key,
             None => e.roster.is_empty(),
         })
-        .filter_map(|e| {
-            let item = *items.iter().find(|&&i| fill.q.items[i].code == e.code)?;
-            let answer = &fill.q.items[item].answer;
-            let decode = |v: &Option<String>| -> Option<Value> {
-                v.as_deref().and_then(|v| serde_json::from_str(v).ok())
-            };
-            let who = match (&e.person, e.role) {
-                (Some(name), Some(Role::Support)) => {
-                    format!("{name} ({})", turn.tr(T::RoleSupport))
-                }
-                (Some(name), _) => name.clone(),
-                (None, _) => turn.tr(T::ByImport).to_owned(),
-            };
-            let mut line = format!(
-                "{} {who} [{}]: {} {} → {}",
-                e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
-                e.machine,
-                e.code,
-                answer_text(lang, answer, decode(&e.old_value).as_ref()),
-                answer_text(lang, answer, decode(&e.new_value).as_ref()),
-            );
-            if let Some(reason) = &e.reason {
-                line.push_str(&format!(" — {reason}"));
-            }
-            Some(line)
+        .filter(|e| {
+            fill.q
+                .item(&e.code)
+                .is_some_and(|item| question.items.contains(&item))
         })
+        .filter_map(|e| history_line(fill, turn, e))
         .collect();
     let lines = if lines.is_empty() {
         vec![turn.tr(T::NoHistory).to_owned()]
     } else {
         lines
     };
-    *turn.overlay = Some(Overlay::History { lines, scroll: 0 });
+    text(turn, T::HistoryTitle, lines);
+}
+
+/// A resubmitted submission opens, for support staff, on what its respondent changed since it
+/// was returned.
+pub(super) fn changes_since_return(fill: &Fill, turn: &mut Turn) {
+    if fill.submission.status != Status::Submitted {
+        return;
+    }
+    let Ok(entries) = turn.fx.history(fill.submission.id) else {
+        return;
+    };
+    let Some(returned) = entries
+        .iter()
+        .rposition(|e| e.what == "status" && e.new_value.as_deref() == Some("returned"))
+    else {
+        return;
+    };
+    let mut lines = Vec::new();
+    lines.extend(
+        entries[returned..]
+            .iter()
+            .filter(|e| e.role == Some(Role::Respondent))
+            .filter_map(|e| history_line(fill, turn, e)),
+    );
+    if !lines.is_empty() {
+        text(turn, T::ChangesTitle, lines);
+    }
+}
+
+/// One change to an answer as people read it: when, who, where, the question, old → new and
+/// the reason. Other entries (statuses, queries) are not answers: `None`.
+fn history_line(fill: &Fill, turn: &Turn, e: &AuditEntry) -> Option<String> {
+    if e.what != "answer" {
+        return None;
+    }
+    let lang = turn.opts.lang;
+    let item = fill.q.item(&e.code)?;
+    let answer = &fill.q.items[item].answer;
+    let decode = |v: &Option<String>| -> Option<Value> {
+        v.as_deref().and_then(|v| serde_json::from_str(v).ok())
+    };
+    let who = match (&e.person, e.role) {
+        (Some(name), Some(Role::Support)) => format!("{name} ({})", turn.tr(T::RoleSupport)),
+        (Some(name), _) => name.clone(),
+        (None, _) => turn.tr(T::ByImport).to_owned(),
+    };
+    let instance = fill.q.roster(&e.roster).and_then(|r| {
+        fill.eval()
+            .instances(r)
+            .iter()
+            .find(|i| i.key == e.instance)
+            .map(|i| i.label.clone())
+    });
+    let mut line = format!(
+        "{} {who} [{}]: {} {} → {}",
+        e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+        e.machine,
+        review::place(&e.code, instance.as_deref()),
+        answer_text(lang, answer, decode(&e.old_value).as_ref()),
+        answer_text(lang, answer, decode(&e.new_value).as_ref()),
+    );
+    if let Some(reason) = &e.reason {
+        line.push_str(&format!(" — {reason}"));
+    }
+    Some(line)
 }

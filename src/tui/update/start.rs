@@ -172,5 +172,8 @@ pub(super) fn open_submission(
         turn.info(turn.tr(T::ReadOnly));
     }
     on_opening(&fill, turn);
+    if fill.reviewing() {
+        changes_since_return(&fill, turn);
+    }
     turn.next = Some(Next::Fill(Box::new(fill)));
 }

@@ -97,7 +97,7 @@ pub(super) fn mark_submitted(fill: &mut Fill, turn: &mut Turn) {
     if fill.submission.status == Status::Returned
         && let Err(r) = crate::review::may_resubmit(&fill.q, fill.eval(), &fill.queries)
     {
-        *turn.overlay = Some(Overlay::Refused(crate::i18n::refusal(turn.opts.lang, &r)));
+        refused(turn, &r);
         return;
     }
     decide(fill, turn, Status::Submitted, T::SubmittedExportTo);

@@ -66,13 +66,13 @@ pub fn draw(frame: &mut Frame, app: &App, inbox: &InboxScreen, area: Rect, palet
     // the last change come back with room.
     let wide = table_area.width >= 110;
     let status_width = 11;
-    let fixed: u16 = 5 + 1 + status_width + 1 + 6 + 1 + 7 + 1 + 10 + 1 + 8;
+    let fixed: u16 = 5 + 1 + status_width + 1 + 6 + 1 + 7 + 1 + 11 + 1 + 8;
     let extra: u16 = if wide { 22 + 1 + 16 + 1 } else { 0 };
     let name_width = table_area.width.saturating_sub(fixed + extra).max(12);
     let header = {
         let mut cells = vec![
             app.tr(T::Institution).to_owned(),
-            app.tr(T::Year).to_owned(),
+            app.tr(T::ColYear).to_owned(),
         ];
         if wide {
             cells.push(app.tr(T::ColQuestionnaire).to_owned());
@@ -145,7 +145,7 @@ pub fn draw(frame: &mut Frame, app: &App, inbox: &InboxScreen, area: Rect, palet
         Constraint::Length(status_width),
         Constraint::Length(6),
         Constraint::Length(7),
-        Constraint::Length(10),
+        Constraint::Length(11),
         Constraint::Length(8),
     ]);
     if wide {

@@ -57,14 +57,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Queries { cursor }) => {
             review::draw_queries(frame, app, *cursor, area, palette)
         }
-        Some(Overlay::History { lines, scroll }) => {
-            let title = app.tr(T::HistoryTitle);
-            review::draw_text(frame, title, lines, *scroll, area, palette)
-        }
-        Some(Overlay::Refused(text)) => {
-            let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-            review::draw_text(frame, app.tr(T::RefusedTitle), &lines, 0, area, palette)
-        }
+        Some(Overlay::Text {
+            title,
+            lines,
+            scroll,
+        }) => review::draw_text(frame, app.tr(*title), lines, *scroll, area, palette),
         None => {}
     }
 }

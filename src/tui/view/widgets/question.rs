@@ -100,38 +100,63 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         .hint_scroll
         .min(head_lines.saturating_sub(text_height) as u16);
     let more_below = (scroll as usize) + text_height < head_lines;
-    let problems: Vec<Line> = question
-        .items
-        .clone()
-        .flat_map(|item| fill.findings_on(item))
-        // An unanswered question says so itself, and the field being typed into shows its own
-        // problem under it; the problems panel lists both.
-        .filter(|f| f.kind != FindingKind::Missing)
-        .filter(|f| {
-            !(matches!(f.kind, FindingKind::Invalid(_))
-                && fill
-                    .edit
-                    .as_ref()
-                    .is_some_and(|e| e.item == f.location.item))
-        })
-        .map(|f| {
-            let (mark, style) = match f.severity {
-                Severity::Error => ("✗", palette.error()),
-                Severity::Warning => ("⚠", palette.warning()),
-            };
-            let row = &fill.q.items[f.location.item];
-            let place = if row.code == question.code {
+    // Queries about this question, while they wait for an answer or a close.
+    let queries = fill
+        .queries_here()
+        .filter(|q| q.status() != crate::exchange::QueryStatus::Closed)
+        .filter_map(|q| {
+            let last = q.messages.iter().rev().find(|m| !m.body.is_empty())?;
+            let status = crate::i18n::query_status(app.opts.lang, q.status());
+            let place = if q.code == question.code {
                 String::new()
             } else {
-                format!("{}: ", row.code)
+                format!("{}: ", q.code)
             };
-            Line::styled(
-                format!("{mark} {place}{}", finding_message(app.opts.lang, f)),
-                style,
-            )
-        })
+            Some(Line::styled(
+                format!(
+                    "? {} ({status}) {place}{} — {}",
+                    app.tr(T::QueryHere),
+                    last.body,
+                    last.author
+                ),
+                palette.warning(),
+            ))
+        });
+    let problems: Vec<Line> = queries
+        .chain(
+            question
+                .items
+                .clone()
+                .flat_map(|item| fill.findings_on(item))
+                // An unanswered question says so itself, and the field being typed into shows
+                // its own problem under it; the problems panel lists both.
+                .filter(|f| f.kind != FindingKind::Missing)
+                .filter(|f| {
+                    !(matches!(f.kind, FindingKind::Invalid(_))
+                        && fill
+                            .edit
+                            .as_ref()
+                            .is_some_and(|e| e.item == f.location.item))
+                })
+                .map(|f| {
+                    let (mark, style) = match f.severity {
+                        Severity::Error => ("✗", palette.error()),
+                        Severity::Warning => ("⚠", palette.warning()),
+                    };
+                    let row = &fill.q.items[f.location.item];
+                    let place = if row.code == question.code {
+                        String::new()
+                    } else {
+                        format!("{}: ", row.code)
+                    };
+                    Line::styled(
+                        format!("{mark} {place}{}", finding_message(app.opts.lang, f)),
+                        style,
+                    )
+                }),
+        )
         .collect();
-    let problems_height = wrapped_height(&problems, width).min(6) as u16;
+    let problems_height = wrapped_height(&problems, width).min(8) as u16;
 
     let [head_area, _, body, problem_area] = Layout::vertical([
         Constraint::Length(head_height as u16),
