@@ -3,6 +3,7 @@
 //! steps that the screens and the commands share, judged by [`crate::review`].
 
 use crate::exchange::{QueryRecord, Status};
+use crate::plausibility::{Entry, Flag, check};
 use crate::questionnaire::Questionnaire;
 use crate::review::{Overview, Refusal, may_accept, may_return, overview};
 use crate::rules::{self, Evaluation};
@@ -36,6 +37,48 @@ pub fn gather(store: &Store) -> Result<Vec<InboxRow>, StoreError> {
         });
     }
     Ok(rows)
+}
+
+/// What stands out in a submission against the other submissions of its questionnaire (its
+/// year's, and the institution's previous year): for support staff, never blocking.
+pub fn plausibility(store: &Store, id: SubmissionId) -> Result<Vec<Flag>, StoreError> {
+    let summary = store.submission(id)?;
+    let q = store.filled_with(&summary)?;
+    let cohort: Vec<SubmissionSummary> = store
+        .submissions()?
+        .into_iter()
+        .filter(|s| s.questionnaire_code == summary.questionnaire_code)
+        .filter(|s| s.id == id || s.status != Status::Draft)
+        .collect();
+    let responses = cohort
+        .iter()
+        .map(|s| store.load_response(s.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(flags_of(&q, id, &cohort, &responses))
+}
+
+/// The flags of submission `id` among `cohort` (each with its response).
+pub fn flags_of(
+    q: &Questionnaire,
+    id: SubmissionId,
+    cohort: &[SubmissionSummary],
+    responses: &[crate::response::Response],
+) -> Vec<Flag> {
+    let entries: Vec<Entry> = cohort
+        .iter()
+        .zip(responses)
+        .map(|(s, response)| Entry {
+            submission: s.id,
+            institution: &s.institution,
+            year: s.year,
+            response,
+        })
+        .collect();
+    check(q, &entries)
+        .into_iter()
+        .find(|r| r.submission == id)
+        .map(|r| r.flags)
+        .unwrap_or_default()
 }
 
 /// Why a step of the review loop did not happen.

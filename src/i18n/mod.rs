@@ -7,7 +7,7 @@ mod review;
 mod words;
 
 pub use cli::{Say, import_report, say};
-pub use review::{answer_text, correction_note, place_name, query_status, refusal};
+pub use review::{answer_text, correction_note, flag_text, place_name, query_status, refusal};
 pub use words::{T, finding_message, status, tr};
 
 use clap::ValueEnum;

@@ -160,3 +160,87 @@ pub fn correction_note(lang: Lang, changes: &[(String, String, String)], reason:
         Lang::En => format!("Support staff changed {list}. Reason: {reason}"),
     }
 }
+
+/// Why a figure stands out, with the figures that make it: for support staff beside the
+/// question and in the list of problems.
+pub fn flag_text(lang: Lang, flag: &crate::plausibility::Flag) -> String {
+    use crate::plausibility::{Deviation, Why};
+    let n = |x: f64| super::decimal(lang, x, if x.fract() == 0.0 { 0 } else { 2 });
+    let lv = lang == Lang::Lv;
+    let against = |d: &Deviation| {
+        let side = match (d.score > 0.0, lv) {
+            (true, true) => "neparasti liels",
+            (false, true) => "neparasti mazs",
+            (true, false) => "unusually large",
+            (false, false) => "unusually small",
+        };
+        let (median, spread) = (n(d.median), n(d.mad));
+        if lv {
+            format!(
+                "{side} — citiem mediāna {median}, MAD {spread}, n = {}",
+                d.n
+            )
+        } else {
+            format!(
+                "{side} — others' median {median}, MAD {spread}, n = {}",
+                d.n
+            )
+        }
+    };
+    let value = n(flag.value);
+    let code = &flag.place.item;
+    match &flag.why {
+        Why::Outlier(d) => format!("≈ {code} {value}: {}", against(d)),
+        Why::PerEmployee {
+            employees,
+            ratio,
+            deviation,
+        } => {
+            let per = if lv { "uz darbinieku" } else { "per employee" };
+            format!(
+                "≈ {code} {per} {} ({value} / {}): {}",
+                n(*ratio),
+                n(*employees),
+                against(deviation)
+            )
+        }
+        Why::PerService {
+            services,
+            ratio,
+            deviation,
+        } => {
+            let per = if lv { "uz pakalpojumu" } else { "per service" };
+            format!(
+                "≈ {code} {per} {} ({value} / {services}): {}",
+                n(*ratio),
+                against(deviation)
+            )
+        }
+        Why::YearChange {
+            previous,
+            previous_year,
+            factor,
+        } => {
+            let (times, more) = if *factor >= 1.0 {
+                (n(*factor), true)
+            } else {
+                (n(1.0 / factor), false)
+            };
+            let previous = n(*previous);
+            match (lv, more) {
+                (true, true) => format!(
+                    "≈ {code} {value}: {times} reizes vairāk nekā {previous_year}. gadā ({previous})"
+                ),
+                (true, false) => format!(
+                    "≈ {code} {value}: {times} reizes mazāk nekā {previous_year}. gadā ({previous})"
+                ),
+                (false, true) => format!(
+                    "≈ {code} {value}: {times} times more than in {previous_year} ({previous})"
+                ),
+                (false, false) => format!(
+                    "≈ {code} {value}: {times} times less than in {previous_year} ({previous})"
+                ),
+            }
+        }
+    }
+}

@@ -182,6 +182,8 @@ pub enum T {
     ColQuestionnaire,
     ColYear,
     ChangesTitle,
+    AcceptedIsFinal,
+    RespondentsPartReadOnly,
     ColStatus,
     ColErrors,
     ColWarnings,
@@ -447,6 +449,14 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::SortQueries => ("precizējumi", "queries"),
         T::SortChanged => ("pēdējās izmaiņas", "last change"),
         T::ColYear => ("Gads", "Year"),
+        T::AcceptedIsFinal => (
+            "Iesniegums ir pieņemts: to vairs nevar mainīt.",
+            "The submission is accepted: it cannot change any more.",
+        ),
+        T::RespondentsPartReadOnly => (
+            "Respondenta atbildes var labot tikai ar pamatojumu (F11).",
+            "The respondent's answers change only with a reason (F11).",
+        ),
         T::ChangesTitle => (
             "Respondenta izmaiņas kopš atgriešanas",
             "What the respondent changed since the return",

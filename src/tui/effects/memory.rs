@@ -7,6 +7,7 @@ use crate::exchange::{
     InstitutionRecord, MessageRecord, QueryRecord, QueryStatus, Role, Status, definition_hash,
 };
 use crate::inbox::InboxRow;
+use crate::plausibility::Flag;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Instance, Response, Value};
 use crate::results::Results;
@@ -422,6 +423,10 @@ impl Effects for Memory {
         Ok(())
     }
 
+    fn plausibility(&mut self, submission: SubmissionId) -> Result<Vec<Flag>, Failure> {
+        self.flags(submission)
+    }
+
     fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure> {
         let kept = self.kept(submission)?;
         Ok(kept
@@ -445,6 +450,23 @@ impl Effects for Memory {
 }
 
 impl Memory {
+    fn flags(&self, submission: SubmissionId) -> Result<Vec<Flag>, Failure> {
+        let kept = self.kept(submission)?;
+        let text = &self.definitions[&kept.summary.questionnaire_hash];
+        let q = crate::questionnaire::load(&kept.summary.questionnaire_code, text.as_bytes())
+            .map_err(|d| Failure(d[0].short()))?;
+        let cohort: Vec<&Kept> = self
+            .submissions
+            .iter()
+            .filter(|k| k.summary.questionnaire_code == kept.summary.questionnaire_code)
+            .collect();
+        let summaries: Vec<SubmissionSummary> = cohort.iter().map(|k| k.summary.clone()).collect();
+        let responses: Vec<Response> = cohort.iter().map(|k| k.response.clone()).collect();
+        Ok(crate::inbox::flags_of(
+            &q, submission, &summaries, &responses,
+        ))
+    }
+
     /// A message by `person`, timed by the count of changes so that later ones sort later.
     fn message(&self, person: PersonId, body: &str, sets: Option<QueryStatus>) -> MessageRecord {
         let author = usize::try_from(person.0 - 1)

@@ -8,6 +8,7 @@ pub use memory::Memory;
 
 use crate::exchange::{InstitutionRecord, QueryRecord, QueryStatus, Role, Status};
 use crate::inbox::InboxRow;
+use crate::plausibility::Flag;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
 use crate::results::Results;
@@ -178,6 +179,9 @@ pub trait Effects {
 
     /// Every change to the submission, oldest first, from every machine it went through.
     fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure>;
+
+    /// What stands out in the submission against the others of its questionnaire.
+    fn plausibility(&mut self, submission: SubmissionId) -> Result<Vec<Flag>, Failure>;
 }
 
 impl Effects for Store {
@@ -374,5 +378,9 @@ impl Effects for Store {
 
     fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure> {
         Ok(self.audit(submission)?)
+    }
+
+    fn plausibility(&mut self, submission: SubmissionId) -> Result<Vec<Flag>, Failure> {
+        Ok(crate::inbox::plausibility(self, submission)?)
     }
 }

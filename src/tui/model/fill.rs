@@ -54,6 +54,8 @@ pub struct Fill {
     pub queries: Vec<QueryRecord>,
     /// Support staff changing a respondent's answer, with the reason they gave.
     pub correction: Option<Correction>,
+    /// What stands out against the other submissions (support staff only).
+    pub flags: Vec<crate::plausibility::Flag>,
 }
 
 /// A correction under way: for one question (in one instance), with the reason given for it
@@ -147,6 +149,24 @@ impl Fill {
                 None => x.roster.is_empty(),
             };
             same_instance && codes.contains(&x.code.as_str())
+        })
+    }
+
+    /// The plausibility flags on the current question (any of its items) in the current
+    /// instance.
+    pub fn flags_here(&self) -> impl Iterator<Item = &crate::plausibility::Flag> {
+        let question = &self.q.questions[self.question];
+        let place = self.instance_key(self.current_instance());
+        self.flags.iter().filter(move |f| {
+            let same_instance = match &place {
+                Some((roster, key)) => f.place.roster == *roster && f.place.instance == *key,
+                None => f.place.roster.is_empty(),
+            };
+            same_instance
+                && self
+                    .q
+                    .item(&f.place.item)
+                    .is_some_and(|item| question.items.contains(&item))
         })
     }
 

@@ -68,7 +68,7 @@ pub(super) fn toggle_special(fill: &mut Fill, turn: &mut Turn, item: ItemId, spe
 
 pub(super) fn start_edit(fill: &mut Fill, turn: &mut Turn, initial: Option<String>) {
     if fill.read_only() {
-        turn.error(turn.tr(T::ReadOnly));
+        turn.error(turn.tr(read_only_notice(fill)));
         return;
     }
     let item = fill.current_item();

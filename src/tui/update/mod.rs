@@ -213,7 +213,7 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
         }
         Some(Overlay::Problems { cursor }) => {
             let count = match screen {
-                Screen::Fill(f) => f.eval().findings.len(),
+                Screen::Fill(f) => f.eval().findings.len() + f.flags.len(),
                 _ => 0,
             };
             match action {
@@ -223,7 +223,12 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
                     let index = *cursor;
                     *turn.overlay = None;
                     if let Screen::Fill(fill) = screen {
-                        jump_to_finding(fill, turn, index);
+                        let findings = fill.eval().findings.len();
+                        if index < findings {
+                            jump_to_finding(fill, turn, index);
+                        } else {
+                            jump_to_flag(fill, turn, index - findings);
+                        }
                     }
                 }
                 Action::Close => *turn.overlay = None,
@@ -294,10 +299,19 @@ pub(super) fn fill_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
     }
 }
 
+/// Why the answers here cannot change, in the words for who is at the keyboard.
+pub(super) fn read_only_notice(fill: &Fill) -> T {
+    match fill.submission.status {
+        Status::Accepted => T::AcceptedIsFinal,
+        _ if fill.reviewing() => T::RespondentsPartReadOnly,
+        _ => T::ReadOnly,
+    }
+}
+
 /// Set an answer in the current context and save it at once.
 pub(super) fn answer(fill: &mut Fill, turn: &mut Turn, item: ItemId, value: Option<Value>) {
     if fill.read_only() {
-        turn.error(turn.tr(T::ReadOnly));
+        turn.error(turn.tr(read_only_notice(fill)));
         return;
     }
     fill.set_pending(item, value, turn.now);

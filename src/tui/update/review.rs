@@ -150,7 +150,7 @@ fn here(fill: &Fill) -> (String, String, String) {
 fn ask(fill: &mut Fill, turn: &mut Turn) {
     flush(fill, turn);
     if fill.submission.status == Status::Accepted {
-        turn.error(turn.tr(T::ReadOnly));
+        turn.error(turn.tr(T::AcceptedIsFinal));
         return;
     }
     let (roster, instance, code) = here(fill);
@@ -221,7 +221,7 @@ pub(super) fn queries_action(fill: &mut Fill, turn: &mut Turn, cursor: usize, ac
             go_to_query(fill, turn, cursor);
         }
         Action::Reply if fill.submission.status == Status::Accepted => {
-            turn.error(turn.tr(T::ReadOnly));
+            turn.error(turn.tr(T::AcceptedIsFinal));
         }
         Action::Reply if reviewer => reply(turn, None, T::ReplyTitle),
         Action::Reply => reply(turn, Some(QueryStatus::Answered), T::ReplyTitle),
@@ -262,16 +262,32 @@ pub(super) fn reply(
 
 /// Go to the question a query is about (or its instance, or the section list).
 fn go_to_query(fill: &mut Fill, turn: &mut Turn, index: usize) {
-    flush(fill, turn);
     let query = &fill.queries[index];
-    let item = fill.q.item(&query.code).or_else(|| {
+    let place = [&query.roster, &query.instance, &query.code].map(|s| s.clone());
+    go_to_place(fill, turn, place);
+}
+
+/// Go to the plausibility flag at `index` of the flags (listed after the findings).
+pub(super) fn jump_to_flag(fill: &mut Fill, turn: &mut Turn, index: usize) {
+    let Some(flag) = fill.flags.get(index) else {
+        return;
+    };
+    let place = [&flag.place.roster, &flag.place.instance, &flag.place.item].map(|s| s.clone());
+    go_to_place(fill, turn, place);
+}
+
+/// Go to the question (or row) `code` in `roster`'s instance `instance`; to the roster's
+/// list without a code, to the section list without either.
+fn go_to_place(fill: &mut Fill, turn: &mut Turn, [roster, instance, code]: [String; 3]) {
+    flush(fill, turn);
+    let item = fill.q.item(&code).or_else(|| {
         fill.q
             .questions
             .iter()
-            .find(|question| question.code == query.code)
+            .find(|question| question.code == code)
             .map(|question| question.items.start)
     });
-    let section = match (item, fill.q.roster(&query.roster)) {
+    let section = match (item, fill.q.roster(&roster)) {
         (Some(item), _) => fill.q.items[item].question,
         (None, Some(roster)) => match fill
             .q
@@ -291,7 +307,7 @@ fn go_to_query(fill: &mut Fill, turn: &mut Turn, index: usize) {
         section: fill.q.sections[fill.q.questions[section].section]
             .id
             .clone(),
-        instance: query.instance.clone(),
+        instance,
         code: item
             .map(|i| fill.q.items[i].code.clone())
             .unwrap_or_default(),

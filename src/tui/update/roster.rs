@@ -68,7 +68,7 @@ pub(super) fn roster_action(fill: &mut Fill, turn: &mut Turn, action: Action) {
         | Action::MoveInstanceDown
             if fill.read_only() =>
         {
-            turn.error(turn.tr(T::ReadOnly));
+            turn.error(turn.tr(read_only_notice(fill)));
         }
         _ => {}
     }

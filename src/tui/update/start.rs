@@ -131,13 +131,12 @@ pub(super) fn open_submission(
             (Rc::new(*filled_with), !other)
         }
     };
-    let reviewing = turn.opts.role == Role::Support;
+    // The expert part is support staff's; the respondent reads it once the submission is
+    // accepted.
+    let expert_shown =
+        turn.opts.expert || turn.opts.role == Role::Support || summary.status == Status::Accepted;
     let sections: Vec<usize> = (0..q.sections.len())
-        .filter(|&s| {
-            turn.opts.expert
-                || reviewing
-                || q.parts[q.sections[s].part].filled_by == FilledBy::Respondent
-        })
+        .filter(|&s| expert_shown || q.parts[q.sections[s].part].filled_by == FilledBy::Respondent)
         .collect();
     let Some(&first) = sections.first() else {
         // Only an expert part: nothing here for a respondent to fill.
@@ -162,7 +161,14 @@ pub(super) fn open_submission(
         role: turn.opts.role,
         queries: opened.queries,
         correction: None,
+        flags: Vec::new(),
     };
+    if fill.reviewing() {
+        match turn.fx.plausibility(fill.submission.id) {
+            Ok(flags) => fill.flags = flags,
+            Err(e) => turn.error(e.to_string()),
+        }
+    }
     if let Some(position) = opened.position {
         fill.restore(&position);
     }

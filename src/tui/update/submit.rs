@@ -30,7 +30,14 @@ pub(super) fn finding_place(fill: &Fill, finding: &Finding) -> (String, String) 
 pub(super) fn submit(fill: &mut Fill, turn: &mut Turn) {
     flush(fill, turn);
     if fill.read_only() {
-        turn.error(turn.tr(T::ReadOnly));
+        turn.error(turn.tr(read_only_notice(fill)));
+        return;
+    }
+    // A returned submission goes back once every query is answered.
+    if fill.submission.status == Status::Returned
+        && let Err(r) = crate::review::may_resubmit(&fill.q, fill.eval(), &fill.queries)
+    {
+        refused(turn, &r);
         return;
     }
     if fill.submit_errors().next().is_some() {
@@ -94,12 +101,6 @@ pub(super) fn acknowledge(fill: &mut Fill, turn: &mut Turn, index: usize, commen
 
 /// The submission is handed in: offer to save its file.
 pub(super) fn mark_submitted(fill: &mut Fill, turn: &mut Turn) {
-    if fill.submission.status == Status::Returned
-        && let Err(r) = crate::review::may_resubmit(&fill.q, fill.eval(), &fill.queries)
-    {
-        refused(turn, &r);
-        return;
-    }
     decide(fill, turn, Status::Submitted, T::SubmittedExportTo);
 }
 

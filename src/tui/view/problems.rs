@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
         count(lang, warnings, Noun::Warning)
     );
     let block = crate::tui::view::widgets::titled(&title, palette.title());
-    if fill.eval().findings.is_empty() {
+    if fill.eval().findings.is_empty() && fill.flags.is_empty() {
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
         frame.render_widget(Line::styled(app.tr(T::NoProblems), palette.ok()), inner);
@@ -98,6 +98,15 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
             ));
             ListItem::new(lines)
         })
+        // Then what stands out against the other submissions (support staff only).
+        .chain(fill.flags.iter().map(|f| {
+            let text = crate::i18n::flag_text(app.opts.lang, f);
+            let lines: Vec<Line> = wrap(&text, width + 2)
+                .into_iter()
+                .map(|part| Line::styled(part, palette.warning()))
+                .collect();
+            ListItem::new(lines)
+        }))
         .collect();
     crate::tui::view::widgets::selectable(
         frame,

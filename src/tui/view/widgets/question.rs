@@ -122,7 +122,12 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
                 palette.warning(),
             ))
         });
+    // What stands out against the other submissions, for support staff.
+    let flags = fill
+        .flags_here()
+        .map(|f| Line::styled(crate::i18n::flag_text(app.opts.lang, f), palette.warning()));
     let problems: Vec<Line> = queries
+        .chain(flags)
         .chain(
             question
                 .items
