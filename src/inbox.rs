@@ -5,7 +5,7 @@
 use crate::exchange::{QueryRecord, Status};
 use crate::plausibility::{Entry, Flag, check};
 use crate::questionnaire::Questionnaire;
-use crate::review::{Overview, Refusal, may_accept, may_return, overview};
+use crate::review::{Checks, QueryCounts, Refusal, checks, may_accept, may_return};
 use crate::rules::{self, Evaluation};
 use crate::store::{AnswerKey, PersonId, Store, StoreError, SubmissionId, SubmissionSummary};
 use std::collections::HashMap;
@@ -15,28 +15,51 @@ pub struct InboxRow {
     pub summary: SubmissionSummary,
     /// The questionnaire's title, as its definition gives it.
     pub questionnaire: String,
-    pub overview: Overview,
+    pub queries: QueryCounts,
+    /// What its checks say, once evaluated ([`evaluate`]): the list shows before every
+    /// submission is evaluated, so that its first frame costs the same at any size.
+    pub checks: Option<Checks>,
 }
 
-/// Each definition is loaded once: most submissions share one.
+/// Every submission with its queries' counts, not yet evaluated: a few queries whatever the
+/// number of submissions (each definition is loaded once, for its title).
 pub fn gather(store: &Store) -> Result<Vec<InboxRow>, StoreError> {
-    let mut definitions: HashMap<String, Questionnaire> = HashMap::new();
+    let mut titles: HashMap<String, String> = HashMap::new();
+    let mut statuses = store.query_statuses()?;
     let mut rows = Vec::new();
     for summary in store.submissions()? {
-        if !definitions.contains_key(&summary.questionnaire_hash) {
+        if !titles.contains_key(&summary.questionnaire_hash) {
             let q = store.filled_with(&summary)?;
-            definitions.insert(summary.questionnaire_hash.clone(), q);
+            titles.insert(summary.questionnaire_hash.clone(), q.title);
         }
-        let q = &definitions[&summary.questionnaire_hash];
-        let eval = rules::evaluate(q, &store.load_response(summary.id)?);
-        let queries = store.queries(summary.id)?;
         rows.push(InboxRow {
-            questionnaire: q.title.clone(),
-            overview: overview(q, &eval, &queries),
+            questionnaire: titles[&summary.questionnaire_hash].clone(),
+            queries: QueryCounts::of(statuses.remove(&summary.id).unwrap_or_default()),
+            checks: None,
             summary,
         });
     }
     Ok(rows)
+}
+
+/// Evaluate these submissions, each with the definition it was filled with.
+pub fn evaluate(
+    store: &Store,
+    ids: &[SubmissionId],
+) -> Result<Vec<(SubmissionId, Checks)>, StoreError> {
+    let mut definitions: HashMap<String, Questionnaire> = HashMap::new();
+    ids.iter()
+        .map(|&id| {
+            let summary = store.submission(id)?;
+            if !definitions.contains_key(&summary.questionnaire_hash) {
+                let q = store.filled_with(&summary)?;
+                definitions.insert(summary.questionnaire_hash.clone(), q);
+            }
+            let q = &definitions[&summary.questionnaire_hash];
+            let eval = rules::evaluate(q, &store.load_response(id)?);
+            Ok((id, checks(q, &eval)))
+        })
+        .collect()
 }
 
 /// What stands out in a submission against the other submissions of its questionnaire (its

@@ -77,17 +77,37 @@ pub enum Refusal {
     Blocked(Vec<Blocker>),
 }
 
-/// Where a submission stands, as the inbox shows it.
+/// What a submission's checks say, as the inbox shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Overview {
+pub struct Checks {
+    /// Errors other than blank expert questions.
     pub errors: usize,
     pub warnings: usize,
-    /// Waiting for the respondent.
-    pub open_queries: usize,
-    /// Answered by the respondent, waiting for support staff.
-    pub answered_queries: usize,
     /// Every required question of the expert part answered (true when there is none).
     pub expert_complete: bool,
+}
+
+/// Where a submission's queries stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QueryCounts {
+    /// Waiting for the respondent.
+    pub open: usize,
+    /// Answered by the respondent, waiting for support staff.
+    pub answered: usize,
+}
+
+impl QueryCounts {
+    pub fn of(statuses: impl IntoIterator<Item = QueryStatus>) -> QueryCounts {
+        let mut counts = QueryCounts::default();
+        for s in statuses {
+            match s {
+                QueryStatus::Open => counts.open += 1,
+                QueryStatus::Answered => counts.answered += 1,
+                QueryStatus::Closed => {}
+            }
+        }
+        counts
+    }
 }
 
 fn is_expert(q: &Questionnaire, f: &Finding) -> bool {
@@ -100,14 +120,11 @@ fn is_expert_missing(q: &Questionnaire, f: &Finding) -> bool {
     matches!(f.kind, FindingKind::Missing) && is_expert(q, f)
 }
 
-pub fn overview(q: &Questionnaire, eval: &Evaluation, queries: &[QueryRecord]) -> Overview {
-    let status = |s| queries.iter().filter(|x| x.status() == s).count();
+pub fn checks(q: &Questionnaire, eval: &Evaluation) -> Checks {
     let expert_missing = eval.errors().filter(|f| is_expert_missing(q, f)).count();
-    Overview {
+    Checks {
         errors: eval.errors().count() - expert_missing,
         warnings: eval.warnings().count(),
-        open_queries: status(QueryStatus::Open),
-        answered_queries: status(QueryStatus::Answered),
         expert_complete: expert_missing == 0,
     }
 }

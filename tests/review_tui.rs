@@ -267,3 +267,40 @@ fn figures_that_stand_out_against_the_cohort_are_shown_to_support_staff_only() {
     update(&mut app, Action::Enter);
     assert!(common::tui::fill(&app).flags.is_empty());
 }
+
+#[test]
+fn the_inbox_shows_at_once_and_evaluates_the_rest_as_time_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = common::tui::demo_store(dir.path());
+    let total = store.submissions().unwrap().len();
+    let mut opts = options(dir.path());
+    opts.role = Role::Support;
+    let mut app = app_on(store, "q.toml", EINDEX_2019.1, opts);
+    let Tui { app: a, store, .. } = &mut app;
+    open_inbox(a, store);
+    let evaluated = |app: &Tui| match &app.screen {
+        Screen::Inbox(inbox) => inbox.evaluated(),
+        _ => unreachable!("on the inbox"),
+    };
+    let first = evaluated(&app);
+    assert!(
+        first > 0 && first < total,
+        "{first} of {total} before the first frame"
+    );
+    let screen = common::tui::screen_text(&common::tui::draw(&mut app, 120, 40));
+    assert!(
+        screen.contains(&format!("pārbauda {first}/{total}")),
+        "the title says how far it is:\n{screen}"
+    );
+    let top = screen.lines().nth(4).unwrap();
+    assert!(
+        !top.split_whitespace().any(|w| w == "…"),
+        "the rows on screen are evaluated: {top}"
+    );
+    app.wait(std::time::Duration::from_millis(200));
+    assert_eq!(evaluated(&app), total, "the rest follow at the next tick");
+    let screen = common::tui::screen_text(&common::tui::draw(&mut app, 120, 40));
+    assert!(!screen.contains("pārbauda"), "{screen}");
+    let unevaluated = |s: &str| s.lines().any(|l| l.split_whitespace().any(|w| w == "…"));
+    assert!(!unevaluated(&screen));
+}

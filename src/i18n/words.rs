@@ -182,6 +182,7 @@ pub enum T {
     ColQuestionnaire,
     ColYear,
     ChangesTitle,
+    Evaluating,
     AcceptedIsFinal,
     RespondentsPartReadOnly,
     ColStatus,
@@ -457,6 +458,7 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
             "Respondenta atbildes var labot tikai ar pamatojumu (F11).",
             "The respondent's answers change only with a reason (F11).",
         ),
+        T::Evaluating => ("pārbauda", "checking"),
         T::ChangesTitle => (
             "Respondenta izmaiņas kopš atgriešanas",
             "What the respondent changed since the return",

@@ -75,6 +75,43 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
+    /// The status of every query of every submission, by submission: each the status its
+    /// latest status-setting message sets, as [`QueryRecord::status`] decides it.
+    pub fn query_statuses(
+        &self,
+    ) -> Result<std::collections::HashMap<SubmissionId, Vec<QueryStatus>>, StoreError> {
+        let mut out: std::collections::HashMap<SubmissionId, Vec<QueryStatus>> = Default::default();
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT q.submission_id, q.id, m.sets FROM queries q
+                 JOIN query_messages m ON m.query_id = q.id AND m.sets IS NOT NULL
+                 ORDER BY q.id, m.at, m.uid",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, SubmissionId>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.sqlite(e))?;
+        // Oldest first: each query's entry ends as its latest message's.
+        let mut latest: std::collections::BTreeMap<i64, (SubmissionId, QueryStatus)> =
+            Default::default();
+        for row in rows {
+            let (submission, query, sets) = row.map_err(|e| self.sqlite(e))?;
+            let status = QueryStatus::parse(&sets).unwrap_or(QueryStatus::Open);
+            latest.insert(query, (submission, status));
+        }
+        for (submission, status) in latest.into_values() {
+            out.entry(submission).or_default().push(status);
+        }
+        Ok(out)
+    }
+
     /// The queries of a submission with their threads, in the order they were opened.
     pub fn queries(&self, submission: SubmissionId) -> Result<Vec<QueryRecord>, StoreError> {
         queries_in(&self.conn, submission).map_err(|e| self.sqlite(e))

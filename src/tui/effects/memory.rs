@@ -11,6 +11,7 @@ use crate::plausibility::Flag;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Instance, Response, Value};
 use crate::results::Results;
+use crate::review::{Checks, QueryCounts};
 use crate::store::SubmissionSummary;
 use crate::store::{AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, SubmissionId};
 use std::collections::HashMap;
@@ -353,15 +354,27 @@ impl Effects for Memory {
         self.submissions
             .iter()
             .map(|k| {
-                let text = &self.definitions[&k.summary.questionnaire_hash];
-                let q = crate::questionnaire::load(&k.summary.questionnaire_code, text.as_bytes())
-                    .map_err(|d| Failure(d[0].short()))?;
-                let eval = crate::rules::evaluate(&q, &k.response);
+                let q = self.definition_of(k)?;
                 Ok(InboxRow {
                     summary: k.summary.clone(),
                     questionnaire: q.title.clone(),
-                    overview: crate::review::overview(&q, &eval, &k.queries),
+                    queries: QueryCounts::of(k.queries.iter().map(QueryRecord::status)),
+                    checks: None,
                 })
+            })
+            .collect()
+    }
+
+    fn inbox_checks(
+        &mut self,
+        ids: &[SubmissionId],
+    ) -> Result<Vec<(SubmissionId, Checks)>, Failure> {
+        ids.iter()
+            .map(|&id| {
+                let kept = self.kept(id)?;
+                let q = self.definition_of(kept)?;
+                let eval = crate::rules::evaluate(&q, &kept.response);
+                Ok((id, crate::review::checks(&q, &eval)))
             })
             .collect()
     }
@@ -450,11 +463,16 @@ impl Effects for Memory {
 }
 
 impl Memory {
+    /// The definition a kept submission was created with, loaded.
+    fn definition_of(&self, kept: &Kept) -> Result<Questionnaire, Failure> {
+        let text = &self.definitions[&kept.summary.questionnaire_hash];
+        crate::questionnaire::load(&kept.summary.questionnaire_code, text.as_bytes())
+            .map_err(|d| Failure(d[0].short()))
+    }
+
     fn flags(&self, submission: SubmissionId) -> Result<Vec<Flag>, Failure> {
         let kept = self.kept(submission)?;
-        let text = &self.definitions[&kept.summary.questionnaire_hash];
-        let q = crate::questionnaire::load(&kept.summary.questionnaire_code, text.as_bytes())
-            .map_err(|d| Failure(d[0].short()))?;
+        let q = self.definition_of(kept)?;
         let cohort: Vec<&Kept> = self
             .submissions
             .iter()

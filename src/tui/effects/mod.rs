@@ -12,6 +12,7 @@ use crate::plausibility::Flag;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
 use crate::results::Results;
+use crate::review::Checks;
 use crate::store::{
     AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, Store, StoreError, SubmissionId,
     SubmissionSummary,
@@ -145,6 +146,12 @@ pub trait Effects {
 
     /// Every submission of every questionnaire with where it stands: support staff's inbox.
     fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure>;
+
+    /// What the checks say of these submissions (the inbox evaluates them a batch at a time).
+    fn inbox_checks(
+        &mut self,
+        ids: &[SubmissionId],
+    ) -> Result<Vec<(SubmissionId, Checks)>, Failure>;
 
     fn queries(&mut self, submission: SubmissionId) -> Result<Vec<QueryRecord>, Failure>;
 
@@ -337,6 +344,13 @@ impl Effects for Store {
 
     fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure> {
         Ok(crate::inbox::gather(self)?)
+    }
+
+    fn inbox_checks(
+        &mut self,
+        ids: &[SubmissionId],
+    ) -> Result<Vec<(SubmissionId, Checks)>, Failure> {
+        Ok(crate::inbox::evaluate(self, ids)?)
     }
 
     fn queries(&mut self, submission: SubmissionId) -> Result<Vec<QueryRecord>, Failure> {

@@ -3,7 +3,9 @@
 
 use crate::exchange::Status;
 use crate::i18n::{compare_lv, search_key};
+use crate::ids::SubmissionId;
 use crate::inbox::InboxRow;
+use crate::review::Checks;
 use std::cmp::Ordering;
 
 /// The column the inbox is sorted by.
@@ -53,6 +55,8 @@ pub struct InboxScreen {
     pub sort: InboxSort,
     /// Index into [`InboxScreen::shown`].
     pub cursor: usize,
+    /// Set when evaluating failed: the notice said why, and it is not tried again.
+    pub failed: bool,
     /// [`crate::i18n::search_key`] of each row's institution, made once.
     keys: Vec<String>,
 }
@@ -69,6 +73,7 @@ impl InboxScreen {
             search: String::new(),
             sort: InboxSort::Waiting,
             cursor: 0,
+            failed: false,
             keys,
         }
     }
@@ -96,12 +101,12 @@ impl InboxScreen {
                 .cmp(&waiting(b))
                 .then_with(|| a.summary.updated_at.cmp(&b.summary.updated_at))
                 .then_with(by_name),
-            InboxSort::Errors => b.overview.errors.cmp(&a.overview.errors).then_with(by_name),
-            InboxSort::Queries => b
-                .overview
-                .open_queries
-                .cmp(&a.overview.open_queries)
-                .then_with(by_name),
+            // Not yet evaluated: last, until it is.
+            InboxSort::Errors => {
+                let errors = |r: &InboxRow| r.checks.map(|c| c.errors);
+                errors(b).cmp(&errors(a)).then_with(by_name)
+            }
+            InboxSort::Queries => b.queries.open.cmp(&a.queries.open).then_with(by_name),
             InboxSort::Changed => b
                 .summary
                 .updated_at
@@ -115,6 +120,41 @@ impl InboxScreen {
         self.shown().get(self.cursor).map(|&i| &self.rows[i])
     }
 
+    /// Up to `n` submissions not evaluated yet: those shown from the top first (what the
+    /// screen shows), then the rest.
+    pub fn unevaluated(&self, n: usize) -> Vec<SubmissionId> {
+        if self.failed {
+            return Vec::new();
+        }
+        let shown = self.shown();
+        let mut on_list = vec![false; self.rows.len()];
+        for &i in &shown {
+            on_list[i] = true;
+        }
+        let rest = (0..self.rows.len()).filter(|&i| !on_list[i]);
+        shown
+            .iter()
+            .copied()
+            .chain(rest)
+            .filter(|&i| self.rows[i].checks.is_none())
+            .take(n)
+            .map(|i| self.rows[i].summary.id)
+            .collect()
+    }
+
+    /// How many submissions are evaluated so far.
+    pub fn evaluated(&self) -> usize {
+        self.rows.iter().filter(|r| r.checks.is_some()).count()
+    }
+
+    pub fn set_checks(&mut self, checks: Vec<(SubmissionId, Checks)>) {
+        for (id, c) in checks {
+            if let Some(row) = self.rows.iter_mut().find(|r| r.summary.id == id) {
+                row.checks = Some(c);
+            }
+        }
+    }
+
     /// Keep the cursor on a row after the rows shown changed.
     pub fn clamp(&mut self) {
         self.cursor = self.cursor.min(self.shown().len().saturating_sub(1));
@@ -124,7 +164,7 @@ impl InboxScreen {
 /// How soon support staff should look at a submission: 0 first.
 fn waiting(row: &InboxRow) -> u8 {
     match row.summary.status {
-        Status::Submitted if row.overview.answered_queries > 0 => 0,
+        Status::Submitted if row.queries.answered > 0 => 0,
         Status::Submitted => 1,
         Status::Returned => 2,
         Status::Draft => 3,

@@ -128,6 +128,9 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
                 flush(fill, &mut turn);
             }
         }
+        (Action::Tick, Screen::Inbox(inbox)) => {
+            evaluate_some(inbox, turn.fx, INBOX_BATCH, turn.notice);
+        }
         (Action::Tick, _) => {}
         (Action::Quit, screen) => {
             if let Screen::Fill(fill) = screen {
@@ -147,11 +150,41 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
     }
 }
 
+/// How many submissions the inbox evaluates before its first frame: more than a tall
+/// terminal shows.
+const INBOX_FIRST: usize = 60;
+/// How many more it evaluates at each tick, until all are: a few dozen milliseconds.
+const INBOX_BATCH: usize = 100;
+
+fn evaluate_some(
+    inbox: &mut InboxScreen,
+    fx: &mut dyn Effects,
+    n: usize,
+    notice: &mut Option<Notice>,
+) {
+    let ids = inbox.unevaluated(n);
+    if ids.is_empty() {
+        return;
+    }
+    match fx.inbox_checks(&ids) {
+        Ok(checks) => inbox.set_checks(checks),
+        Err(e) => {
+            inbox.failed = true;
+            *notice = Some(Notice::Error(e.to_string()));
+        }
+    }
+}
+
 /// Change the screen.
 fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
     match next {
         Next::Start if app.opts.role == Role::Support => match fx.inbox() {
-            Ok(rows) => app.screen = Screen::Inbox(Box::new(InboxScreen::new(rows))),
+            Ok(rows) => {
+                let mut inbox = InboxScreen::new(rows);
+                // The first frame shows the rows on screen evaluated; the rest follow.
+                evaluate_some(&mut inbox, fx, INBOX_FIRST, &mut app.notice);
+                app.screen = Screen::Inbox(Box::new(inbox));
+            }
             Err(e) => app.notice = Some(Notice::Error(e.to_string())),
         },
         Next::Start => match fx.submissions(&app.q.id) {

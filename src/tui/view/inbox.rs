@@ -27,12 +27,20 @@ fn sort_name(lang: Lang, sort: InboxSort) -> &'static str {
 pub fn draw(frame: &mut Frame, app: &App, inbox: &InboxScreen, area: Rect, palette: Palette) {
     let lang = app.opts.lang;
     let shown = inbox.shown();
-    let title = format!(
+    let evaluated = inbox.evaluated();
+    let mut title = format!(
         "{} — {}/{}",
         app.tr(T::Inbox),
         shown.len(),
         inbox.rows.len()
     );
+    if evaluated < inbox.rows.len() && !inbox.failed {
+        title.push_str(&format!(
+            " · {} {evaluated}/{}",
+            app.tr(T::Evaluating),
+            inbox.rows.len()
+        ));
+    }
     let block = crate::tui::view::widgets::titled(&title, palette.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -96,7 +104,7 @@ pub fn draw(frame: &mut Frame, app: &App, inbox: &InboxScreen, area: Rect, palet
         .iter()
         .map(|&i| {
             let row = &inbox.rows[i];
-            let (s, o) = (&row.summary, &row.overview);
+            let s = &row.summary;
             let mut cells = vec![
                 Line::from(fit(&s.institution, name_width as usize)),
                 Line::from(s.year.to_string()),
@@ -110,22 +118,31 @@ pub fn draw(frame: &mut Frame, app: &App, inbox: &InboxScreen, area: Rect, palet
                 _ => ratatui::style::Style::new(),
             };
             cells.push(Line::styled(status(lang, s.status), status_style));
-            cells.push(if o.errors > 0 {
-                Line::styled(o.errors.to_string(), palette.error())
-            } else {
-                Line::from("0")
-            });
-            cells.push(Line::from(o.warnings.to_string()));
-            let queries = match (o.open_queries, o.answered_queries) {
+            // Not evaluated yet: the checks' columns wait.
+            let (errors, warnings, expert) = match row.checks {
+                None => (Line::from("…"), Line::from("…"), Line::from("…")),
+                Some(c) => (
+                    if c.errors > 0 {
+                        Line::styled(c.errors.to_string(), palette.error())
+                    } else {
+                        Line::from("0")
+                    },
+                    Line::from(c.warnings.to_string()),
+                    if c.expert_complete {
+                        Line::styled("✓", palette.ok())
+                    } else {
+                        Line::styled("✗", palette.warning())
+                    },
+                ),
+            };
+            cells.push(errors);
+            cells.push(warnings);
+            let queries = match (row.queries.open, row.queries.answered) {
                 (0, 0) => "–".to_owned(),
                 (open, answered) => format!("{open} / {answered}"),
             };
             cells.push(Line::from(queries));
-            cells.push(if o.expert_complete {
-                Line::styled("✓", palette.ok())
-            } else {
-                Line::styled("✗", palette.warning())
-            });
+            cells.push(expert);
             if wide {
                 cells.push(Line::from(
                     s.updated_at
