@@ -22,9 +22,11 @@ pub enum Blocker {
     },
 }
 
-/// A place as people read it: the code, and the instance's name in a roster.
+/// A place as people read it: the code, and the instance's name in a roster ("[name]" alone
+/// for the instance as a whole).
 pub fn place(code: &str, instance: Option<&str>) -> String {
     match instance {
+        Some(name) if code.is_empty() => format!("[{name}]"),
         Some(name) => format!("{code} [{name}]"),
         None => code.to_owned(),
     }

@@ -218,3 +218,35 @@ fn a_correction_keeps_its_reason_and_the_history_travels_with_the_submission() {
         Value::Number(41.0)
     );
 }
+
+#[test]
+fn return_and_accept_on_the_command_line_refuse_as_the_screens_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_laptop, support) = submitted(dir.path());
+    drop(support);
+    let db = dir.path().join("support.db");
+    let run =
+        |args: &[&str]| common::anketa_on(&db, &[&["--user", "Jānis Kalniņš"], args].concat());
+    let (code, _, err) = run(&["accept", "1"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("Pieņemt vēl nevar:"), "{err}");
+    assert!(
+        err.contains("eksperta daļa: M08"),
+        "names what is missing: {err}"
+    );
+    let (code, _, err) = run(&["return", "1"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("vismaz vienu atvērtu precizējumu"), "{err}");
+    let (code, out, err) = run(&["return", "1", "--message", "Lūdzu, pārbaudiet P53"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Iesniegums 1 atgriezts respondentam"), "{out}");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.submission(FIRST).unwrap().status, Status::Returned);
+    let query = &store.queries(FIRST).unwrap()[0];
+    assert_eq!(query.messages[0].body, "Lūdzu, pārbaudiet P53");
+    assert_eq!(query.messages[0].author, "Jānis Kalniņš");
+    drop(store);
+    let (code, _, err) = run(&["--lang", "en", "accept", "1"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("“returned” cannot be accepted"), "{err}");
+}

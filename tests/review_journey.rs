@@ -126,7 +126,7 @@ fn a_submission_is_queried_returned_fixed_resubmitted_and_accepted_across_two_ma
         .unwrap_or_else(|| panic!("the search finds it:\n{inbox}"));
     assert!(row.contains("iesniegts"), "{row}");
     tui.send(ENTER);
-    tui.wait_for("Pārbaude: respondenta atbildes tikai lasāmas");
+    tui.wait_for("Pārbaude: eksperta daļa ir jūsu");
     // The findings list leads to the figure; a query on it, then one on the whole.
     tui.send(F8);
     tui.wait_for("Problēmas");
@@ -178,7 +178,7 @@ fn a_submission_is_queried_returned_fixed_resubmitted_and_accepted_across_two_ma
     let mut tui = Tui::start(&r_db, &[], 120, 40);
     tui.wait_for("Iesniegumi");
     tui.send(ENTER);
-    let screen = tui.wait_for("Iesniegums atgriezts ar precizējumiem");
+    let screen = tui.wait_for("Atgriezts ar precizējumiem");
     assert!(
         screen.contains(QUERY_ON_P53) && screen.contains(QUERY_ON_ALL),
         "{screen}"

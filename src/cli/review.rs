@@ -5,6 +5,7 @@ use super::{Cli, open};
 use crate::i18n::{Say, refusal, say};
 use crate::inbox::{self, StepError};
 use crate::store::{Role, SubmissionId};
+use std::io::Write;
 use std::process::ExitCode;
 
 pub(super) fn inbox(cli: &Cli) -> anyhow::Result<ExitCode> {
@@ -44,11 +45,12 @@ pub(super) fn accept(cli: &Cli, id: SubmissionId) -> anyhow::Result<ExitCode> {
 fn done(cli: &Cli, outcome: Result<(), StepError>, said: Say) -> anyhow::Result<ExitCode> {
     match outcome {
         Ok(()) => {
-            println!("{}", say(cli.lang, said));
+            writeln!(std::io::stdout(), "{}", say(cli.lang, said))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(StepError::Refused(r)) => {
-            eprintln!("anketa: {}", refusal(cli.lang, &r));
+            // Said where it can be: a closed stderr does not turn a refusal into a crash.
+            let _ = writeln!(std::io::stderr(), "anketa: {}", refusal(cli.lang, &r));
             Ok(ExitCode::FAILURE)
         }
         Err(StepError::Store(e)) => Err(e.into()),

@@ -16,12 +16,21 @@ pub fn query_status(lang: Lang, s: QueryStatus) -> &'static str {
     }
 }
 
-/// A place as [`crate::review::place`] gives it, or the submission as a whole.
+/// A place as [`crate::review::place`] gives it, or the submission or an instance as a whole.
 pub fn place_name(lang: Lang, place: &str) -> String {
-    match (place.is_empty(), lang) {
-        (true, Lang::Lv) => "iesniegums kopumā".to_owned(),
-        (true, Lang::En) => "the submission as a whole".to_owned(),
-        (false, _) => place.to_owned(),
+    let whole = match lang {
+        Lang::Lv => "kopumā",
+        Lang::En => "as a whole",
+    };
+    if place.is_empty() {
+        match lang {
+            Lang::Lv => "iesniegums kopumā".to_owned(),
+            Lang::En => "the submission as a whole".to_owned(),
+        }
+    } else if place.starts_with('[') {
+        format!("{place} {whole}")
+    } else {
+        place.to_owned()
     }
 }
 

@@ -373,12 +373,12 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::KeyCloseQuery => ("slēgt", "close"),
         T::KeyReopenQuery => ("atvērt vēlreiz", "reopen"),
         T::ReviewOpened => (
-            "Pārbaude: respondenta atbildes tikai lasāmas (labot ar F11 un pamatojumu); eksperta daļu aizpildāt jūs.",
-            "Review: the respondent's answers are read-only (F11 corrects with a reason); the expert part is yours.",
+            "Pārbaude: eksperta daļa ir jūsu; respondenta atbildes labo ar pamatojumu (F11).",
+            "Review: the expert part is yours; the respondent's answers change with a reason (F11).",
         ),
         T::ReturnedWithQueries => (
-            "Iesniegums atgriezts ar precizējumiem: atbildiet uz katru (a), labojiet atbildes un iesniedziet vēlreiz.",
-            "The submission was returned with queries: answer each (a), correct the answers and submit again.",
+            "Atgriezts ar precizējumiem: atbildiet (a), labojiet un iesniedziet vēlreiz.",
+            "Returned with queries: reply (a), correct the answers and submit again.",
         ),
         T::ConfirmReturn => (
             "Atgriezt iesniegumu respondentam ar atvērtajiem precizējumiem?",

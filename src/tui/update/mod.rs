@@ -228,7 +228,13 @@ pub(super) fn overlay_action(screen: &mut Screen, turn: &mut Turn, action: Actio
             _ => {}
         },
         Some(Overlay::Text { lines, scroll, .. }) => {
-            let last = lines.len().saturating_sub(1) as u16;
+            // As far as the lines reach wrapped in the narrowest window; the view stops at
+            // the real end.
+            let rows: usize = lines
+                .iter()
+                .map(|l| l.chars().count().div_ceil(HINT_MIN_WIDTH).max(1))
+                .sum();
+            let last = rows.saturating_sub(1) as u16;
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll = (*scroll + 1).min(last),

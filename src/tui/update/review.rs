@@ -224,6 +224,8 @@ pub(super) fn queries_action(fill: &mut Fill, turn: &mut Turn, cursor: usize, ac
             turn.error(turn.tr(T::AcceptedIsFinal));
         }
         Action::Reply if reviewer => reply(turn, None, T::ReplyTitle),
+        // A closed query stays closed: the respondent's words join its thread.
+        Action::Reply if query.status() == QueryStatus::Closed => reply(turn, None, T::ReplyTitle),
         Action::Reply => reply(turn, Some(QueryStatus::Answered), T::ReplyTitle),
         Action::CloseQuery if reviewer && query.status() != QueryStatus::Closed => {
             reply(turn, Some(QueryStatus::Closed), T::CloseQueryTitle);

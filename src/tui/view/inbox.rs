@@ -74,7 +74,8 @@ pub fn draw(frame: &mut Frame, app: &App, inbox: &InboxScreen, area: Rect, palet
     // the last change come back with room.
     let wide = table_area.width >= 110;
     let status_width = 11;
-    let fixed: u16 = 5 + 1 + status_width + 1 + 6 + 1 + 7 + 1 + 11 + 1 + 8;
+    // Every column after the name, and the one-column gap before each.
+    let fixed: u16 = [5, status_width, 6, 7, 11, 8].iter().map(|w| w + 1).sum();
     let extra: u16 = if wide { 22 + 1 + 16 + 1 } else { 0 };
     let name_width = table_area.width.saturating_sub(fixed + extra).max(12);
     let header = {

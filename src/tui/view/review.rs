@@ -86,7 +86,10 @@ pub fn draw_text(
     );
     frame.render_widget(Clear, rect);
     let block = titled(title, palette.title());
+    let inner = block.inner(rect);
     let text: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
+    let rows = crate::tui::view::widgets::question::wrapped_height(&text, inner.width as usize);
+    let scroll = scroll.min((rows as u16).saturating_sub(inner.height));
     frame.render_widget(
         Paragraph::new(text)
             .block(block)

@@ -10,9 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw_notice(frame: &mut Frame, app: &App, area: Rect, palette: Palette) {
+    // One line: a notice longer than the terminal ends in an ellipsis.
+    let room = (area.width as usize).saturating_sub(1);
     let line = match &app.notice {
-        Some(Notice::Info(text)) => Line::styled(format!(" {text}"), palette.ok()),
-        Some(Notice::Error(text)) => Line::styled(format!(" {text}"), palette.error()),
+        Some(Notice::Info(text)) => {
+            Line::styled(format!(" {}", super::fit(text, room)), palette.ok())
+        }
+        Some(Notice::Error(text)) => {
+            Line::styled(format!(" {}", super::fit(text, room)), palette.error())
+        }
         None => Line::default(),
     };
     frame.render_widget(Paragraph::new(line), area);
