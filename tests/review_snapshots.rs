@@ -17,12 +17,14 @@
 mod common;
 
 use anketa::exchange::{QueryRecord, QueryStatus, Status};
+use anketa::i18n::{Lang, tr};
 use anketa::inbox;
 use anketa::questionnaire::{EINDEX_2019, FilledBy, Questionnaire, Severity};
 use anketa::response::Value;
 use anketa::rules::FindingKind;
 use anketa::sample::full_response;
 use anketa::store::{AnswerKey, PersonId, Resolution, Role, Store, SubmissionId};
+use anketa::tui::keymap::{self, Mode};
 use anketa::tui::model::{Focus, Overlay, Screen};
 use anketa::tui::{Action, Options};
 use common::fixtures::eindex;
@@ -852,6 +854,80 @@ fn a_resubmitted_submission_opens_on_what_the_respondent_changed() {
         );
     }
     assert_on_screens(&shots, "Esc aizvērt");
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/review.md
+
+fn review_md() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/review.md")).unwrap()
+}
+
+/// Each capture in `docs/review.md` (a `text` block after `<!-- snapshot: NAME -->`) is the
+/// snapshot's screen, row for row, so that the page cannot drift from the program.
+#[test]
+fn the_screens_in_docs_review_md_are_the_snapshots() {
+    let doc = review_md();
+    let marker = "<!-- snapshot: ";
+    let mut shown = 0;
+    for (at, _) in doc.match_indices(marker) {
+        let rest = &doc[at + marker.len()..];
+        let name = &rest[..rest.find(" -->").unwrap()];
+        let block = rest
+            .split_once("```text\n")
+            .and_then(|(_, b)| b.split_once("\n```"))
+            .map(|(b, _)| b)
+            .unwrap_or_else(|| panic!("no text block after the marker of {name}"));
+        let path = format!(
+            "{}/tests/snapshots/review_snapshots__{name}.snap",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let snapshot = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let rows: Vec<String> = snapshot
+            .lines()
+            .skip_while(|l| !l.starts_with('"'))
+            .map(|l| l.trim_matches('"').trim_end().to_owned())
+            .collect();
+        let pasted: Vec<&str> = block.lines().collect();
+        assert_eq!(pasted, rows, "docs/review.md's capture of {name}");
+        shown += 1;
+    }
+    assert_eq!(shown, 10, "one capture per screen");
+}
+
+/// The page's tables of keys name the reviewer's keys and the queries' keys as the keymap
+/// has them, with the words the footer shows.
+#[test]
+fn docs_review_md_names_the_keys_as_the_keymap_has_them() {
+    let doc = review_md();
+    let row = |label: &str| {
+        doc.lines()
+            .find(|l| {
+                l.starts_with(&format!("| {label} ")) || l.starts_with(&format!("| `{label}`"))
+            })
+            .unwrap_or_else(|| panic!("no row for {label} in docs/review.md"))
+            .to_owned()
+    };
+    let reviewer = [
+        Action::AskQuery,
+        Action::Queries,
+        Action::ReturnSubmission,
+        Action::AcceptSubmission,
+        Action::Correct,
+        Action::History,
+    ];
+    let keys: Vec<_> = keymap::bindings(Mode::Sections, Role::Support)
+        .filter(|b| reviewer.contains(&b.action))
+        .collect();
+    assert_eq!(keys.len(), reviewer.len());
+    for b in keys {
+        let hint = tr(Lang::Lv, b.hint.unwrap());
+        let line = row(b.label);
+        assert!(line.contains(&format!("\"{hint}\"")), "{line}");
+    }
+    for (label, _) in keymap::hints(Mode::Queries, Role::Support) {
+        row(label);
+    }
 }
 
 /// At 80×24 the history's lines wrap over two rows each, but the window scrolls by lines, not
