@@ -1,99 +1,9 @@
-//! Keymaps as data: for each mode, which keys do what. The same tables turn key presses into
-//! actions and draw the key hints in the footer and the help window, so the two never disagree.
+//! The tables of the keymap: each mode's keys, and the groups of keys shared between modes.
 
-use super::action::{Action, TextEdit};
-use crate::exchange::Role;
+use super::{Binding, KeySpec, SPACE, b, c, k, quiet, shift};
 use crate::i18n::T;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-/// What the keyboard is talking to right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    StartList,
-    StartForm,
-    Sections,
-    Roster,
-    /// A single choice question.
-    Choice,
-    /// A multiple choice question: Space ticks, Enter confirms.
-    Ticks,
-    /// A matrix question: one option per row.
-    Matrix,
-    /// A number question, not being typed into: digits start typing, letters are commands.
-    Value,
-    /// A text or address question, not being typed into: every character starts typing, so
-    /// commands are on keys that cannot begin an answer (function keys, Ctrl).
-    Text,
-    /// A count that may be answered "Dati nav pieejami" (a number or a table row).
-    Count,
-    /// Typing into a one-line field (a number, a table cell, a short text).
-    EditLine,
-    /// Typing into a multi-line field (a long text, a list of addresses).
-    EditLines,
-    Help,
-    Problems,
-    Prompt,
-    Confirm,
-    Results,
-    /// Support staff's inbox: typed letters search.
-    Inbox,
-    /// The list of queries.
-    Queries,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeySpec {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-/// How the space bar reads in hints (keys are named as keyboards print them).
-pub const SPACE: &str = "Space";
-
-const fn k(code: KeyCode) -> KeySpec {
-    KeySpec {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn c(ch: char) -> KeySpec {
-    k(KeyCode::Char(ch))
-}
-
-const fn shift(code: KeyCode) -> KeySpec {
-    KeySpec {
-        code,
-        mods: KeyModifiers::SHIFT,
-    }
-}
-
-pub struct Binding {
-    pub keys: &'static [KeySpec],
-    pub action: Action,
-    /// How the keys read in hints ("↑↓", "Tab").
-    pub label: &'static str,
-    /// What the hint says; `None` for keys that another binding's hint already covers.
-    pub hint: Option<T>,
-}
-
-const fn b(keys: &'static [KeySpec], action: Action, label: &'static str, hint: T) -> Binding {
-    Binding {
-        keys,
-        action,
-        label,
-        hint: Some(hint),
-    }
-}
-
-const fn quiet(keys: &'static [KeySpec], action: Action) -> Binding {
-    Binding {
-        keys,
-        action,
-        label: "",
-        hint: None,
-    }
-}
+use crate::tui::action::{Action, TextEdit};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 const UP: Binding = b(&[k(KeyCode::Up)], Action::Up, "↑↓", T::KeyMove);
 const DOWN: Binding = quiet(&[k(KeyCode::Down)], Action::Down);
@@ -199,23 +109,23 @@ const fn edit(keys: &'static [KeySpec], edit: TextEdit) -> Binding {
 /// The keys that work everywhere in a submission for support staff, after their own
 /// ([`REVIEWER`]); added after each mode's own keys (`bindings`), so that the footer lists
 /// what is particular to the mode first.
-static GLOBAL: [Binding; 4] = [QUIT, PROBLEMS, RESULTS, HELP];
+pub(super) static GLOBAL: [Binding; 4] = [QUIT, PROBLEMS, RESULTS, HELP];
 
 /// [`GLOBAL`] where letters are the answer (a text question): function keys and Ctrl.
-static GLOBAL_TEXT: [Binding; 4] = [QUIT_CTRL, PROBLEMS_F, RESULTS_F, HELP_F];
+pub(super) static GLOBAL_TEXT: [Binding; 4] = [QUIT_CTRL, PROBLEMS_F, RESULTS_F, HELP_F];
 
 const QUERIES_F: Binding = b(&[k(KeyCode::F(7))], Action::Queries, "F7", T::KeyQueries);
 
 /// What a respondent does throughout a submission: [`GLOBAL`] with "check and submit" in
 /// the middle, and the queries last (most submissions have none).
-static RESPONDENT: [Binding; 6] = [QUIT, PROBLEMS, SUBMIT, RESULTS, HELP, QUERIES_F];
-static RESPONDENT_TEXT: [Binding; 6] = [
+pub(super) static RESPONDENT: [Binding; 6] = [QUIT, PROBLEMS, SUBMIT, RESULTS, HELP, QUERIES_F];
+pub(super) static RESPONDENT_TEXT: [Binding; 6] = [
     QUIT_CTRL, PROBLEMS_F, SUBMIT_F, RESULTS_F, HELP_F, QUERIES_F,
 ];
 
 /// What support staff do with a submission, on keys that never begin an answer: the same in
 /// every mode.
-static REVIEWER: [Binding; 6] = [
+pub(super) static REVIEWER: [Binding; 6] = [
     b(&[k(KeyCode::F(6))], Action::AskQuery, "F6", T::KeyAskQuery),
     QUERIES_F,
     b(
@@ -245,7 +155,7 @@ static REVIEWER: [Binding; 6] = [
 ];
 
 /// Moving and deleting in the text being typed, the same in every field.
-static TEXT_EDITING: [Binding; 16] = [
+pub(super) static TEXT_EDITING: [Binding; 16] = [
     edit(
         &[k(KeyCode::Left), ctrl(KeyCode::Char('b'))],
         TextEdit::Left,
@@ -302,7 +212,7 @@ static TEXT_EDITING: [Binding; 16] = [
     edit(&[ctrl(KeyCode::Char('y'))], TextEdit::Redo),
 ];
 
-static INBOX: [Binding; 8] = [
+pub(super) static INBOX: [Binding; 8] = [
     UP,
     DOWN,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyOpen),
@@ -313,7 +223,7 @@ static INBOX: [Binding; 8] = [
     QUIT_CTRL,
 ];
 
-static QUERIES_RESPONDENT: [Binding; 5] = [
+pub(super) static QUERIES_RESPONDENT: [Binding; 5] = [
     UP,
     DOWN,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyJump),
@@ -326,12 +236,12 @@ static QUERIES_RESPONDENT: [Binding; 5] = [
     ),
 ];
 
-static QUERIES_REVIEWER: [Binding; 2] = [
+pub(super) static QUERIES_REVIEWER: [Binding; 2] = [
     b(&[c('c')], Action::CloseQuery, "c", T::KeyCloseQuery),
     b(&[c('o')], Action::ReopenQuery, "o", T::KeyReopenQuery),
 ];
 
-static START_LIST: [Binding; 5] = [
+pub(super) static START_LIST: [Binding; 5] = [
     UP,
     DOWN,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyOpen),
@@ -339,7 +249,7 @@ static START_LIST: [Binding; 5] = [
     QUIT,
 ];
 
-static START_FORM: [Binding; 5] = [
+pub(super) static START_FORM: [Binding; 5] = [
     b(
         &[k(KeyCode::Tab), k(KeyCode::Down)],
         Action::NextField,
@@ -355,7 +265,7 @@ static START_FORM: [Binding; 5] = [
     edit(&[k(KeyCode::Backspace)], TextEdit::DeleteBack),
 ];
 
-static SECTIONS: [Binding; 4] = [
+pub(super) static SECTIONS: [Binding; 4] = [
     UP,
     DOWN,
     b(
@@ -367,7 +277,7 @@ static SECTIONS: [Binding; 4] = [
     quiet(&[k(KeyCode::Esc)], Action::Back),
 ];
 
-static ROSTER: [Binding; 9] = [
+pub(super) static ROSTER: [Binding; 9] = [
     UP,
     DOWN,
     b(
@@ -406,28 +316,28 @@ static ROSTER: [Binding; 9] = [
 
 /// A single and a multiple choice share every key but Enter: it chooses one option, or
 /// confirms the ticks.
-static CHOICE_MOVE: [Binding; 5] = [
+pub(super) static CHOICE_MOVE: [Binding; 5] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     UP,
     DOWN,
     b(&[c(' ')], Action::Toggle, SPACE, T::KeyToggle),
 ];
-static CHOICE_ENTER: [Binding; 1] = [b(
+pub(super) static CHOICE_ENTER: [Binding; 1] = [b(
     &[k(KeyCode::Enter)],
     Action::Enter,
     "Enter",
     T::KeyChoose,
 )];
-static TICKS_ENTER: [Binding; 1] = [b(
+pub(super) static TICKS_ENTER: [Binding; 1] = [b(
     &[k(KeyCode::Enter)],
     Action::Enter,
     "Enter",
     T::KeyConfirmNext,
 )];
-static CHOICE_REST: [Binding; 5] = [NEXT, HINT, PREV, BACK, CLEAR];
+pub(super) static CHOICE_REST: [Binding; 5] = [NEXT, HINT, PREV, BACK, CLEAR];
 
-static MATRIX: [Binding; 13] = [
+pub(super) static MATRIX: [Binding; 13] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     UP,
@@ -443,7 +353,7 @@ static MATRIX: [Binding; 13] = [
     CLEAR,
 ];
 
-static VALUE: [Binding; 11] = [
+pub(super) static VALUE: [Binding; 11] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
@@ -457,7 +367,7 @@ static VALUE: [Binding; 11] = [
     quiet(&[c(' ')], Action::Enter),
 ];
 
-static TEXT: [Binding; 10] = [
+pub(super) static TEXT: [Binding; 10] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/a–z", T::KeyEdit),
@@ -470,7 +380,7 @@ static TEXT: [Binding; 10] = [
     DOWN,
 ];
 
-static COUNT: [Binding; 13] = [
+pub(super) static COUNT: [Binding; 13] = [
     SCROLL_HINT,
     SCROLL_HINT_UP,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter/0–9", T::KeyEdit),
@@ -496,7 +406,7 @@ static COUNT: [Binding; 13] = [
     quiet(&[c(' ')], Action::Enter),
 ];
 
-static EDIT_LINE: [Binding; 8] = [
+pub(super) static EDIT_LINE: [Binding; 8] = [
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyDone),
     quiet(&[k(KeyCode::Up)], Action::Up),
     quiet(&[k(KeyCode::Down)], Action::Down),
@@ -525,7 +435,7 @@ static EDIT_LINE: [Binding; 8] = [
     ),
 ];
 
-static EDIT_LINES: [Binding; 6] = [
+pub(super) static EDIT_LINES: [Binding; 6] = [
     b(&[k(KeyCode::Esc)], Action::Back, "Esc", T::KeyDone),
     b(
         &[k(KeyCode::Tab)],
@@ -547,7 +457,7 @@ static EDIT_LINES: [Binding; 6] = [
     edit(&[k(KeyCode::Down)], TextEdit::Down),
 ];
 
-static HELP_MAP: [Binding; 5] = [
+pub(super) static HELP_MAP: [Binding; 5] = [
     b(&[k(KeyCode::Up)], Action::Up, "↑↓", T::KeyScroll),
     quiet(&[k(KeyCode::Down)], Action::Down),
     quiet(&[k(KeyCode::PageUp)], Action::PageUp),
@@ -566,7 +476,7 @@ static HELP_MAP: [Binding; 5] = [
     ),
 ];
 
-static PROBLEMS_MAP: [Binding; 4] = [
+pub(super) static PROBLEMS_MAP: [Binding; 4] = [
     UP,
     DOWN,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyJump),
@@ -578,12 +488,12 @@ static PROBLEMS_MAP: [Binding; 4] = [
     ),
 ];
 
-static PROMPT: [Binding; 2] = [
+pub(super) static PROMPT: [Binding; 2] = [
     b(&[k(KeyCode::Enter)], Action::Accept, "Enter", T::KeyConfirm),
     b(&[k(KeyCode::Esc)], Action::Cancel, "Esc", T::Cancel),
 ];
 
-static CONFIRM: [Binding; 2] = [
+pub(super) static CONFIRM: [Binding; 2] = [
     b(
         &[c('y'), c('j'), k(KeyCode::Enter)],
         Action::Yes,
@@ -593,7 +503,7 @@ static CONFIRM: [Binding; 2] = [
     b(&[c('n'), k(KeyCode::Esc)], Action::No, "Esc", T::No),
 ];
 
-static RESULTS_MAP: [Binding; 10] = [
+pub(super) static RESULTS_MAP: [Binding; 10] = [
     UP,
     DOWN,
     b(
@@ -618,196 +528,3 @@ static RESULTS_MAP: [Binding; 10] = [
     QUIT,
     HELP,
 ];
-
-/// The bindings of `mode` for someone in `role`, in the order their hints show: the mode's
-/// own, then the keys that work throughout a submission.
-pub fn bindings(mode: Mode, role: Role) -> impl Iterator<Item = &'static Binding> {
-    let none: &'static [Binding] = &[];
-    let reviewer = role == Role::Support;
-    // The keys that work throughout a submission, for the one at the keyboard.
-    let [whole, rest]: [&'static [Binding]; 2] = if reviewer {
-        [&REVIEWER, &GLOBAL]
-    } else {
-        [&RESPONDENT, none]
-    };
-    let [whole_text, rest_text]: [&'static [Binding]; 2] = if reviewer {
-        [&REVIEWER, &GLOBAL_TEXT]
-    } else {
-        [&RESPONDENT_TEXT, none]
-    };
-    let parts: [&'static [Binding]; 5] = match mode {
-        Mode::StartList => [&START_LIST, none, none, none, none],
-        Mode::StartForm => [&START_FORM, none, none, none, none],
-        Mode::Sections => [&SECTIONS, whole, rest, none, none],
-        Mode::Roster => [&ROSTER, whole, rest, none, none],
-        Mode::Choice => [&CHOICE_MOVE, &CHOICE_ENTER, &CHOICE_REST, whole, rest],
-        Mode::Ticks => [&CHOICE_MOVE, &TICKS_ENTER, &CHOICE_REST, whole, rest],
-        Mode::Matrix => [&MATRIX, whole, rest, none, none],
-        Mode::Value => [&VALUE, whole, rest, none, none],
-        Mode::Text => [&TEXT, whole_text, rest_text, none, none],
-        Mode::Count => [&COUNT, whole, rest, none, none],
-        Mode::EditLine => [&EDIT_LINE, &TEXT_EDITING, none, none, none],
-        Mode::EditLines => [&EDIT_LINES, &TEXT_EDITING, none, none, none],
-        Mode::Help => [&HELP_MAP, none, none, none, none],
-        Mode::Problems => [&PROBLEMS_MAP, none, none, none, none],
-        Mode::Prompt => [&PROMPT, &TEXT_EDITING, none, none, none],
-        Mode::Confirm => [&CONFIRM, none, none, none, none],
-        Mode::Results => [&RESULTS_MAP, none, none, none, none],
-        Mode::Inbox => [&INBOX, none, none, none, none],
-        Mode::Queries if reviewer => [&QUERIES_RESPONDENT, &QUERIES_REVIEWER, none, none, none],
-        Mode::Queries => [&QUERIES_RESPONDENT, none, none, none, none],
-    };
-    parts.into_iter().flatten()
-}
-
-/// The help window's groups of keys, each with its heading. `Count` holds everything `Value`
-/// does and more.
-pub const HELP_GROUPS: [(Mode, T); 9] = [
-    (Mode::Sections, T::Sections),
-    (Mode::Roster, T::Instances),
-    (Mode::Choice, T::Options),
-    (Mode::Ticks, T::TickOptions),
-    (Mode::Matrix, T::Row),
-    (Mode::Count, T::Answer),
-    (Mode::Text, T::TextAnswer),
-    (Mode::EditLine, T::Editing),
-    (Mode::EditLines, T::EditingText),
-];
-
-/// How many lines the help window has, and so how far it can scroll: the two lines of
-/// introduction, then per group a blank line, its heading and its keys.
-pub fn help_length(role: Role) -> u16 {
-    let keys: usize = HELP_GROUPS
-        .iter()
-        .map(|&(mode, _)| 2 + hints(mode, role).count())
-        .sum();
-    (2 + keys) as u16
-}
-
-/// Modes where unbound keys are typed text.
-fn types_text(mode: Mode) -> bool {
-    matches!(
-        mode,
-        Mode::StartForm | Mode::EditLine | Mode::EditLines | Mode::Prompt | Mode::Inbox
-    )
-}
-
-/// The action a key press means in `mode`, if any.
-pub fn action_for(mode: Mode, role: Role, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    // AltGr arrives as Ctrl+Alt on some systems; with a character it is typing, not a command.
-    let altgr = key
-        .modifiers
-        .contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let plain_char = matches!(key.code, KeyCode::Char(_))
-        && (altgr
-            || !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT));
-    if types_text(mode)
-        && plain_char
-        && let KeyCode::Char(ch) = key.code
-    {
-        return Some(Action::Type(ch));
-    }
-    let mods = if matches!(key.code, KeyCode::Char(_)) {
-        key.modifiers - KeyModifiers::SHIFT
-    } else {
-        key.modifiers
-    };
-    let found = bindings(mode, role).find(|binding| {
-        binding
-            .keys
-            .iter()
-            .any(|spec| spec.code == key.code && spec.mods == mods)
-    });
-    if let Some(binding) = found {
-        return Some(binding.action.clone());
-    }
-    if mode == Mode::Text
-        && plain_char
-        && let KeyCode::Char(ch) = key.code
-    {
-        return Some(Action::Type(ch));
-    }
-    if matches!(mode, Mode::Value | Mode::Count)
-        && let KeyCode::Char(ch @ ('0'..='9' | '-' | ',' | '.')) = key.code
-    {
-        return Some(Action::Type(ch));
-    }
-    None
-}
-
-/// The hints for the footer: (keys, what they do), in table order.
-pub fn hints(mode: Mode, role: Role) -> impl Iterator<Item = (&'static str, T)> {
-    bindings(mode, role).filter_map(|binding| binding.hint.map(|h| (binding.label, h)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    #[test]
-    fn the_same_table_maps_keys_and_draws_hints() {
-        assert_eq!(
-            action_for(
-                Mode::Choice,
-                Role::Respondent,
-                key(KeyCode::Char(' '), KeyModifiers::NONE)
-            ),
-            Some(Action::Toggle)
-        );
-        assert!(
-            hints(Mode::Choice, Role::Respondent)
-                .any(|(label, t)| label == "Space" && t == T::KeyToggle)
-        );
-        assert_eq!(
-            action_for(
-                Mode::Value,
-                Role::Respondent,
-                key(KeyCode::Char('7'), KeyModifiers::NONE)
-            ),
-            Some(Action::Type('7'))
-        );
-    }
-
-    #[test]
-    fn altgr_letters_are_typed_not_commands() {
-        let altgr_a = key(
-            KeyCode::Char('ā'),
-            KeyModifiers::CONTROL | KeyModifiers::ALT,
-        );
-        assert_eq!(
-            action_for(Mode::EditLine, Role::Respondent, altgr_a),
-            Some(Action::Type('ā'))
-        );
-        let shift_s = key(KeyCode::Char('Š'), KeyModifiers::SHIFT);
-        assert_eq!(
-            action_for(Mode::Prompt, Role::Respondent, shift_s),
-            Some(Action::Type('Š'))
-        );
-        assert_eq!(
-            action_for(
-                Mode::Choice,
-                Role::Respondent,
-                key(KeyCode::Char('q'), KeyModifiers::NONE)
-            ),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            action_for(
-                Mode::EditLine,
-                Role::Respondent,
-                key(KeyCode::Char('q'), KeyModifiers::NONE)
-            ),
-            Some(Action::Type('q')),
-            "while typing, q is a letter"
-        );
-    }
-}
