@@ -66,7 +66,8 @@ pub(super) fn record_why(
     Ok(())
 }
 
-/// The audit log of a submission as files carry it, oldest first.
+/// The audit log of a submission as files carry it, oldest first (by time: entries merged
+/// from other machines come in among this one's).
 pub(super) fn history_in(
     conn: &Connection,
     submission: SubmissionId,
@@ -75,7 +76,7 @@ pub(super) fn history_in(
         "SELECT a.uid, a.what, a.roster, a.instance, a.code, a.old_value, a.new_value,
                 coalesce(p.name, ''), p.role, a.at, a.machine, a.reason
          FROM audit a LEFT JOIN people p ON p.id = a.person_id
-         WHERE a.submission_id = ?1 ORDER BY a.id",
+         WHERE a.submission_id = ?1 ORDER BY a.at, a.id",
     )?
     .query_map([submission], |r| {
         Ok(HistoryRecord {
@@ -126,37 +127,25 @@ pub(super) fn merge_history(
 }
 
 impl Store {
-    /// The audit log of a submission, oldest first.
+    /// The audit log of a submission, oldest first, from every machine it went through.
     pub fn audit(&self, submission: SubmissionId) -> Result<Vec<AuditEntry>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT a.what, a.roster, a.instance, a.code, a.old_value, a.new_value, p.name,
-                        p.role, a.at, a.machine, a.reason
-                 FROM audit a LEFT JOIN people p ON p.id = a.person_id
-                 WHERE a.submission_id = ?1 ORDER BY a.at, a.id",
-            )
-            .map_err(|e| self.sqlite(e))?;
-        stmt.query_map([submission], |r| {
-            Ok(AuditEntry {
-                what: r.get(0)?,
-                roster: r.get(1)?,
-                instance: r.get(2)?,
-                code: r.get(3)?,
-                old_value: r.get(4)?,
-                new_value: r.get(5)?,
-                person: r.get(6)?,
-                role: r
-                    .get::<_, Option<String>>(7)?
-                    .as_deref()
-                    .and_then(Role::parse),
-                at: r.get(8)?,
-                machine: r.get(9)?,
-                reason: r.get(10)?,
+        let history = history_in(&self.conn, submission).map_err(|e| self.sqlite(e))?;
+        Ok(history
+            .into_iter()
+            .map(|h| AuditEntry {
+                what: h.what,
+                roster: h.roster,
+                instance: h.instance,
+                code: h.code,
+                old_value: h.old,
+                new_value: h.new,
+                person: (!h.author.is_empty()).then_some(h.author),
+                role: h.role,
+                at: h.at,
+                machine: h.machine,
+                reason: h.reason,
             })
-        })
-        .and_then(Iterator::collect)
-        .map_err(|e| self.sqlite(e))
+            .collect())
     }
 
     /// The person in `role` who last changed this submission (history from other machines

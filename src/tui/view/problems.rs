@@ -4,23 +4,18 @@ use crate::i18n::{Noun, T, count, finding_message};
 use crate::questionnaire::Severity;
 use crate::tui::model::{App, Screen};
 use crate::tui::style::Palette;
-use crate::tui::view::widgets::centered;
+use crate::tui::view::widgets::window;
 use crate::tui::view::widgets::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, ListItem};
+use ratatui::widgets::ListItem;
 
 pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Palette) {
     let Screen::Fill(fill) = &app.screen else {
         return;
     };
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4).max(40),
-        area.height.saturating_sub(4),
-    );
-    frame.render_widget(Clear, rect);
+    let rect = window(frame, area);
     let errors = fill.eval().errors().count();
     let warnings = fill.eval().warnings().count();
     let lang = app.opts.lang;

@@ -6,22 +6,17 @@ use crate::i18n::{T, place_name, query_status};
 use crate::review::query_place;
 use crate::tui::model::{App, Screen};
 use crate::tui::style::Palette;
-use crate::tui::view::widgets::{centered, titled, wrap};
+use crate::tui::view::widgets::{titled, window, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 pub fn draw_queries(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Palette) {
     let Screen::Fill(fill) = &app.screen else {
         return;
     };
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4).max(40),
-        area.height.saturating_sub(4),
-    );
-    frame.render_widget(Clear, rect);
+    let rect = window(frame, area);
     let block = titled(app.tr(T::QueriesTitle), palette.title());
     if fill.queries.is_empty() {
         let inner = block.inner(rect);
@@ -79,12 +74,7 @@ pub fn draw_text(
     area: Rect,
     palette: Palette,
 ) {
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4).max(40),
-        area.height.saturating_sub(4),
-    );
-    frame.render_widget(Clear, rect);
+    let rect = window(frame, area);
     let block = titled(title, palette.title());
     let inner = block.inner(rect);
     let text: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();

@@ -80,6 +80,17 @@ pub fn selectable(
 }
 
 /// A rectangle of at most `width` × `height`, centred in `area`.
+/// The rectangle of a window over the screen (problems, queries, texts), cleared to draw in.
+pub fn window(frame: &mut ratatui::Frame, area: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).max(40),
+        area.height.saturating_sub(4),
+    );
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    rect
+}
+
 pub fn centered(area: ratatui::layout::Rect, width: u16, height: u16) -> ratatui::layout::Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
