@@ -304,3 +304,35 @@ fn the_inbox_shows_at_once_and_evaluates_the_rest_as_time_passes() {
     let unevaluated = |s: &str| s.lines().any(|l| l.split_whitespace().any(|w| w == "…"));
     assert!(!unevaluated(&screen));
 }
+
+#[test]
+fn the_history_of_an_answer_says_who_changed_it_from_what_to_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = anketa::tui::effects::Memory::new();
+    let mut app = app_on(memory, "q.toml", EINDEX_2019.1, options(dir.path()));
+    common::tui::fill_start_form(&mut app, "Valsts ieņēmumu dienests");
+    update(&mut app, Action::Enter);
+    let first = common::tui::fill(&app).q.sections[0].id.clone();
+    open_section(&mut app, &first);
+    go_to(&mut app, "V00J");
+    for figure in ["25", "26"] {
+        update(&mut app, Action::Clear);
+        typed(&mut app, figure);
+        run(&mut app, [Action::Enter, Action::PrevQuestion]);
+        assert_eq!(common::tui::current_code(&app), "V00J");
+    }
+    update(&mut app, Action::History);
+    let Some(Overlay::Text { lines, .. }) = &app.overlay else {
+        panic!("the history window");
+    };
+    let changes: Vec<&String> = lines.iter().filter(|l| l.contains("V00J")).collect();
+    let said = |change: &str| {
+        changes
+            .iter()
+            .any(|l| l.contains("Ilze Bērziņa") && l.ends_with(change))
+    };
+    assert!(said("V00J (nav atbildes) → 25"), "{lines:?}");
+    assert!(said("V00J 25 → (nav atbildes)"), "cleared: {lines:?}");
+    assert!(said("V00J (nav atbildes) → 26"), "{lines:?}");
+    assert_eq!(changes.len(), 3, "nothing unchanged is listed: {lines:?}");
+}

@@ -27,8 +27,8 @@ pub struct Kept {
     /// (check, roster id, instance key, comment).
     pub acknowledgements: Vec<(String, String, String, String)>,
     pub queries: Vec<QueryRecord>,
-    /// Corrections only: (code, reason).
-    pub corrections: Vec<(String, String)>,
+    /// Every answer changed, oldest first, as the store's audit log keeps it.
+    pub history: Vec<AuditEntry>,
 }
 
 #[derive(Debug, Default)]
@@ -150,7 +150,7 @@ impl Effects for Memory {
             last_person: Some(person),
             acknowledgements: Vec::new(),
             queries: Vec::new(),
-            corrections: Vec::new(),
+            history: Vec::new(),
         });
         let summary = self.change(id)?.summary.clone();
         Ok((summary, person))
@@ -193,14 +193,7 @@ impl Effects for Memory {
         value: Option<&Value>,
         person: PersonId,
     ) -> Result<(), Failure> {
-        let kept = self.change(submission)?;
-        kept.last_person = Some(person);
-        let answers = answers_at(&mut kept.response, &key);
-        match value {
-            Some(v) => answers.insert(key.code.to_owned(), v.clone()),
-            None => answers.remove(key.code),
-        };
-        Ok(())
+        self.change_answer(submission, key, value, person, None)
     }
 
     fn save_position(
@@ -429,11 +422,7 @@ impl Effects for Memory {
         person: PersonId,
         reason: &str,
     ) -> Result<(), Failure> {
-        self.save_answer(submission, key, value, person)?;
-        let kept = self.change(submission)?;
-        kept.corrections
-            .push((key.code.to_owned(), reason.to_owned()));
-        Ok(())
+        self.change_answer(submission, key, value, person, Some(reason))
     }
 
     fn plausibility(&mut self, submission: SubmissionId) -> Result<Vec<Flag>, Failure> {
@@ -441,28 +430,58 @@ impl Effects for Memory {
     }
 
     fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure> {
-        let kept = self.kept(submission)?;
-        Ok(kept
-            .corrections
-            .iter()
-            .map(|(code, reason)| AuditEntry {
-                what: "answer".into(),
-                roster: String::new(),
-                instance: String::new(),
-                code: code.clone(),
-                old_value: None,
-                new_value: None,
-                person: None,
-                role: Some(Role::Support),
-                at: String::new(),
-                machine: "memory".into(),
-                reason: Some(reason.clone()),
-            })
-            .collect())
+        Ok(self.kept(submission)?.history.clone())
     }
 }
 
 impl Memory {
+    /// Person `id` is at index `id - 1`.
+    fn name_of(&self, person: PersonId) -> Option<String> {
+        usize::try_from(person.0 - 1)
+            .ok()
+            .and_then(|i| self.people.get(i))
+            .cloned()
+    }
+
+    /// Keep an answer (`None`: none), with its entry in the history.
+    fn change_answer(
+        &mut self,
+        submission: SubmissionId,
+        key: AnswerKey,
+        value: Option<&Value>,
+        person: PersonId,
+        reason: Option<&str>,
+    ) -> Result<(), Failure> {
+        let author = self.name_of(person);
+        let at = format!("{:020}", self.changes + 1);
+        let kept = self.change(submission)?;
+        kept.last_person = Some(person);
+        let answers = answers_at(&mut kept.response, &key);
+        let old = match value {
+            Some(v) => answers.insert(key.code.to_owned(), v.clone()),
+            None => answers.remove(key.code),
+        };
+        if old.as_ref() == value {
+            // As the store does: keeping what is there already changes nothing.
+            return Ok(());
+        }
+        let encode = |v: &Value| serde_json::to_string(v).expect("a value serialises");
+        kept.history.push(AuditEntry {
+            what: "answer".into(),
+            roster: key.roster.to_owned(),
+            instance: key.instance.to_owned(),
+            code: key.code.to_owned(),
+            old_value: old.as_ref().map(encode),
+            new_value: value.map(encode),
+            person: author,
+            role: None,
+            at,
+            machine: "memory".into(),
+            reason: reason.map(str::to_owned),
+        });
+        Ok(())
+    }
+
     /// The definition a kept submission was created with, loaded.
     fn definition_of(&self, kept: &Kept) -> Result<Questionnaire, Failure> {
         let text = &self.definitions[&kept.summary.questionnaire_hash];
@@ -487,11 +506,7 @@ impl Memory {
 
     /// A message by `person`, timed by the count of changes so that later ones sort later.
     fn message(&self, person: PersonId, body: &str, sets: Option<QueryStatus>) -> MessageRecord {
-        let author = usize::try_from(person.0 - 1)
-            .ok()
-            .and_then(|i| self.people.get(i))
-            .cloned()
-            .unwrap_or_default();
+        let author = self.name_of(person).unwrap_or_default();
         MessageRecord {
             uid: format!("m{:020}", self.changes + 1),
             author,
