@@ -17,6 +17,7 @@ pub mod ids;
 pub mod inbox;
 pub mod plausibility;
 pub mod questionnaire;
+pub mod report;
 pub mod response;
 pub mod results;
 pub mod review;

@@ -15,13 +15,16 @@ pub fn full_response(q: &Questionnaire, services: usize) -> Response {
             r.set(&item.code, v);
         }
     }
-    r.set(
-        "WEB_SITES",
-        Value::Urls(vec![
-            "https://www.example.gov.lv".into(),
-            "https://e.example.lv".into(),
-        ]),
-    );
+    // The e-index's websites, two of them, so that its websites roster has instances.
+    if q.item("WEB_SITES").is_some() {
+        r.set(
+            "WEB_SITES",
+            Value::Urls(vec![
+                "https://www.example.gov.lv".into(),
+                "https://e.example.lv".into(),
+            ]),
+        );
+    }
     for (index, roster) in q.rosters.iter().enumerate() {
         let keys: Vec<String> = match roster.from.map(|from| r.answers.get(&q.items[from].code)) {
             None if roster.id == "services" => (0..services).map(|s| format!("s{s:03}")).collect(),

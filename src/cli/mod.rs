@@ -9,6 +9,7 @@ mod import;
 mod info;
 mod interface;
 mod open;
+mod report;
 mod results;
 mod review;
 mod scoring_file;
@@ -116,6 +117,9 @@ pub enum Command {
         #[arg(value_name = "ID")]
         submission: SubmissionId,
     },
+    /// The answer tables of the questionnaire over the submissions handed in: each option's
+    /// count and share, numbers' sums and middles, as the 2024 ICT report publishes them.
+    Report(report::Selection),
     /// Read submission files into the database: all files or nothing.
     Import {
         #[arg(required = true, value_name = "FILE")]
@@ -174,6 +178,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => import::import(&cli, files, *ours, *theirs),
         Some(Command::Info) => info::overview(cli.lang, cli.questionnaire.as_deref()),
         Some(Command::Review) => review::inbox(&cli),
+        Some(Command::Report(sel)) => report::report(&cli, sel),
         Some(Command::Return {
             submission,
             message,

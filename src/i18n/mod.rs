@@ -3,10 +3,12 @@
 //! Latvian alphabetical order. Question text is the definition's and never goes through here.
 
 mod cli;
+mod report;
 mod review;
 mod words;
 
 pub use cli::{Say, import_report, say};
+pub use report::{R, rw};
 pub use review::{answer_text, correction_note, flag_text, place_name, query_status, refusal};
 pub use words::{T, finding_message, status, tr};
 

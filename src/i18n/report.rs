@@ -1,0 +1,66 @@
+//! The answer tables' words (`anketa report`), in both languages.
+
+use super::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum R {
+    Questionnaire,
+    Counted,
+    AllYears,
+    Year,
+    NoAnswer,
+    NotAsked,
+    Answers,
+    NotAvailable,
+    NotApplicable,
+    Sum,
+    Mean,
+    Median,
+    Min,
+    Max,
+    /// A multiple choice's shares are of those asked: they can sum to over 100 %.
+    OverHundred,
+    /// Roster items: over all instances, from how many submissions.
+    OverInstances,
+    Submissions,
+    /// n = 0: nothing to count, nothing divided.
+    NothingToCount,
+    CsvHeader,
+}
+
+pub fn rw(lang: Lang, r: R) -> &'static str {
+    let (lv, en) = match r {
+        R::Questionnaire => ("Anketa", "Questionnaire"),
+        R::Counted => ("Skaitīti", "Counted"),
+        R::AllYears => ("visi gadi", "all years"),
+        R::Year => ("gads", "year"),
+        R::NoAnswer => ("nav atbildes", "no answer"),
+        R::NotAsked => ("nav jautāts", "not asked"),
+        R::Answers => ("atbildes", "answers"),
+        R::NotAvailable => ("dati nav pieejami", "data not available"),
+        R::NotApplicable => ("neattiecas", "not applicable"),
+        R::Sum => ("summa", "sum"),
+        R::Mean => ("vidēji", "mean"),
+        R::Median => ("mediāna", "median"),
+        R::Min => ("min.", "min"),
+        R::Max => ("maks.", "max"),
+        R::OverHundred => (
+            "daļa no jautātajiem; var būt vairākas atbildes, summa var pārsniegt 100 %",
+            "share of those asked; several answers possible, the shares can sum to over 100 %",
+        ),
+        R::OverInstances => ("pa visiem", "over all"),
+        R::Submissions => ("iesniegumiem", "submissions"),
+        R::NothingToCount => (
+            "Nav neviena iesnieguma, ko skaitīt (n = 0).",
+            "No submission to count (n = 0).",
+        ),
+        R::CsvHeader => (
+            "kods;rinda;atbildes kods;atbilde;skaits;daļa %;bāze",
+            "code;row;option code;answer;count;share %;base",
+        ),
+    };
+    match lang {
+        Lang::Lv => lv,
+        Lang::En => en,
+    }
+}

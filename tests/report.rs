@@ -1,0 +1,268 @@
+//! `anketa report` through the binary: the answer tables over what was handed in, as text,
+//! CSV for Excel and JSON; and what it says when there is nothing to count or nowhere to write.
+
+mod common;
+
+use anketa::response::Value;
+use common::anketa_on;
+use common::tui::demo_store;
+
+/// The service statistics of the demo database are summed over every service of every
+/// institution: the report's sum of P52 is the sum a script would compute.
+#[test]
+fn service_figures_are_summed_over_every_service_of_every_institution() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let mut expected = 0.0;
+    let mut services = 0;
+    for s in store.submissions().unwrap() {
+        for i in store.load_response(s.id).unwrap().instances("services") {
+            services += 1;
+            if let Some(Value::Number(n)) = i.answers.get("P52") {
+                expected += n;
+            }
+        }
+    }
+    drop(store);
+    let db = dir.path().join("d.db");
+    let (code, out, err) = anketa_on(&db, &["report", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["report"]["n"], 94, "every demo submission is accepted");
+    let p52 = json["report"]["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "P52")
+        .expect("a table for P52");
+    assert_eq!(p52["roster"], "services");
+    assert_eq!(
+        p52["asked"].as_u64().unwrap() + p52["not_asked"].as_u64().unwrap(),
+        services
+    );
+    let sum = p52["kind"]["sum"].as_f64().unwrap();
+    assert!((sum - expected).abs() < 1e-6, "{sum} against {expected}");
+
+    // The same in words: "summa" with a decimal comma where it has decimals.
+    let (_, text, _) = anketa_on(&db, &["report"]);
+    assert!(text.contains("n = 94"), "{}", &text[..200]);
+    let at = text.find("\nP52 ").expect("P52 in the text");
+    let block = &text[at..at + 400];
+    assert!(
+        block.contains(&format!("summa {}", expected as i64)),
+        "{block}"
+    );
+}
+
+#[test]
+fn the_csv_is_for_excel_and_reads_back_with_its_latvian_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(demo_store(dir.path()));
+    let db = dir.path().join("d.db");
+    let path = dir.path().join("tabulas.csv");
+    let (code, _, err) = anketa_on(
+        &db,
+        &["report", "--format", "csv", "-o", path.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "kods");
+    assert_eq!(&header[3], "atbilde");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let d61 = rows
+        .iter()
+        .find(|r| &r[0] == "D61J" && &r[3] == "Ir")
+        .expect("a row per option");
+    assert!(d61[5].contains(','), "a decimal comma: {d61:?}");
+    assert!(
+        rows.iter().any(|r| r[3].contains("Sociālie tīkli")),
+        "Latvian letters intact"
+    );
+    assert!(
+        !dir.path().join("tabulas.csv.partial").exists(),
+        "nothing half-written left"
+    );
+}
+
+#[test]
+fn nothing_to_count_is_said_and_an_unwritable_path_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(demo_store(dir.path()));
+    let db = dir.path().join("d.db");
+    // The demo is of 2019: 2024 has nothing.
+    let (code, out, err) = anketa_on(&db, &["report", "--year", "2024"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("n = 0"), "{out}");
+    assert!(
+        err.contains("Nav neviena iesnieguma, ko skaitīt (n = 0)."),
+        "{err}"
+    );
+    let figures = out
+        .lines()
+        .filter(|l| l.contains('%') || l.contains("summa"));
+    for line in figures {
+        let broken = |w: &str| ["NaN", "inf", "-inf"].contains(&w);
+        assert!(!line.split_whitespace().any(broken), "divided by 0: {line}");
+    }
+
+    let (code, _, err) = anketa_on(&db, &["report", "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is a folder"), "{err}");
+    let missing = dir.path().join("no/such/folder/t.txt");
+    let (code, _, err) = anketa_on(&db, &["report", "-o", missing.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot write the report"), "{err}");
+
+    let (code, _, err) = anketa_on(&db, &["report", "--status", "gatavs"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("one of draft, submitted, returned, accepted"),
+        "{err}"
+    );
+}
+
+/// One published table of the 2024 ICT report (tests/data/ikt-2024-published.toml).
+#[derive(serde::Deserialize)]
+struct Published {
+    question: String,
+    n: usize,
+    rows: Vec<PublishedRow>,
+}
+
+#[derive(serde::Deserialize)]
+struct PublishedRow {
+    option: i64,
+    label: String,
+    count: usize,
+    share: String,
+}
+
+#[derive(serde::Deserialize)]
+struct PublishedTables {
+    tables: Vec<Published>,
+}
+
+/// 145 submissions of the 2024 ICT survey whose answers are the report's, and five drafts
+/// that answer otherwise: `anketa report` prints every published count and share, n = 145.
+#[test]
+fn the_ict_report_reproduces_every_published_count_and_share() {
+    use anketa::exchange::{
+        self, InstitutionKind, InstitutionRecord, QuestionnaireRef, Status, SubmissionRecord,
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let definition = std::fs::read_to_string(root.join("questionnaire/ikt-2024.toml")).unwrap();
+    let q = anketa::questionnaire::load("ikt-2024.toml", definition.as_bytes()).unwrap();
+    let published: PublishedTables = toml::from_str(
+        &std::fs::read_to_string(root.join("tests/data/ikt-2024-published.toml")).unwrap(),
+    )
+    .unwrap();
+    assert!(published.tables.len() >= 10, "the report's tables");
+    let record = |n: usize, status: Status| {
+        let mut r = anketa::sample::full_response(&q, 0);
+        for table in &published.tables {
+            // The first `count` institutions chose the first row, and so on down.
+            let mut left = n;
+            let row = table
+                .rows
+                .iter()
+                .find(|row| {
+                    let here = left < row.count;
+                    left = left.saturating_sub(row.count);
+                    here
+                })
+                .unwrap_or(&table.rows[table.rows.len() - 1]);
+            let option = if status == Status::Draft {
+                2
+            } else {
+                row.option
+            };
+            r.set(&table.question, Value::Choice(option));
+        }
+        let at = "2025-01-15T09:00:00.000Z".to_owned();
+        SubmissionRecord {
+            uid: format!(
+                "{:032x}",
+                n + 1 + usize::from(status == Status::Draft) * 1000
+            ),
+            institution: InstitutionRecord {
+                name: format!("Iestāde Nr. {}", n + 1),
+                reg_no: None,
+                sector: None,
+                kind: InstitutionKind::Institution,
+            },
+            questionnaire: QuestionnaireRef {
+                id: q.id.clone(),
+                version: q.version.clone(),
+                hash: exchange::definition_hash(definition.as_bytes()),
+            },
+            year: 2024,
+            status,
+            demo: false,
+            created_at: at.clone(),
+            updated_at: at.clone(),
+            submitted_at: (status != Status::Draft).then(|| at.clone()),
+            accepted_at: None,
+            revision: String::new(),
+            ancestors: Vec::new(),
+            answers: r.answers,
+            rosters: r.rosters,
+            comments: Vec::new(),
+            queries: Vec::new(),
+            acknowledgements: Vec::new(),
+            history: Vec::new(),
+        }
+    };
+    let n = published.tables[0].n;
+    let mut records: Vec<SubmissionRecord> = (0..n).map(|i| record(i, Status::Submitted)).collect();
+    records.extend((0..5).map(|i| record(n + i, Status::Draft)));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ikt.db");
+    let file = exchange::read(&exchange::write("now".into(), "test".into(), records)).unwrap();
+    anketa::store::Store::open(&db)
+        .unwrap()
+        .import(&[file], &[&definition], anketa::store::Resolution::Refuse)
+        .unwrap();
+
+    let (code, out, err) = anketa_on(
+        &db,
+        &["--questionnaire", "questionnaire/ikt-2024.toml", "report"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!("n = {n}")),
+        "the drafts are left out:\n{}",
+        &out[..300]
+    );
+    for table in &published.tables {
+        let at = out
+            .find(&format!("\n{} ", table.question))
+            .unwrap_or_else(|| panic!("{} is reported", table.question));
+        let block: Vec<&str> = out[at + 1..]
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .collect();
+        for row in &table.rows {
+            let line = block
+                .iter()
+                .find(|l| l.trim_start().starts_with(&row.label))
+                .unwrap_or_else(|| {
+                    panic!("{} {:?}:\n{}", table.question, row.label, block.join("\n"))
+                });
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let tail = words[words.len() - 3..].join(" ");
+            assert_eq!(
+                tail,
+                format!("{} {}", row.count, row.share),
+                "{} {}: {line}",
+                table.question,
+                row.label
+            );
+        }
+    }
+}
