@@ -71,16 +71,17 @@ fn the_csv_is_for_excel_and_reads_back_with_its_latvian_letters() {
         .delimiter(b';')
         .from_reader(&bytes[3..]);
     let header = reader.headers().unwrap().clone();
-    assert_eq!(&header[0], "kods");
-    assert_eq!(&header[3], "atbilde");
+    assert_eq!(&header[0], "grupa");
+    assert_eq!(&header[1], "kods");
+    assert_eq!(&header[4], "atbilde");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let d61 = rows
         .iter()
-        .find(|r| &r[0] == "D61J" && &r[3] == "Ir")
+        .find(|r| &r[1] == "D61J" && &r[4] == "Ir")
         .expect("a row per option");
-    assert!(d61[5].contains(','), "a decimal comma: {d61:?}");
+    assert!(d61[6].contains(','), "a decimal comma: {d61:?}");
     assert!(
-        rows.iter().any(|r| r[3].contains("Sociālie tīkli")),
+        rows.iter().any(|r| r[4].contains("Sociālie tīkli")),
         "Latvian letters intact"
     );
     assert!(
@@ -147,10 +148,9 @@ struct PublishedTables {
     tables: Vec<Published>,
 }
 
-/// 145 submissions of the 2024 ICT survey whose answers are the report's, and five drafts
-/// that answer otherwise: `anketa report` prints every published count and share, n = 145.
-#[test]
-fn the_ict_report_reproduces_every_published_count_and_share() {
+/// A database of 145 submitted submissions of the 2024 ICT survey whose answers are the
+/// report's, and five drafts that answer otherwise; with the published tables.
+fn ict_database(dir: &std::path::Path) -> (std::path::PathBuf, PublishedTables) {
     use anketa::exchange::{
         self, InstitutionKind, InstitutionRecord, QuestionnaireRef, Status, SubmissionRecord,
     };
@@ -220,13 +220,22 @@ fn the_ict_report_reproduces_every_published_count_and_share() {
     let n = published.tables[0].n;
     let mut records: Vec<SubmissionRecord> = (0..n).map(|i| record(i, Status::Submitted)).collect();
     records.extend((0..5).map(|i| record(n + i, Status::Draft)));
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ikt.db");
+    let db = dir.join("ikt.db");
     let file = exchange::read(&exchange::write("now".into(), "test".into(), records)).unwrap();
     anketa::store::Store::open(&db)
         .unwrap()
         .import(&[file], &[&definition], anketa::store::Resolution::Refuse)
         .unwrap();
+    (db, published)
+}
+
+/// `anketa report` prints every published count and share of the 2024 ICT report, n = 145,
+/// the drafts left out.
+#[test]
+fn the_ict_report_reproduces_every_published_count_and_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, published) = ict_database(dir.path());
+    let n = published.tables[0].n;
 
     let (code, out, err) = anketa_on(
         &db,
@@ -265,4 +274,66 @@ fn the_ict_report_reproduces_every_published_count_and_share() {
             );
         }
     }
+}
+
+/// The 2024 report's figure 3: the institutions cut by whether they use VIRSIS (IKT01), each
+/// group's shares its own; a text question cannot cut.
+#[test]
+fn tables_are_cut_by_the_answer_to_a_single_choice_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, published) = ict_database(dir.path());
+    let ikt01 = &published.tables[0];
+    let args = [
+        "--questionnaire",
+        "questionnaire/ikt-2024.toml",
+        "report",
+        "--by",
+        "IKT01",
+    ];
+    let (code, out, err) = anketa_on(&db, &args);
+    assert_eq!(code, 0, "{err}");
+    for row in &ikt01.rows {
+        let group = format!("== IKT01: {} — n = {} ==", row.label, row.count);
+        assert!(out.contains(&group), "{group}:\n{}", &out[..400]);
+    }
+    // Within the "Jā" group, every one answered IKT01 "Jā": 100,00 %.
+    let yes = out
+        .find(&format!("== IKT01: {} ", ikt01.rows[0].label))
+        .unwrap();
+    let block = &out[yes..];
+    let at = block.find("\nIKT01 ").unwrap();
+    let first = block[at..].lines().nth(2).unwrap();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let count = ikt01.rows[0].count.to_string();
+    assert_eq!(
+        words[words.len() - 3..],
+        [count.as_str(), "100,00", "%"],
+        "{first}"
+    );
+
+    let args = [
+        "--questionnaire",
+        "questionnaire/ikt-2024.toml",
+        "report",
+        "--by",
+        "IKT02_NOTES",
+    ];
+    let (code, _, err) = anketa_on(&db, &args);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("IKT02_NOTES is not a single-choice question"),
+        "{err}"
+    );
+    let (code, _, err) = anketa_on(
+        &db,
+        &[
+            "--questionnaire",
+            "questionnaire/ikt-2024.toml",
+            "report",
+            "--by",
+            "NOPE",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("has no question NOPE"), "{err}");
 }

@@ -34,6 +34,10 @@ pub struct Selection {
     /// The answers of text questions too.
     #[arg(long)]
     texts: bool,
+    /// Cut every table by ministry sector, organisation kind, or the answer to a
+    /// single-choice question (its code): one table per group, with the group's shares.
+    #[arg(long, value_name = "sector|kind|CODE")]
+    by: Option<String>,
     /// Write to this file instead of the terminal.
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
@@ -68,6 +72,27 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
         .collect::<Result<_, _>>()?;
     let refs: Vec<&Response> = responses.iter().collect();
     let report = tabulate(&q, &refs);
+    let groups = match &sel.by {
+        None => Vec::new(),
+        Some(by) => {
+            let keys = group_keys(lang, &q, by, &chosen, &refs)?;
+            let mut names: Vec<String> = keys.clone();
+            names.sort_by(|a, b| crate::i18n::compare_lv(a, b));
+            names.dedup();
+            names
+                .into_iter()
+                .map(|name| {
+                    let members: Vec<&Response> = refs
+                        .iter()
+                        .zip(&keys)
+                        .filter(|(_, k)| **k == name)
+                        .map(|(r, _)| *r)
+                        .collect();
+                    (name, tabulate(&q, &members))
+                })
+                .collect()
+        }
+    };
     let filter = format!(
         "{}; {}",
         statuses
@@ -90,8 +115,23 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
         report.n
     );
     let bytes = match sel.format {
-        Format::Text => text(lang, &heading, &report, sel.texts).into_bytes(),
-        Format::Csv => csv(lang, &report)?,
+        Format::Text if groups.is_empty() => text(lang, &heading, &report, sel.texts).into_bytes(),
+        Format::Text => {
+            let mut out = format!("{heading}\n");
+            for (name, group) in &groups {
+                let sub = format!("\n== {name} — n = {} ==", group.n);
+                out.push_str(&text(lang, &sub, group, sel.texts));
+            }
+            out.into_bytes()
+        }
+        Format::Csv if groups.is_empty() => csv(lang, &[(String::new(), &report)])?,
+        Format::Csv => csv(
+            lang,
+            &groups
+                .iter()
+                .map(|(n, g)| (n.clone(), g))
+                .collect::<Vec<_>>(),
+        )?,
         Format::Json => {
             let value = serde_json::json!({
                 "questionnaire": q.id,
@@ -99,6 +139,11 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
                 "statuses": statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
                 "year": sel.year,
                 "report": report,
+                "by": sel.by,
+                "groups": groups
+                    .iter()
+                    .map(|(name, g)| serde_json::json!({ "group": name, "report": g }))
+                    .collect::<Vec<_>>(),
             });
             let mut out = serde_json::to_vec_pretty(&value)?;
             out.push(b'\n');
@@ -113,6 +158,73 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
         eprintln!("{}", rw(lang, R::NothingToCount));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each submission's group: its ministry sector, its kind, or its answer to the single-choice
+/// question `by` ("nav atbildes" where blank or not asked).
+fn group_keys(
+    lang: Lang,
+    q: &crate::questionnaire::Questionnaire,
+    by: &str,
+    chosen: &[crate::store::SubmissionSummary],
+    responses: &[&Response],
+) -> anyhow::Result<Vec<String>> {
+    use crate::exchange::InstitutionKind;
+    use crate::i18n::{T, tr};
+    use crate::questionnaire::AnswerType;
+    match by {
+        "sector" => Ok(chosen
+            .iter()
+            .map(|s| {
+                s.sector
+                    .clone()
+                    .unwrap_or_else(|| rw(lang, R::NoSector).to_owned())
+            })
+            .collect()),
+        "kind" => Ok(chosen
+            .iter()
+            .map(|s| {
+                tr(
+                    lang,
+                    match s.kind {
+                        InstitutionKind::Ministry => T::Ministry,
+                        InstitutionKind::Institution => T::InstitutionKind,
+                    },
+                )
+                .to_owned()
+            })
+            .collect()),
+        code => {
+            let Some(item) = q.item(code) else {
+                bail!(
+                    "--by {code}: {} has no question {code}; --by takes sector, kind or a single-choice question's code",
+                    q.id
+                );
+            };
+            let AnswerType::Single(choices) = &q.items[item].answer else {
+                bail!(
+                    "--by {code}: {code} is not a single-choice question; --by takes sector, kind or a single-choice question's code"
+                );
+            };
+            if q.items[item].roster.is_some() {
+                bail!("--by {code}: {code} is asked per instance, not once per submission");
+            }
+            Ok(responses
+                .iter()
+                .map(|r| {
+                    let label = match r.answers.get(code) {
+                        Some(crate::response::Value::Choice(c)) => choices
+                            .iter()
+                            .find(|o| o.code == *c)
+                            .map(|o| o.label.clone()),
+                        _ => None,
+                    };
+                    let answer = label.unwrap_or_else(|| rw(lang, R::NoAnswer).to_owned());
+                    format!("{code}: {answer}")
+                })
+                .collect())
+        }
+    }
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -225,9 +337,9 @@ fn text(lang: Lang, heading: &str, report: &Report, texts: bool) -> String {
     out
 }
 
-/// One row per answer of every choice question, and per figure of every number; the first
-/// bytes a BOM, so that Excel reads UTF-8.
-fn csv(lang: Lang, report: &Report) -> anyhow::Result<Vec<u8>> {
+/// One row per answer of every choice question, and per figure of every number, per group
+/// (one group named "" without `--by`); the first bytes a BOM, so that Excel reads UTF-8.
+fn csv(lang: Lang, groups: &[(String, &Report)]) -> anyhow::Result<Vec<u8>> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     let separator = match lang {
         Lang::Lv => b';',
@@ -238,11 +350,15 @@ fn csv(lang: Lang, report: &Report) -> anyhow::Result<Vec<u8>> {
             .delimiter(separator)
             .from_writer(&mut out);
         w.write_record(rw(lang, R::CsvHeader).split(';'))?;
-        for t in &report.tables {
+        for (group, t) in groups
+            .iter()
+            .flat_map(|(g, r)| r.tables.iter().map(move |t| (g, t)))
+        {
             let row = t.row.clone().unwrap_or_default();
             let base = t.asked.to_string();
             let mut record = |code: String, label: &str, count: usize, share: String| {
                 w.write_record([
+                    group.as_str(),
                     t.code.as_str(),
                     &row,
                     &code,

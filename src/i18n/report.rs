@@ -26,6 +26,7 @@ pub enum R {
     /// n = 0: nothing to count, nothing divided.
     NothingToCount,
     CsvHeader,
+    NoSector,
 }
 
 pub fn rw(lang: Lang, r: R) -> &'static str {
@@ -55,9 +56,10 @@ pub fn rw(lang: Lang, r: R) -> &'static str {
             "No submission to count (n = 0).",
         ),
         R::CsvHeader => (
-            "kods;rinda;atbildes kods;atbilde;skaits;daļa %;bāze",
-            "code;row;option code;answer;count;share %;base",
+            "grupa;kods;rinda;atbildes kods;atbilde;skaits;daļa %;bāze",
+            "group;code;row;option code;answer;count;share %;base",
         ),
+        R::NoSector => ("(resors nav norādīts)", "(no sector given)"),
     };
     match lang {
         Lang::Lv => lv,
