@@ -7,6 +7,7 @@
 //! handed to it. The command-line shell is [`cli`].
 
 pub mod cli;
+pub mod dataset;
 pub mod demo;
 pub mod diag;
 pub mod exchange;

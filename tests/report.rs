@@ -117,7 +117,7 @@ fn nothing_to_count_is_said_and_an_unwritable_path_refused() {
     let missing = dir.path().join("no/such/folder/t.txt");
     let (code, _, err) = anketa_on(&db, &["report", "-o", missing.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("cannot write the report"), "{err}");
+    assert!(err.contains("cannot write the file"), "{err}");
 
     let (code, _, err) = anketa_on(&db, &["report", "--status", "gatavs"]);
     assert_eq!(code, 2, "{err}");

@@ -3,6 +3,7 @@
 //! in `open.rs`, a questionnaire's scoring model in `scoring_file.rs`.
 
 mod check;
+mod data;
 mod demo;
 mod export;
 mod import;
@@ -120,6 +121,9 @@ pub enum Command {
     /// The answer tables of the questionnaire over the submissions handed in: each option's
     /// count and share, numbers' sums and middles, as the 2024 ICT report publishes them.
     Report(report::Selection),
+    /// The data for Excel or SPSS: one row per submission (and per roster instance in a file
+    /// of each roster's), option codes in the data and their words in a codebook.
+    Data(data::Data),
     /// Read submission files into the database: all files or nothing.
     Import {
         #[arg(required = true, value_name = "FILE")]
@@ -179,6 +183,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Info) => info::overview(cli.lang, cli.questionnaire.as_deref()),
         Some(Command::Review) => review::inbox(&cli),
         Some(Command::Report(sel)) => report::report(&cli, sel),
+        Some(Command::Data(args)) => data::data(&cli, args),
         Some(Command::Return {
             submission,
             message,

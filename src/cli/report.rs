@@ -20,15 +20,60 @@ pub enum Format {
     Json,
 }
 
-/// Which submissions the tables count.
+/// Which submissions a report or a data export covers.
 #[derive(Debug, clap::Args)]
-pub struct Selection {
+pub struct Which {
     /// Only this reporting year.
     #[arg(long)]
     year: Option<i32>,
-    /// Count submissions with this status; may be repeated [default: submitted, accepted].
+    /// Submissions with this status; may be repeated [default: submitted, accepted].
     #[arg(long, value_parser = parse_status)]
     status: Vec<Status>,
+}
+
+impl Which {
+    fn statuses(&self) -> Vec<Status> {
+        if self.status.is_empty() {
+            vec![Status::Submitted, Status::Accepted]
+        } else {
+            self.status.clone()
+        }
+    }
+
+    /// The submissions of `q` it covers, with their answers, in Latvian order of institution.
+    pub(super) fn chosen(
+        &self,
+        store: &crate::store::Store,
+        q: &crate::questionnaire::Questionnaire,
+    ) -> anyhow::Result<Vec<(crate::store::SubmissionSummary, Response)>> {
+        let statuses = self.statuses();
+        let mut chosen: Vec<_> = store
+            .submissions()?
+            .into_iter()
+            .filter(|s| s.questionnaire_code == q.id)
+            .filter(|s| statuses.contains(&s.status))
+            .filter(|s| self.year.is_none_or(|y| s.year == y))
+            .collect();
+        chosen.sort_by(|a, b| {
+            crate::i18n::compare_lv(&a.institution, &b.institution)
+                .then(a.year.cmp(&b.year))
+                .then(a.id.cmp(&b.id))
+        });
+        chosen
+            .into_iter()
+            .map(|s| {
+                let response = store.load_response(s.id)?;
+                Ok((s, response))
+            })
+            .collect()
+    }
+}
+
+/// Which submissions the tables count, and how they are written.
+#[derive(Debug, clap::Args)]
+pub struct Selection {
+    #[command(flatten)]
+    which: Which,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// The answers of text questions too.
@@ -54,22 +99,9 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let store = open::store(cli)?;
-    let statuses = if sel.status.is_empty() {
-        vec![Status::Submitted, Status::Accepted]
-    } else {
-        sel.status.clone()
-    };
-    let chosen: Vec<_> = store
-        .submissions()?
-        .into_iter()
-        .filter(|s| s.questionnaire_code == q.id)
-        .filter(|s| statuses.contains(&s.status))
-        .filter(|s| sel.year.is_none_or(|y| s.year == y))
-        .collect();
-    let responses: Vec<Response> = chosen
-        .iter()
-        .map(|s| store.load_response(s.id))
-        .collect::<Result<_, _>>()?;
+    let statuses = sel.which.statuses();
+    let (chosen, responses): (Vec<_>, Vec<Response>) =
+        sel.which.chosen(&store, &q)?.into_iter().unzip();
     let refs: Vec<&Response> = responses.iter().collect();
     let report = tabulate(&q, &refs);
     let groups = match &sel.by {
@@ -100,7 +132,7 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
             .map(|s| status(lang, *s))
             .collect::<Vec<_>>()
             .join(", "),
-        sel.year.map_or_else(
+        sel.which.year.map_or_else(
             || rw(lang, R::AllYears).to_owned(),
             |y| format!("{y}. {}", rw(lang, R::Year))
         )
@@ -137,7 +169,7 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
                 "questionnaire": q.id,
                 "version": q.version,
                 "statuses": statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-                "year": sel.year,
+                "year": sel.which.year,
                 "report": report,
                 "by": sel.by,
                 "groups": groups
@@ -227,12 +259,12 @@ fn group_keys(
     }
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if path.is_dir() {
         bail!("{}: is a folder; name a file to write", path.display());
     }
     crate::files::write_atomically(path, bytes)
-        .with_context(|| format!("{}: cannot write the report", path.display()))
+        .with_context(|| format!("{}: cannot write the file", path.display()))
 }
 
 fn share(lang: Lang, x: f64) -> String {

@@ -140,6 +140,7 @@ impl Effects for Memory {
             status: Status::Draft,
             updated_at: String::new(),
             sector: institution.sector.clone(),
+            reg_no: institution.reg_no.clone(),
             kind: institution.kind,
             demo: false,
         };
