@@ -60,7 +60,7 @@ pub(super) fn data(cli: &Cli, args: &Data) -> anyhow::Result<ExitCode> {
         Format::Spss => Lang::En,
     };
     let bom = args.format == Format::Csv;
-    // Every file is made first, then written: a refusal to write the last leaves none.
+    // Every file is made first, then written.
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for sheet in &tables {
         let path = beside(&args.output, &sheet.name, "csv");
@@ -73,8 +73,14 @@ pub(super) fn data(cli: &Cli, args: &Data) -> anyhow::Result<ExitCode> {
         beside(&args.output, "codebook", "csv"),
         codebook(lang, bom, &tables)?,
     ));
-    for (path, bytes) in &files {
-        write_file(path, bytes)?;
+    for (done, (path, bytes)) in files.iter().enumerate() {
+        if let Err(e) = write_file(path, bytes) {
+            // A set of files is used together: none is left of a set that is not whole.
+            for (written, _) in &files[..done] {
+                let _ = std::fs::remove_file(written);
+            }
+            return Err(e);
+        }
     }
     for (path, _) in &files {
         println!("{}", path.display());
