@@ -4,6 +4,8 @@
 //!   screen evaluated with their definition, drawn) and the inbox with every submission
 //!   evaluated (the ticks that follow), against reading the same submissions from the
 //!   database without evaluating them;
+//! - the organiser's answer tables over 10,000 submissions against reading the same answers
+//!   without aggregating;
 //! - the plausibility pass (`anketa::plausibility::check`) against reading the same
 //!   submissions, touching every numeric answer once, without judging anything.
 //!
@@ -171,5 +173,27 @@ fn inbox_1000(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, inbox_1000, plausibility_1000);
+/// The organiser's answer tables over 10,000 submissions (the 1,000 ten times over), against
+/// reading every answer of the same submissions once without aggregating.
+fn report_10000(c: &mut Criterion) {
+    let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
+    let thousand: Vec<Response> = cohort().into_iter().map(|(_, _, r)| r).collect();
+    let responses: Vec<&Response> = thousand.iter().cycle().take(10 * SUBMISSIONS).collect();
+    let mut group = c.benchmark_group("report/10000");
+    group.sample_size(10);
+    group.bench_function("baseline_read", |b| {
+        b.iter(|| {
+            black_box(&responses)
+                .iter()
+                .map(|r| touch_every_number(r))
+                .sum::<f64>()
+        })
+    });
+    group.bench_function("tabulate", |b| {
+        b.iter(|| anketa::report::tabulate(&q, black_box(&responses)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, inbox_1000, plausibility_1000, report_10000);
 criterion_main!(benches);

@@ -6,7 +6,7 @@
 use crate::expr::ItemId;
 use crate::questionnaire::{AnswerType, Questionnaire};
 use crate::response::{Response, Value};
-use crate::rules::{self, Evaluation};
+use crate::rules;
 use serde::Serialize;
 
 /// The tables of one questionnaire over `n` submissions.
@@ -81,11 +81,37 @@ pub struct Figures {
     pub max: Option<f64>,
 }
 
-/// Count `responses` of `q` (each evaluated here).
+/// Count `responses` of `q`: one pass over them, each judged for what was shown and then
+/// let go, every item's counts kept as they grow.
 pub fn tabulate(q: &Questionnaire, responses: &[&Response]) -> Report {
-    let evals: Vec<Evaluation> = responses.iter().map(|r| rules::evaluate(q, r)).collect();
-    let tables = (0..q.items.len())
-        .map(|item| table(q, item, responses, &evals))
+    let mut tallies: Vec<Tallying> = q.items.iter().map(Tallying::new).collect();
+    for response in responses {
+        let eval = rules::visibility(q, response);
+        for (item, t) in tallies.iter_mut().enumerate() {
+            let code = &q.items[item].code;
+            match q.items[item].roster {
+                None => {
+                    let shown = eval.is_visible(item, None, q);
+                    t.add(shown, response.answers.get(code));
+                    t.submissions += usize::from(shown);
+                }
+                Some(roster) => {
+                    let mut here = false;
+                    for i in 0..eval.instances(roster).len() {
+                        let shown = eval.is_visible(item, Some(i), q);
+                        let stored = eval.instance_answers(q, response, roster, i);
+                        t.add(shown, stored.and_then(|a| a.get(code)));
+                        here |= shown;
+                    }
+                    t.submissions += usize::from(here);
+                }
+            }
+        }
+    }
+    let tables = tallies
+        .into_iter()
+        .enumerate()
+        .map(|(item, t)| t.table(q, item))
         .collect();
     Report {
         n: responses.len(),
@@ -93,111 +119,100 @@ pub fn tabulate(q: &Questionnaire, responses: &[&Response]) -> Report {
     }
 }
 
-/// Every answer to `item`: `Some(value)` where asked and answered, `None` where asked and
-/// blank; the count of places where it was not asked; the submissions it was asked in.
-fn answers<'r>(
-    q: &Questionnaire,
-    item: ItemId,
-    responses: &[&'r Response],
-    evals: &[Evaluation],
-) -> (Vec<Option<&'r Value>>, usize, usize) {
-    let code = &q.items[item].code;
-    let (mut asked, mut not_asked, mut submissions) = (Vec::new(), 0, 0);
-    for (response, eval) in responses.iter().zip(evals) {
-        match q.items[item].roster {
-            None => {
-                if eval.is_visible(item, None, q) {
-                    asked.push(response.answers.get(code).filter(|v| !v.is_blank()));
-                } else {
-                    not_asked += 1;
-                }
-            }
-            Some(roster) => {
-                let instances = eval.instances(roster).len();
-                let mut here = false;
-                for i in 0..instances {
-                    if eval.is_visible(item, Some(i), q) {
-                        here = true;
-                        let stored = eval.instance_answers(q, response, roster, i);
-                        asked.push(stored.and_then(|a| a.get(code)).filter(|v| !v.is_blank()));
-                    } else {
-                        not_asked += 1;
-                    }
-                }
-                submissions += usize::from(here);
-            }
-        }
-    }
-    if q.items[item].roster.is_none() {
-        submissions = asked.len();
-    }
-    (asked, not_asked, submissions)
+/// One item's counts while the responses are read.
+struct Tallying {
+    asked: usize,
+    not_asked: usize,
+    no_answer: usize,
+    submissions: usize,
+    /// Per option, in the definition's order (choices).
+    options: Vec<(i64, usize)>,
+    numbers: Vec<f64>,
+    not_available: usize,
+    not_applicable: usize,
+    texts: Vec<String>,
 }
 
-fn table(q: &Questionnaire, item: ItemId, responses: &[&Response], evals: &[Evaluation]) -> Table {
-    let it = &q.items[item];
-    let question = q.question_of(item);
-    let (given, not_asked, submissions) = answers(q, item, responses, evals);
-    let asked = given.len();
-    let no_answer = given.iter().filter(|v| v.is_none()).count();
-    let values: Vec<&Value> = given.iter().flatten().copied().collect();
-    let kind = match &it.answer {
-        AnswerType::Single(choices) => {
-            let counts: Vec<usize> = choices
-                .iter()
-                .map(|c| {
-                    values
-                        .iter()
-                        .filter(|v| matches!(v, Value::Choice(x) if *x == c.code))
-                        .count()
-                })
-                .collect();
-            // "nav atbildes" is a row of its own: the shares with it sum to 100 %.
-            let with_blank: Vec<usize> = counts.iter().copied().chain([no_answer]).collect();
-            let share = shares(&with_blank);
-            Tally::Single {
-                options: counted(choices, &counts, &share),
-                no_answer_share: share.last().copied().unwrap_or(0.0),
-            }
+impl Tallying {
+    fn new(item: &crate::questionnaire::Item) -> Tallying {
+        Tallying {
+            asked: 0,
+            not_asked: 0,
+            no_answer: 0,
+            submissions: 0,
+            options: item.answer.choices().iter().map(|c| (c.code, 0)).collect(),
+            numbers: Vec::new(),
+            not_available: 0,
+            not_applicable: 0,
+            texts: Vec::new(),
         }
-        AnswerType::Multi(choices) => {
-            let counts: Vec<usize> = choices
-                .iter()
-                .map(|c| {
-                    values
-                        .iter()
-                        .filter(|v| matches!(v, Value::Choices(x) if x.contains(&c.code)))
-                        .count()
-                })
-                .collect();
-            let share: Vec<f64> = counts.iter().map(|&c| percent(c, asked)).collect();
-            Tally::Multi {
-                options: counted(choices, &counts, &share),
-            }
+    }
+
+    fn add(&mut self, shown: bool, value: Option<&Value>) {
+        if !shown {
+            self.not_asked += 1;
+            return;
         }
-        AnswerType::Integer(_) | AnswerType::Number(_) => Tally::Number(figures(&values)),
-        AnswerType::Text { .. } | AnswerType::Urls { .. } => Tally::Text {
-            answers: values.len(),
-            texts: values
-                .iter()
-                .map(|v| match v {
-                    Value::Text(t) => t.clone(),
-                    Value::Urls(u) => u.join(", "),
-                    _ => String::new(),
-                })
-                .collect(),
-        },
-    };
-    Table {
-        code: it.code.clone(),
-        text: question.text.clone(),
-        row: it.label.clone(),
-        roster: it.roster.map(|r| q.rosters[r].id.clone()),
-        asked,
-        not_asked,
-        no_answer,
-        submissions,
-        kind,
+        self.asked += 1;
+        let mut count = |code: i64| {
+            if let Some(o) = self.options.iter_mut().find(|(c, _)| *c == code) {
+                o.1 += 1;
+            }
+        };
+        match value.filter(|v| !v.is_blank()) {
+            None => self.no_answer += 1,
+            Some(Value::Choice(c)) => count(*c),
+            Some(Value::Choices(cs)) => cs.iter().for_each(|c| count(*c)),
+            Some(Value::Number(n)) if n.is_finite() => self.numbers.push(*n),
+            Some(Value::Number(_)) => {}
+            Some(Value::NotAvailable) => self.not_available += 1,
+            Some(Value::NotApplicable) => self.not_applicable += 1,
+            Some(Value::Text(t)) => self.texts.push(t.clone()),
+            Some(Value::Urls(u)) => self.texts.push(u.join(", ")),
+        }
+    }
+
+    fn table(self, q: &Questionnaire, item: ItemId) -> Table {
+        let it = &q.items[item];
+        let counts: Vec<usize> = self.options.iter().map(|&(_, n)| n).collect();
+        let kind = match &it.answer {
+            AnswerType::Single(choices) => {
+                // "nav atbildes" is a row of its own: the shares with it sum to 100 %.
+                let with_blank: Vec<usize> =
+                    counts.iter().copied().chain([self.no_answer]).collect();
+                let share = shares(&with_blank);
+                Tally::Single {
+                    options: counted(choices, &counts, &share),
+                    no_answer_share: share.last().copied().unwrap_or(0.0),
+                }
+            }
+            AnswerType::Multi(choices) => {
+                let share: Vec<f64> = counts.iter().map(|&c| percent(c, self.asked)).collect();
+                Tally::Multi {
+                    options: counted(choices, &counts, &share),
+                }
+            }
+            AnswerType::Integer(_) | AnswerType::Number(_) => Tally::Number(figures(
+                self.numbers,
+                self.not_available,
+                self.not_applicable,
+            )),
+            AnswerType::Text { .. } | AnswerType::Urls { .. } => Tally::Text {
+                answers: self.texts.len(),
+                texts: self.texts,
+            },
+        };
+        Table {
+            code: it.code.clone(),
+            text: q.question_of(item).text.clone(),
+            row: it.label.clone(),
+            roster: it.roster.map(|r| q.rosters[r].id.clone()),
+            asked: self.asked,
+            not_asked: self.not_asked,
+            no_answer: self.no_answer,
+            submissions: self.submissions,
+            kind,
+        }
     }
 }
 
@@ -255,14 +270,7 @@ pub fn shares(counts: &[usize]) -> Vec<f64> {
     hundredths.iter().map(|&h| h as f64 / 100.0).collect()
 }
 
-fn figures(values: &[&Value]) -> Figures {
-    let mut numbers: Vec<f64> = values
-        .iter()
-        .filter_map(|v| match v {
-            Value::Number(n) if n.is_finite() => Some(*n),
-            _ => None,
-        })
-        .collect();
+fn figures(mut numbers: Vec<f64>, not_available: usize, not_applicable: usize) -> Figures {
     numbers.sort_by(f64::total_cmp);
     let n = numbers.len();
     let sum: f64 = numbers.iter().sum();
@@ -273,14 +281,8 @@ fn figures(values: &[&Value]) -> Figures {
     };
     Figures {
         n,
-        not_available: values
-            .iter()
-            .filter(|v| matches!(v, Value::NotAvailable))
-            .count(),
-        not_applicable: values
-            .iter()
-            .filter(|v| matches!(v, Value::NotApplicable))
-            .count(),
+        not_available,
+        not_applicable,
         sum,
         mean: (n > 0).then(|| sum / n as f64),
         median,

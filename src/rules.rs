@@ -127,6 +127,21 @@ impl Evaluation {
 
 /// Evaluate everything about a response.
 pub fn evaluate(q: &Questionnaire, response: &Response) -> Evaluation {
+    let mut state = visibility(q, response);
+    for (s, section) in q.sections.iter().enumerate() {
+        if let (Some(selection), Some(r)) = (&section.required_instances, section.roster) {
+            let flags = select_instances(q, response, &state, r, selection);
+            state.required_instances[s] = Some(flags);
+        }
+    }
+    let findings = findings(q, response, &state);
+    state.findings = findings;
+    state
+}
+
+/// What is shown of a response, and its roster instances: the part of [`evaluate`] that
+/// counting answers needs (which were asked), without the checks and required answers.
+pub fn visibility(q: &Questionnaire, response: &Response) -> Evaluation {
     let mut state = Evaluation {
         visible: vec![false; q.items.len()],
         rosters: vec![Vec::new(); q.rosters.len()],
@@ -160,14 +175,6 @@ pub fn evaluate(q: &Questionnaire, response: &Response) -> Evaluation {
             }
         }
     }
-    for (s, section) in q.sections.iter().enumerate() {
-        if let (Some(selection), Some(r)) = (&section.required_instances, section.roster) {
-            let flags = select_instances(q, response, &state, r, selection);
-            state.required_instances[s] = Some(flags);
-        }
-    }
-    let findings = findings(q, response, &state);
-    state.findings = findings;
     state
 }
 
