@@ -26,35 +26,24 @@ use std::time::{Duration, Instant};
 fn database(dir: &Path) {
     let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
     let r = full_response(&q, 226);
-    let record = SubmissionRecord {
-        uid: "bench".into(),
-        institution: InstitutionRecord {
+    let record = SubmissionRecord::new(
+        "bench".into(),
+        InstitutionRecord {
             name: "Valsts ieņēmumu dienests".into(),
             reg_no: None,
             sector: None,
             kind: InstitutionKind::Institution,
         },
-        questionnaire: QuestionnaireRef {
+        QuestionnaireRef {
             id: q.id.clone(),
             version: q.version.clone(),
             hash: definition_hash(EINDEX_2019.1.as_bytes()),
         },
-        year: 2019,
-        status: Status::Draft,
-        demo: false,
-        created_at: "2026-11-24T10:00:00.000Z".into(),
-        updated_at: "2026-11-24T10:00:00.000Z".into(),
-        submitted_at: None,
-        accepted_at: None,
-        revision: String::new(),
-        ancestors: Vec::new(),
-        answers: r.answers,
-        rosters: r.rosters,
-        comments: Vec::new(),
-        queries: Vec::new(),
-        acknowledgements: Vec::new(),
-        history: Vec::new(),
-    };
+        2019,
+        Status::Draft,
+        "2026-11-24T10:00:00.000Z",
+        r,
+    );
     let bytes = exchange::write("now".into(), "bench".into(), vec![record]);
     let mut store = Store::open(&dir.join("a.db")).unwrap();
     store

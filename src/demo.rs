@@ -432,40 +432,35 @@ pub fn submission(
     prune_hidden(q, &mut r);
     fill_required_texts(q, &mut r, &slug);
     let at = format!("{year}-12-31T12:00:00.000Z");
+    let institution = InstitutionRecord {
+        name: inst.name.clone(),
+        reg_no: None,
+        sector: inst.sector.clone(),
+        kind: if inst.kind == "ministry" {
+            InstitutionKind::Ministry
+        } else {
+            InstitutionKind::Institution
+        },
+    };
+    let questionnaire = QuestionnaireRef {
+        id: q.id.clone(),
+        version: q.version.clone(),
+        hash: definition_hash(definition.as_bytes()),
+    };
+    let uid = format!(
+        "demo-{year}-{}",
+        crate::exchange::hex(&rng.next().to_be_bytes())
+    );
     SubmissionRecord {
-        uid: format!(
-            "demo-{year}-{}",
-            crate::exchange::hex(&rng.next().to_be_bytes())
-        ),
-        institution: InstitutionRecord {
-            name: inst.name.clone(),
-            reg_no: None,
-            sector: inst.sector.clone(),
-            kind: if inst.kind == "ministry" {
-                InstitutionKind::Ministry
-            } else {
-                InstitutionKind::Institution
-            },
-        },
-        questionnaire: QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version.clone(),
-            hash: definition_hash(definition.as_bytes()),
-        },
-        year,
-        status: Status::Accepted,
         demo: true,
-        created_at: at.clone(),
-        updated_at: at.clone(),
-        submitted_at: Some(at.clone()),
-        accepted_at: Some(at),
-        revision: String::new(),
-        ancestors: Vec::new(),
-        answers: r.answers,
-        rosters: r.rosters,
-        comments: Vec::new(),
-        queries: Vec::new(),
-        acknowledgements: Vec::new(),
-        history: Vec::new(),
+        ..SubmissionRecord::new(
+            uid,
+            institution,
+            questionnaire,
+            year,
+            Status::Accepted,
+            &at,
+            r,
+        )
     }
 }

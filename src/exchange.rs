@@ -80,6 +80,39 @@ pub struct SubmissionRecord {
 }
 
 impl SubmissionRecord {
+    /// A submission with these answers, made and last changed `at` (and submitted, accepted
+    /// then, as its status says), with no history, queries or notes yet.
+    pub fn new(
+        uid: String,
+        institution: InstitutionRecord,
+        questionnaire: QuestionnaireRef,
+        year: i32,
+        status: Status,
+        at: &str,
+        response: Response,
+    ) -> SubmissionRecord {
+        SubmissionRecord {
+            uid,
+            institution,
+            questionnaire,
+            year,
+            status,
+            demo: false,
+            created_at: at.to_owned(),
+            updated_at: at.to_owned(),
+            submitted_at: (status != Status::Draft).then(|| at.to_owned()),
+            accepted_at: (status == Status::Accepted).then(|| at.to_owned()),
+            revision: String::new(),
+            ancestors: Vec::new(),
+            answers: response.answers,
+            rosters: response.rosters,
+            comments: Vec::new(),
+            queries: Vec::new(),
+            acknowledgements: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+
     pub fn response(&self) -> Response {
         Response {
             answers: self.answers.clone(),

@@ -183,39 +183,27 @@ fn ict_database(dir: &std::path::Path) -> (std::path::PathBuf, PublishedTables) 
             };
             r.set(&table.question, Value::Choice(option));
         }
-        let at = "2025-01-15T09:00:00.000Z".to_owned();
-        SubmissionRecord {
-            uid: format!(
+        SubmissionRecord::new(
+            format!(
                 "{:032x}",
                 n + 1 + usize::from(status == Status::Draft) * 1000
             ),
-            institution: InstitutionRecord {
+            InstitutionRecord {
                 name: format!("Iestāde Nr. {}", n + 1),
                 reg_no: None,
                 sector: None,
                 kind: InstitutionKind::Institution,
             },
-            questionnaire: QuestionnaireRef {
+            QuestionnaireRef {
                 id: q.id.clone(),
                 version: q.version.clone(),
                 hash: exchange::definition_hash(definition.as_bytes()),
             },
-            year: 2024,
+            2024,
             status,
-            demo: false,
-            created_at: at.clone(),
-            updated_at: at.clone(),
-            submitted_at: (status != Status::Draft).then(|| at.clone()),
-            accepted_at: None,
-            revision: String::new(),
-            ancestors: Vec::new(),
-            answers: r.answers,
-            rosters: r.rosters,
-            comments: Vec::new(),
-            queries: Vec::new(),
-            acknowledgements: Vec::new(),
-            history: Vec::new(),
-        }
+            "2025-01-15T09:00:00.000Z",
+            r,
+        )
     };
     let n = published.tables[0].n;
     let mut records: Vec<SubmissionRecord> = (0..n).map(|i| record(i, Status::Submitted)).collect();
