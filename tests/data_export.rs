@@ -150,3 +150,63 @@ fn the_spss_syntax_names_every_variable_of_its_data_file_with_labels_and_missing
         "variable labels"
     );
 }
+
+#[test]
+fn the_workbook_opens_with_a_reader_and_holds_the_same_data_and_codebook() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let services: usize = store
+        .submissions()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            store
+                .load_response(s.id)
+                .unwrap()
+                .instances("services")
+                .len()
+        })
+        .sum();
+    drop(store);
+    let db = dir.path().join("d.db");
+    let out = dir.path().join("dati.xlsx");
+    let (code, _, err) = anketa_on(
+        &db,
+        &["data", "--format", "xlsx", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    let mut book: Xlsx<_> = open_workbook(&out).expect("a workbook a reader opens");
+    let names = book.sheet_names().to_vec();
+    assert_eq!(names.first().map(String::as_str), Some("dati"));
+    assert!(names.iter().any(|n| n == "services") && names.iter().any(|n| n == "kodi"));
+    let data = book.worksheet_range("dati").unwrap();
+    assert_eq!(data.height(), 95, "a header and a row per submission");
+    let header: Vec<String> = data
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let v00j = header.iter().position(|h| h == "V00J").unwrap();
+    assert!(
+        data.rows()
+            .skip(1)
+            .all(|r| matches!(r[v00j], Data::Float(_))),
+        "numbers as numbers"
+    );
+    assert!(
+        data.rows().skip(1).any(|r| r[1].to_string().contains('ā')),
+        "Latvian letters intact"
+    );
+    let rows = book.worksheet_range("services").unwrap();
+    assert_eq!(rows.height(), services + 1, "a row per service");
+    let codebook = book.worksheet_range("kodi").unwrap();
+    assert!(
+        codebook
+            .rows()
+            .any(|r| r[3] == Data::Float(1.0) && r[4] == "Ir"),
+        "value labels in the codebook"
+    );
+}

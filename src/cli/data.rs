@@ -17,6 +17,8 @@ pub enum Format {
     Csv,
     /// For SPSS: CSV with `,` and a decimal point, and an `.sps` syntax file per data file.
     Spss,
+    /// One Excel workbook: the submissions, a sheet per roster, and the codebook.
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,9 +57,14 @@ pub(super) fn data(cli: &Cli, args: &Data) -> anyhow::Result<ExitCode> {
         })
         .collect();
     let tables = sheets(&q, &cases);
+    if args.format == Format::Xlsx {
+        write_file(&args.output, &workbook(&tables)?)?;
+        println!("{}", args.output.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let lang = match args.format {
-        Format::Csv => cli.lang,
         Format::Spss => Lang::En,
+        _ => cli.lang,
     };
     let bom = args.format == Format::Csv;
     // Every file is made first, then written.
@@ -157,6 +164,69 @@ fn codebook(lang: Lang, bom: bool, sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> 
         w.flush()?;
     }
     Ok(out)
+}
+
+/// The workbook: a sheet of the submissions ("dati"), one per roster, and the codebook
+/// ("kodi"); the header row frozen, columns as wide as their names, numbers as numbers.
+fn workbook(sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format as Style, Workbook};
+    let mut book = Workbook::new();
+    let bold = Style::new().set_bold();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(if sheet.name.is_empty() {
+            "dati"
+        } else {
+            &sheet.name
+        })?;
+        for (col, c) in sheet.columns.iter().enumerate() {
+            let col = u16::try_from(col)?;
+            ws.write_string_with_format(0, col, &c.name, &bold)?;
+            ws.set_column_width(col, (c.name.chars().count().max(8) + 2) as f64)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1)?;
+            for (col, cell) in row.iter().enumerate() {
+                let col = u16::try_from(col)?;
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Number(n) => {
+                        ws.write_number(r, col, *n)?;
+                    }
+                    Cell::Text(t) => {
+                        ws.write_string(r, col, t)?;
+                    }
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0)?;
+    }
+    let ws = book.add_worksheet();
+    ws.set_name("kodi")?;
+    for (col, title) in ["table", "variable", "label", "value", "value label"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(0, col as u16, *title, &bold)?;
+    }
+    ws.set_column_width(2, 80)?;
+    ws.set_column_width(4, 40)?;
+    let mut r = 1u32;
+    for sheet in sheets {
+        for c in &sheet.columns {
+            ws.write_string(r, 0, &sheet.name)?;
+            ws.write_string(r, 1, &c.name)?;
+            ws.write_string(r, 2, &c.label)?;
+            r += 1;
+            for (code, words) in &c.values {
+                ws.write_number(r, 3, *code as f64)?;
+                ws.write_string(r, 4, words)?;
+                r += 1;
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(book.save_to_buffer()?)
 }
 
 /// SPSS syntax that reads the data file `data` and labels it.
