@@ -205,12 +205,7 @@ pub fn sheets(q: &Questionnaire, cases: &[Case]) -> Vec<Sheet> {
         for (case, eval) in cases.iter().zip(&evals) {
             for (i, state) in eval.instances(r).iter().enumerate() {
                 let stored = eval.instance_answers(q, case.response, r, i);
-                let name = if state.label.is_empty() {
-                    &state.key
-                } else {
-                    &state.label
-                };
-                let mut row = vec![text(case.uid), text(case.institution), text(name)];
+                let mut row = vec![text(case.uid), text(case.institution), text(state.name())];
                 for &item in &items {
                     let value = stored.and_then(|a| a.get(&q.items[item].code));
                     row.extend(cells_of(q, item, eval.is_visible(item, Some(i), q), value));

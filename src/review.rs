@@ -37,20 +37,14 @@ fn instance_name<'e>(eval: &'e Evaluation, roster: usize, key: &'e str) -> &'e s
     eval.instances(roster)
         .iter()
         .find(|i| i.key == key)
-        .map_or(key, |i| if i.label.is_empty() { &i.key } else { &i.label })
+        .map_or(key, |i| i.name())
 }
 
 /// Where a finding points, as [`place`] writes it.
 pub fn finding_place(q: &Questionnaire, eval: &Evaluation, f: &Finding) -> String {
     let item = &q.items[f.location.item];
     let instance = match (item.roster, f.location.instance) {
-        (Some(r), Some(i)) => eval.instances(r).get(i).map(|state| {
-            if state.label.is_empty() {
-                state.key.as_str()
-            } else {
-                state.label.as_str()
-            }
-        }),
+        (Some(r), Some(i)) => eval.instances(r).get(i).map(|state| state.name()),
         _ => None,
     };
     place(&item.code, instance)

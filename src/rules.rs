@@ -22,6 +22,17 @@ pub struct InstanceState {
     visible: Vec<bool>,
 }
 
+impl InstanceState {
+    /// What the respondent calls the instance (a service's name), or its key if unnamed.
+    pub fn name(&self) -> &str {
+        if self.label.is_empty() {
+            &self.key
+        } else {
+            &self.label
+        }
+    }
+}
+
 /// Where a finding points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {

@@ -123,12 +123,11 @@ fn findings(
             let (roster, instance, instance_label) = match (item.roster, f.location.instance) {
                 (Some(r), Some(i)) => {
                     let state = &eval.instances(r)[i];
-                    let label = if state.label.is_empty() {
-                        state.key.clone()
-                    } else {
-                        state.label.clone()
-                    };
-                    (q.rosters[r].id.clone(), state.key.clone(), label)
+                    (
+                        q.rosters[r].id.clone(),
+                        state.key.clone(),
+                        state.name().to_owned(),
+                    )
                 }
                 _ => Default::default(),
             };

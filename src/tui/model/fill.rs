@@ -131,43 +131,35 @@ impl Fill {
         self.q.parts[part].filled_by == FilledBy::Expert
     }
 
+    /// Whether the place (roster id, instance key, code) is the current question, or one of
+    /// its rows, in the current instance: where a query, a flag or a change belongs here.
+    pub fn is_here(&self, roster: &str, instance: &str, code: &str) -> bool {
+        let question = &self.q.questions[self.question];
+        let same_instance = match self.instance_key(self.current_instance()) {
+            Some((r, key)) => roster == r && instance == key,
+            None => roster.is_empty(),
+        };
+        same_instance
+            && (code == question.code
+                || self
+                    .q
+                    .item(code)
+                    .is_some_and(|item| question.items.contains(&item)))
+    }
+
     /// The queries about the current question (any of its items) in the current instance.
     pub fn queries_here(&self) -> impl Iterator<Item = &QueryRecord> {
-        let question = &self.q.questions[self.question];
-        let codes: Vec<&str> = std::iter::once(question.code.as_str())
-            .chain(
-                question
-                    .items
-                    .clone()
-                    .map(|i| self.q.items[i].code.as_str()),
-            )
-            .collect();
-        let place = self.instance_key(self.current_instance());
-        self.queries.iter().filter(move |x| {
-            let same_instance = match &place {
-                Some((roster, key)) => x.roster == *roster && x.instance == *key,
-                None => x.roster.is_empty(),
-            };
-            same_instance && codes.contains(&x.code.as_str())
-        })
+        self.queries
+            .iter()
+            .filter(|x| self.is_here(&x.roster, &x.instance, &x.code))
     }
 
     /// The plausibility flags on the current question (any of its items) in the current
     /// instance.
     pub fn flags_here(&self) -> impl Iterator<Item = &crate::plausibility::Flag> {
-        let question = &self.q.questions[self.question];
-        let place = self.instance_key(self.current_instance());
-        self.flags.iter().filter(move |f| {
-            let same_instance = match &place {
-                Some((roster, key)) => f.place.roster == *roster && f.place.instance == *key,
-                None => f.place.roster.is_empty(),
-            };
-            same_instance
-                && self
-                    .q
-                    .item(&f.place.item)
-                    .is_some_and(|item| question.items.contains(&item))
-        })
+        self.flags
+            .iter()
+            .filter(|f| self.is_here(&f.place.roster, &f.place.instance, &f.place.item))
     }
 
     /// Errors that stop "Pārbaudīt un iesniegt": those of the respondent's part. The expert

@@ -159,7 +159,7 @@ fn ask(fill: &mut Fill, turn: &mut Turn) {
         .filter(|_| !instance.is_empty())
         .and_then(|i| {
             fill.roster()
-                .map(|r| fill.eval().instances(r)[i].label.clone())
+                .map(|r| fill.eval().instances(r)[i].name().to_owned())
         });
     let place = place_name(turn.opts.lang, &review::place(&code, label.as_deref()));
     let title = format!("{} — {place}", turn.tr(T::AskQueryTitle));
@@ -453,19 +453,9 @@ fn history(fill: &mut Fill, turn: &mut Turn) {
             return;
         }
     };
-    let question = &fill.q.questions[fill.question];
-    let place = fill.instance_key(fill.current_instance());
     let lines: Vec<String> = entries
         .iter()
-        .filter(|e| match &place {
-            Some((roster, key)) => e.roster == *roster && e.instance == *key,
-            None => e.roster.is_empty(),
-        })
-        .filter(|e| {
-            fill.q
-                .item(&e.code)
-                .is_some_and(|item| question.items.contains(&item))
-        })
+        .filter(|e| fill.is_here(&e.roster, &e.instance, &e.code))
         .filter_map(|e| history_line(fill, turn, e))
         .collect();
     let lines = if lines.is_empty() {
@@ -525,7 +515,7 @@ fn history_line(fill: &Fill, turn: &Turn, e: &AuditEntry) -> Option<String> {
             .instances(r)
             .iter()
             .find(|i| i.key == e.instance)
-            .map(|i| i.label.clone())
+            .map(|i| i.name().to_owned())
     });
     let mut line = format!(
         "{} {who} [{}]: {} {} → {}",

@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, palette: Pa
                     .eval()
                     .instances(r)
                     .get(i)
-                    .map(|s| format!(" ({})", if s.label.is_empty() { &s.key } else { &s.label }))
+                    .map(|s| format!(" ({})", s.name()))
                     .unwrap_or_default(),
                 _ => String::new(),
             };

@@ -19,12 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
     if let Some(roster) = section.roster
         && let Some(instance) = fill.eval().instances(roster).get(fill.instance)
     {
-        let name = if instance.label.is_empty() {
-            &instance.key
-        } else {
-            &instance.label
-        };
-        title = format!("{} — {}", section.title, name);
+        title = format!("{} — {}", section.title, instance.name());
     }
     let block = super::titled(&title, palette.title());
     let inner = block.inner(area);
@@ -65,11 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         .and_then(|r| Some((r, fill.eval().instances(r).get(fill.instance)?)))
     {
         Some((r, instance)) => {
-            let name = if instance.label.is_empty() {
-                &instance.key
-            } else {
-                &instance.label
-            };
+            let name = instance.name();
             fill.q.rosters[r].text_for(&question.text, name)
         }
         None => question.text.as_str().into(),

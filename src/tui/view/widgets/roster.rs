@@ -41,11 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         .enumerate()
         .map(|(i, instance)| {
             let p = fill.progress(section_index, Some(i));
-            let mut name = if instance.label.is_empty() {
-                instance.key.clone()
-            } else {
-                instance.label.clone()
-            };
+            let mut name = instance.name().to_owned();
             if section.required_instances.is_some()
                 && fill.eval().instance_required(section_index, i)
             {
