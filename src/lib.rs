@@ -26,4 +26,5 @@ pub mod rules;
 pub mod sample;
 pub mod scoring;
 pub mod store;
+pub mod tables;
 pub mod tui;

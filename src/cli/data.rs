@@ -39,7 +39,7 @@ pub(super) fn data(cli: &Cli, args: &Data) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let store = open::store(cli)?;
-    let chosen = args.which.chosen(&store, &q)?;
+    let chosen = args.which.scope().chosen(&store, &q)?;
     let cases: Vec<Case> = chosen
         .iter()
         .map(|(s, response)| Case {

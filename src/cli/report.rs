@@ -7,6 +7,7 @@ use crate::exchange::Status;
 use crate::i18n::{Lang, R, decimal, rw, status};
 use crate::report::{Report, Table, Tally, tabulate};
 use crate::response::Response;
+use crate::tables::Scope;
 use anyhow::{Context, bail};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -32,40 +33,16 @@ pub struct Which {
 }
 
 impl Which {
-    fn statuses(&self) -> Vec<Status> {
-        if self.status.is_empty() {
-            vec![Status::Submitted, Status::Accepted]
-        } else {
-            self.status.clone()
+    pub(super) fn scope(&self) -> Scope {
+        let handed_in = Scope::default();
+        Scope {
+            year: self.year,
+            statuses: if self.status.is_empty() {
+                handed_in.statuses
+            } else {
+                self.status.clone()
+            },
         }
-    }
-
-    /// The submissions of `q` it covers, with their answers, in Latvian order of institution.
-    pub(super) fn chosen(
-        &self,
-        store: &crate::store::Store,
-        q: &crate::questionnaire::Questionnaire,
-    ) -> anyhow::Result<Vec<(crate::store::SubmissionSummary, Response)>> {
-        let statuses = self.statuses();
-        let mut chosen: Vec<_> = store
-            .submissions()?
-            .into_iter()
-            .filter(|s| s.questionnaire_code == q.id)
-            .filter(|s| statuses.contains(&s.status))
-            .filter(|s| self.year.is_none_or(|y| s.year == y))
-            .collect();
-        chosen.sort_by(|a, b| {
-            crate::i18n::compare_lv(&a.institution, &b.institution)
-                .then(a.year.cmp(&b.year))
-                .then(a.id.cmp(&b.id))
-        });
-        chosen
-            .into_iter()
-            .map(|s| {
-                let response = store.load_response(s.id)?;
-                Ok((s, response))
-            })
-            .collect()
     }
 }
 
@@ -99,9 +76,10 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let store = open::store(cli)?;
-    let statuses = sel.which.statuses();
+    let scope = sel.which.scope();
+    let statuses = &scope.statuses;
     let (chosen, responses): (Vec<_>, Vec<Response>) =
-        sel.which.chosen(&store, &q)?.into_iter().unzip();
+        scope.chosen(&store, &q)?.into_iter().unzip();
     let refs: Vec<&Response> = responses.iter().collect();
     let report = tabulate(&q, &refs);
     let groups = match &sel.by {
