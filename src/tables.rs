@@ -4,8 +4,9 @@
 
 use crate::exchange::Status;
 use crate::questionnaire::Questionnaire;
+use crate::report::{Report, tabulate};
 use crate::response::Response;
-use crate::store::{Store, StoreError, SubmissionSummary};
+use crate::store::{Store, StoreError, SubmissionId, SubmissionSummary};
 
 /// Which submissions are counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,17 +39,18 @@ impl Scope {
         store: &Store,
         q: &Questionnaire,
     ) -> Result<Vec<SubmissionSummary>, StoreError> {
-        let mut chosen: Vec<_> = store
-            .submissions()?
-            .into_iter()
-            .filter(|s| self.covers(s, q))
-            .collect();
+        Ok(self.pick(store.submissions()?, q))
+    }
+
+    /// Of `all`, those it covers, in Latvian order of institution, then year.
+    pub fn pick(&self, all: Vec<SubmissionSummary>, q: &Questionnaire) -> Vec<SubmissionSummary> {
+        let mut chosen: Vec<_> = all.into_iter().filter(|s| self.covers(s, q)).collect();
         chosen.sort_by(|a, b| {
             crate::i18n::compare_lv(&a.institution, &b.institution)
                 .then(a.year.cmp(&b.year))
                 .then(a.id.cmp(&b.id))
         });
-        Ok(chosen)
+        chosen
     }
 
     /// The same, each with its answers.
@@ -65,6 +67,39 @@ impl Scope {
             })
             .collect()
     }
+}
+
+/// The tables a report screen shows: those of the scope, and the years that could be
+/// chosen instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub report: Report,
+    pub years: Vec<i32>,
+}
+
+/// The tables of `q` over the submissions `scope` covers.
+pub fn page(store: &Store, q: &Questionnaire, scope: &Scope) -> Result<Page, StoreError> {
+    page_from(store.submissions()?, q, scope, |id| store.load_response(id))
+}
+
+/// The same over the submissions `all`, their answers read with `load`.
+pub fn page_from<E>(
+    all: Vec<SubmissionSummary>,
+    q: &Questionnaire,
+    scope: &Scope,
+    mut load: impl FnMut(SubmissionId) -> Result<Response, E>,
+) -> Result<Page, E> {
+    let years = years(&all, q, &scope.statuses);
+    let responses = scope
+        .pick(all, q)
+        .into_iter()
+        .map(|s| load(s.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let refs: Vec<&Response> = responses.iter().collect();
+    Ok(Page {
+        report: tabulate(q, &refs),
+        years,
+    })
 }
 
 /// The years in which `q` has a submission of one of `statuses`, the latest first.

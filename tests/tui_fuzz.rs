@@ -60,6 +60,9 @@ fn action() -> impl Strategy<Value = Action> {
         .prop_map(Action::EditText),
         1 => Just(Action::Tick),
         1 => Just(Action::Results),
+        1 => Just(Action::Report),
+        1 => Just(Action::NextYear),
+        1 => Just(Action::PageUp),
         1 => (1u16..130, 1u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
     ]
 }
@@ -103,6 +106,7 @@ proptest! {
         let shown = match &app.screen {
             Screen::Fill(fill) => Some(fill),
             Screen::Results(view) => view.back.as_ref(),
+            Screen::Report(view) => view.back.as_ref(),
             Screen::Start(_) | Screen::Inbox(_) => None,
         }
         .map(|fill| (fill.submission.id, fill.response().clone()));

@@ -5,10 +5,10 @@ mod common;
 use anketa::exchange::Status;
 use anketa::questionnaire::EINDEX_2019;
 use anketa::response::Value;
-use anketa::tui::Action;
 use anketa::tui::action::TextEdit;
 use anketa::tui::effects::Memory;
 use anketa::tui::model::{Focus, Overlay, SAVE_AFTER_PAUSE};
+use anketa::tui::{Action, Effects};
 use common::tui::{
     Tui, app_for, app_on, current_code, cursor_to, draw_both, fill, fill_start_form,
     fill_start_form_with, new_submission, open_section, options, run, typed, update,
@@ -656,4 +656,45 @@ fn a_refused_save_says_so_keeps_the_answer_and_saves_it_once_the_disk_takes_it()
     );
     let [screen, _] = draw_both(&mut app, |_, _, _| {});
     assert!(!screen.contains("NAV SAGLABĀTS"), "{screen}");
+}
+
+/// Without a scoring model, the results key shows the questionnaire's answer tables over
+/// what was handed in (a draft is not counted; once submitted, it is), saying why there are
+/// no scores; Esc goes back to the question being answered.
+#[test]
+fn without_scoring_the_results_key_shows_the_answer_tables_and_goes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_v00j_in_memory(dir.path());
+    typed(&mut app, "12");
+    update(&mut app, Action::Enter);
+    let at = current_code(&app);
+    let tables = |app: &Tui<Memory>| match &app.screen {
+        anketa::tui::model::Screen::Report(view) => view.page.report.clone(),
+        _ => panic!("the answer tables are shown"),
+    };
+    update(&mut app, Action::Results);
+    assert_eq!(tables(&app).n, 0, "a draft is not counted");
+    assert!(
+        matches!(&app.notice, Some(anketa::tui::model::Notice::Info(t)) if t.contains("nav vērtēšanas modeļa")),
+        "{:?}",
+        app.notice
+    );
+    update(&mut app, Action::Back);
+    assert_eq!(
+        current_code(&app),
+        at,
+        "back on the question it was opened from"
+    );
+
+    let id = fill(&app).submission.id;
+    let person = fill(&app).person;
+    app.store.set_status(id, Status::Submitted, person).unwrap();
+    update(&mut app, Action::Results);
+    let report = tables(&app);
+    assert_eq!(report.n, 1, "a submitted one is");
+    let v00j = report.tables.iter().find(|t| t.code == "V00J").unwrap();
+    assert!(
+        matches!(&v00j.kind, anketa::report::Tally::Number(f) if f.sum == 12.0),
+        "{v00j:?}"
+    );
 }

@@ -141,6 +141,33 @@ pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
     }
 }
 
+/// A figure as a person reads it in a table: whole numbers whole, others with two decimals,
+/// thousands apart — by a space in Latvian ("20 829 997,5"), a comma in English.
+pub fn figure(lang: Lang, value: f64) -> String {
+    let text = decimal(lang, value, if value.fract() == 0.0 { 0 } else { 2 });
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let point = match lang {
+        Lang::Lv => ',',
+        Lang::En => '.',
+    };
+    let (whole, fraction) = rest.split_at(rest.find(point).unwrap_or(rest.len()));
+    let separator = match lang {
+        Lang::Lv => ' ',
+        Lang::En => ',',
+    };
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}{grouped}{fraction}")
+}
+
 /// Compare two texts in Latvian alphabetical order (Č after C, Ģ after G, Š after S …), with
 /// the Unicode collation algorithm and CLDR's Latvian tailoring.
 pub fn compare_lv(a: &str, b: &str) -> Ordering {
@@ -200,6 +227,16 @@ mod tests {
                 "Zaļā", "Žagari"
             ]
         );
+    }
+
+    #[test]
+    fn figures_keep_their_thousands_apart() {
+        assert_eq!(figure(Lang::Lv, 20_829_997.0), "20 829 997");
+        assert_eq!(figure(Lang::Lv, 13_914.49), "13 914,49");
+        assert_eq!(figure(Lang::Lv, -1234.5), "-1 234,50");
+        assert_eq!(figure(Lang::Lv, 343.0), "343");
+        assert_eq!(figure(Lang::En, 1_234_567.25), "1,234,567.25");
+        assert_eq!(figure(Lang::En, 999.0), "999");
     }
 
     #[test]

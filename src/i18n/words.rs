@@ -109,6 +109,11 @@ pub enum T {
     NoSectionsForRole,
     Results,
     KeyResults,
+    KeyTables,
+    KeyYear,
+    /// The report screen's title.
+    AnswerTables,
+    Questions,
     EIndex,
     Level,
     Rank,
@@ -352,8 +357,8 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
             "This questionnaire has no sections for respondents; start with --expert for the expert part.",
         ),
         T::Unscored => (
-            "Šai anketai nav vērtēšanas modeļa: punkti un līmeņi netiek aprēķināti.",
-            "This questionnaire has no scoring model: no points or levels are computed.",
+            "Šai anketai nav vērtēšanas modeļa: punktu un līmeņu vietā — atbilžu tabulas.",
+            "This questionnaire has no scoring model: its answer tables instead of points and levels.",
         ),
         T::CannotScore => (
             "Šo iesniegumu nevar novērtēt.",
@@ -361,6 +366,10 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         ),
         T::Results => ("Rezultāti", "Results"),
         T::KeyResults => ("rezultāti", "results"),
+        T::KeyTables => ("atbilžu tabulas", "answer tables"),
+        T::KeyYear => ("gads", "year"),
+        T::AnswerTables => ("Atbilžu tabulas", "Answer tables"),
+        T::Questions => ("Jautājumi", "Questions"),
         T::KeyQueries => ("precizējumi", "queries"),
         T::KeyAskQuery => ("jautāt", "ask"),
         T::KeyReturn => ("atgriezt", "return"),

@@ -61,8 +61,13 @@ pub enum Action {
     Problems,
     /// Start "Pārbaudīt un iesniegt" (check and submit).
     Submit,
-    /// Switch from filling to the results view.
+    /// Switch from filling to the results view (the answer tables, for a questionnaire
+    /// without scoring).
     Results,
+    /// Show the questionnaire's answer tables over the submissions handed in.
+    Report,
+    /// In the answer tables: count the next year only (after the earliest, every year).
+    NextYear,
     /// Add an instance to the roster (a service).
     AddInstance,
     /// Rename the roster instance under the cursor.

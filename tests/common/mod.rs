@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod fixtures;
+pub mod ict;
 pub mod journey;
 pub mod pty;
 pub mod store;

@@ -14,6 +14,7 @@ use crate::results::Results;
 use crate::review::{Checks, QueryCounts};
 use crate::store::SubmissionSummary;
 use crate::store::{AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, SubmissionId};
+use crate::tables::{Page, Scope};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -432,6 +433,13 @@ impl Effects for Memory {
 
     fn history(&mut self, submission: SubmissionId) -> Result<Vec<AuditEntry>, Failure> {
         Ok(self.kept(submission)?.history.clone())
+    }
+
+    fn report(&mut self, q: &Questionnaire, scope: &Scope) -> Result<Page, Failure> {
+        let all = self.submissions.iter().map(|k| k.summary.clone()).collect();
+        crate::tables::page_from(all, q, scope, |id| {
+            self.kept(id).map(|k| k.response.clone())
+        })
     }
 }
 

@@ -17,6 +17,7 @@ use crate::store::{
     AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, Store, StoreError, SubmissionId,
     SubmissionSummary,
 };
+use crate::tables::{Page, Scope};
 use std::fmt;
 use std::path::Path;
 
@@ -189,6 +190,9 @@ pub trait Effects {
 
     /// What stands out in the submission against the others of its questionnaire.
     fn plausibility(&mut self, submission: SubmissionId) -> Result<Vec<Flag>, Failure>;
+
+    /// The answer tables of `q` over the submissions `scope` covers.
+    fn report(&mut self, q: &Questionnaire, scope: &Scope) -> Result<Page, Failure>;
 }
 
 impl Effects for Store {
@@ -396,5 +400,9 @@ impl Effects for Store {
 
     fn plausibility(&mut self, submission: SubmissionId) -> Result<Vec<Flag>, Failure> {
         Ok(crate::inbox::plausibility(self, submission)?)
+    }
+
+    fn report(&mut self, q: &Questionnaire, scope: &Scope) -> Result<Page, Failure> {
+        Ok(crate::tables::page(self, q, scope)?)
     }
 }

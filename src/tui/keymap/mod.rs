@@ -35,6 +35,8 @@ pub enum Mode {
     Prompt,
     Confirm,
     Results,
+    /// The answer tables.
+    Report,
     /// Support staff's inbox: typed letters search.
     Inbox,
     /// The list of queries.
@@ -132,6 +134,7 @@ pub fn bindings(mode: Mode, role: Role) -> impl Iterator<Item = &'static Binding
         Mode::Prompt => [&PROMPT, &TEXT_EDITING, none, none, none],
         Mode::Confirm => [&CONFIRM, none, none, none, none],
         Mode::Results => [&RESULTS_MAP, none, none, none, none],
+        Mode::Report => [&REPORT_MAP, none, none, none, none],
         Mode::Inbox => [&INBOX, none, none, none, none],
         Mode::Queries if reviewer => [&QUERIES_RESPONDENT, &QUERIES_REVIEWER, none, none, none],
         Mode::Queries => [&QUERIES_RESPONDENT, none, none, none, none],

@@ -241,10 +241,16 @@ pub(super) static QUERIES_REVIEWER: [Binding; 2] = [
     b(&[c('o')], Action::ReopenQuery, "o", T::KeyReopenQuery),
 ];
 
-pub(super) static START_LIST: [Binding; 5] = [
+pub(super) static START_LIST: [Binding; 6] = [
     UP,
     DOWN,
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyOpen),
+    b(
+        &[c('t'), k(KeyCode::F(4))],
+        Action::Report,
+        "t",
+        T::KeyTables,
+    ),
     HELP,
     QUIT,
 ];
@@ -501,6 +507,27 @@ pub(super) static CONFIRM: [Binding; 2] = [
         T::Yes,
     ),
     b(&[c('n'), k(KeyCode::Esc)], Action::No, "Esc", T::No),
+];
+
+pub(super) static REPORT_MAP: [Binding; 8] = [
+    UP,
+    DOWN,
+    b(
+        &[k(KeyCode::PageDown)],
+        Action::PageDown,
+        "PgDn",
+        T::KeyScroll,
+    ),
+    quiet(&[k(KeyCode::PageUp)], Action::PageUp),
+    b(
+        &[c('g'), k(KeyCode::F(4))],
+        Action::NextYear,
+        "g",
+        T::KeyYear,
+    ),
+    b(&[k(KeyCode::Esc)], Action::Back, "Esc", T::KeyBack),
+    QUIT,
+    HELP,
 ];
 
 pub(super) static RESULTS_MAP: [Binding; 10] = [

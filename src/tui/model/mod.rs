@@ -13,6 +13,7 @@ use std::time::Duration;
 
 pub mod fill;
 pub mod inbox;
+pub mod report;
 pub mod results;
 pub mod sheet;
 
@@ -69,6 +70,9 @@ pub enum Screen {
     Inbox(Box<InboxScreen>),
     Fill(Box<Fill>),
     Results(Box<results::ResultsView>),
+    /// The questionnaire's answer tables: the organiser's view, and the results of a
+    /// questionnaire without a scoring model.
+    Report(Box<report::ReportView>),
 }
 
 pub struct StartScreen {
@@ -199,6 +203,7 @@ impl App {
             Screen::Start(s) if s.form.is_some() => Mode::StartForm,
             Screen::Start(_) => Mode::StartList,
             Screen::Results(_) => Mode::Results,
+            Screen::Report(_) => Mode::Report,
             Screen::Fill(f) => match f.focus {
                 Focus::Sections => Mode::Sections,
                 Focus::Roster => Mode::Roster,

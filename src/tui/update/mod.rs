@@ -5,6 +5,7 @@
 
 mod edit;
 mod navigate;
+mod report;
 mod results;
 mod review;
 mod roster;
@@ -22,6 +23,7 @@ use super::action::{Action, TextEdit};
 use super::effects::Effects;
 use super::keymap::help_length;
 use super::model::fill::{HINT_MIN_WIDTH, parse_edit, parse_number};
+use super::model::report::ReportView;
 use super::model::results::ResultsView;
 use super::model::sheet::Sheet;
 use super::model::*;
@@ -58,8 +60,12 @@ pub(super) enum Next {
     /// The start screen, its list read again.
     Start,
     Fill(Box<Fill>),
-    /// The results of a submission; from the fill screen, it is kept to return to.
+    /// The results of a submission; from the fill screen, it is kept to return to. Without
+    /// a scoring model, the answer tables instead.
     Results(SubmissionId),
+    /// The answer tables of what was handed in; from the fill screen, it is kept to return
+    /// to.
+    Report,
 }
 
 impl Turn<'_> {
@@ -144,6 +150,7 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
         (action, Screen::Inbox(inbox)) => inbox_action(inbox, &mut turn, action),
         (action, Screen::Fill(fill)) => fill_action(fill, &mut turn, action),
         (action, Screen::Results(view)) => results::action(view, &mut turn, action),
+        (action, Screen::Report(view)) => report::action(view, &mut turn, action),
     }
     if let Some(next) = turn.next.take() {
         go(app, next, fx);
@@ -192,28 +199,53 @@ fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
             Err(e) => app.notice = Some(Notice::Error(e.to_string())),
         },
         Next::Fill(fill) => app.screen = Screen::Fill(fill),
-        Next::Results(submission) => {
-            // The fill screen moves into the results view, to come back to.
-            let placeholder = Screen::Start(StartScreen::new(Vec::new(), app.opts.default_year));
-            let back = match std::mem::replace(&mut app.screen, placeholder) {
-                Screen::Fill(fill) => Some(fill),
-                other => {
-                    app.screen = other;
-                    None
-                }
-            };
-            match results::open(app, fx, submission) {
-                Ok(view) => {
-                    app.screen = Screen::Results(Box::new(ResultsView { back, ..view }));
-                }
-                Err(notice) => {
-                    app.notice = Some(notice);
-                    if let Some(fill) = back {
-                        app.screen = Screen::Fill(fill);
-                    }
+        Next::Results(submission) => match app.opts.scoring.clone() {
+            // Without a scoring model, the answer tables are a questionnaire's results.
+            None => {
+                go(app, Next::Report, fx);
+                if app.notice.is_none() {
+                    app.notice = Some(Notice::Info(app.tr(T::Unscored).to_owned()));
                 }
             }
+            Some(model) => {
+                let back = take_fill(app);
+                match results::open(app, fx, submission, &model) {
+                    Ok(view) => {
+                        app.screen = Screen::Results(Box::new(ResultsView { back, ..view }));
+                    }
+                    Err(notice) => give_back(app, back, notice),
+                }
+            }
+        },
+        Next::Report => {
+            let back = take_fill(app);
+            match report::open(app, fx, crate::tables::Scope::default()) {
+                Ok(view) => {
+                    app.screen = Screen::Report(Box::new(ReportView { back, ..view }));
+                }
+                Err(notice) => give_back(app, back, notice),
+            }
         }
+    }
+}
+
+/// The fill screen, moved out to come back to from the results or the tables.
+fn take_fill(app: &mut App) -> Option<Box<Fill>> {
+    let placeholder = Screen::Start(StartScreen::new(Vec::new(), app.opts.default_year));
+    match std::mem::replace(&mut app.screen, placeholder) {
+        Screen::Fill(fill) => Some(fill),
+        other => {
+            app.screen = other;
+            None
+        }
+    }
+}
+
+/// A screen that did not open: say why, and go on filling if that is where it was asked.
+fn give_back(app: &mut App, back: Option<Box<Fill>>, notice: Notice) {
+    app.notice = Some(notice);
+    if let Some(fill) = back {
+        app.screen = Screen::Fill(fill);
     }
 }
 

@@ -4,15 +4,14 @@ use super::*;
 use crate::scoring;
 use crate::tui::model::results::{ResultsView, Tab};
 
-/// The results view of `submission`, or the notice that says why there is none.
+/// The results view of `submission` scored with `model` (file name, text), or the notice
+/// that says why there is none.
 pub(super) fn open(
     app: &App,
     fx: &mut dyn Effects,
     submission: SubmissionId,
+    (file, text): &(String, String),
 ) -> Result<ResultsView, Notice> {
-    let Some((file, text)) = &app.opts.scoring else {
-        return Err(Notice::Info(app.tr(T::Unscored).to_owned()));
-    };
     let results = fx
         .results(&app.q.id, (file, text))
         .map_err(|e| Notice::Error(e.to_string()))?;

@@ -61,6 +61,7 @@ pub(super) fn start_action(start: &mut StartScreen, turn: &mut Turn, action: Act
             let summary = start.submissions[start.cursor].clone();
             open_submission(turn, summary, None);
         }
+        Action::Report => turn.next = Some(Next::Report),
         Action::Help => *turn.overlay = Some(Overlay::Help(0)),
         _ => {}
     }

@@ -6,6 +6,7 @@ mod fill;
 mod help;
 mod inbox;
 mod problems;
+mod report;
 mod results;
 mod review;
 mod start;
@@ -44,6 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Inbox(inbox) => inbox::draw(frame, app, inbox, body, palette),
         Screen::Fill(fill) => fill::draw(frame, app, fill, body, palette),
         Screen::Results(view) => results::draw(frame, app, view, body, palette),
+        Screen::Report(view) => report::draw(frame, app, view, body, palette),
     }
     footer::draw_notice(frame, app, notice, palette);
     footer::draw_keys(frame, app, keys, palette);
