@@ -130,8 +130,13 @@ pub(super) fn question_action(fill: &mut Fill, turn: &mut Turn, action: Action) 
             }
         }
         // The first character of an answer starts typing it: a figure opens selected, so it
-        // is replaced; a letter goes on after the text already there.
-        Action::Type(c) => {
+        // is replaced; a letter goes on after the text already there. A choice is not typed.
+        Action::Type(c)
+            if !matches!(
+                kind,
+                QuestionKind::Single | QuestionKind::Multi | QuestionKind::Matrix
+            ) =>
+        {
             let urls = matches!(fill.q.items[item].answer, AnswerType::Urls { .. });
             start_edit(fill, turn, None);
             // A new address goes on a line of its own.
