@@ -323,6 +323,10 @@ pub fn submission(
         "ACHIEVEMENTS_DESC",
         Value::Text("Demonstrācijas dati: sasniegumu apraksts nav īsts.".to_owned()),
     );
+    // Every demo institution provides services; the more mature, the more of its 1–3
+    // achievements support staff count.
+    r.set("F00", Value::Choice(1));
+    r.set("ACHIEVEMENTS_COUNTED", Value::Number((m * 3.0).round()));
     // Counts that add up: parts below their totals, channels summing to them.
     let documents = (1000.0 + 20000.0 * rng.unit()).round();
     let sent = (documents * (0.5 + 0.5 * rng.unit())).round();

@@ -67,14 +67,20 @@ pub fn gather_from<E>(
         }
         let hash = summary.questionnaire_hash.clone();
         if !scorers.contains_key(&hash) {
-            let scorer = definition(&hash)?.and_then(|text| {
+            let fit = |text: &str| {
                 let q = questionnaire::load(code, text.as_bytes()).ok()?;
                 let model = scoring::load(model_file, model_text, &q).ok()?;
                 Some(Rc::new(Scorer {
                     q: Rc::new(q),
                     model: Rc::new(model),
                 }))
-            });
+            };
+            // A submission filled with an earlier built-in version that the model no longer
+            // fits (it reads questions added since) is scored with the newest built-in one that
+            // it does fit: the answers keep their codes, and what was added is blank.
+            let scorer = definition(&hash)?
+                .and_then(|text| fit(&text))
+                .or_else(|| questionnaire::built_in().find_map(fit));
             scorers.insert(hash.clone(), scorer);
         }
         let Some(scorer) = scorers[&hash].clone() else {

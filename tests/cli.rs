@@ -368,7 +368,7 @@ fn info_counts_questions_with_latvian_plurals() {
 
     let (code, out) = anketa(&["info"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("77 jautājumi un 31 papildjautājums"), "{out}");
+    assert!(out.contains("79 jautājumi un 31 papildjautājums"), "{out}");
     assert!(
         out.contains("  1 jautājums, katram ierakstam sarakstā „Pakalpojumi”"),
         "{out}"

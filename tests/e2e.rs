@@ -46,6 +46,9 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     assert!(ir < nav, "Ir comes first, then Nav:\n{screen}");
     tui.key_down(1);
     tui.key_enter();
+    // The institution provides services: the service sections stay.
+    tui.wait_for("Vai sadaļa „Pakalpojumu nodrošināšana” attiecas");
+    tui.key_enter();
     tui.wait_for("WEB_SITES");
     tui.key_enter();
     tui.send(URL);
@@ -154,14 +157,16 @@ fn fill_general_section_then_fix_a_service_and_find_everything_after_restart() {
     assert!(tui.is_selected("Vispārējā informācij…"), "{screen}");
     let general = tui.line_with("│Vispārējā informācij");
     assert!(
-        general.contains(" 5/5 +0/1"),
-        "5 of 5 required answered, the optional note not: {general}\n{screen}"
+        general.contains(" 6/6 +0/1"),
+        "6 of 6 required answered, the optional note not: {general}\n{screen}"
     );
     tui.key_enter();
-    tui.wait_for("V00J   1/6");
+    tui.wait_for("V00J   1/7");
     tui.wait_for("│120 ");
     tui.key_tab();
     tui.wait_for("(•) Nav");
+    tui.key_tab();
+    tui.wait_for("(•) Attiecas, iestāde sniedz pakalpojumus");
     tui.key_tab();
     tui.wait_for(URL);
     tui.key_tab();

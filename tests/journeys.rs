@@ -104,7 +104,7 @@ fn a_respondent_fills_every_section_over_two_sittings_submits_and_exports() {
     });
     let screen = tui.screen();
     assert!(
-        screen.contains("Vispārējā informācija p…  7/7 +1/1"),
+        screen.contains("Vispārējā informācija p…  8/8 +1/1"),
         "the general part is complete:\n{screen}"
     );
     tui.esc("the section list", |s| shown(s) == Shown::Sections);
@@ -157,9 +157,17 @@ fn the_second_questionnaire_is_filled_submitted_and_exported_without_scores() {
     let args = ["--questionnaire", path.to_str().unwrap()];
     let mut tui = Tui::start(&db, &args, 120, 40);
     common::pty::create_submission(&mut tui, |_| {});
-    // The results key on a questionnaire without scoring says so, and stays.
+    // The results key on a questionnaire without scoring says so and shows the answer
+    // tables instead: nothing handed in yet, a draft is not counted; Esc goes back.
     tui.send("v");
-    tui.wait_for("Šai anketai nav vērtēšanas modeļa");
+    let screen = tui.wait_for("Šai anketai nav vērtēšanas modeļa");
+    assert!(
+        screen.contains("Atbilžu tabulas") && screen.contains("n = 0"),
+        "{screen}"
+    );
+    tui.esc("the section list", |s| {
+        !s.contains("Atbilžu tabulas") && shown(s) == Shown::Sections
+    });
     respondent.fill_until(&mut tui, |_| false);
     let screen = tui.wait_for("Sadaļas beigas");
     assert!(!screen.contains("✗"), "no errors left:\n{screen}");
@@ -174,6 +182,19 @@ fn the_second_questionnaire_is_filled_submitted_and_exported_without_scores() {
     assert_eq!(main_questions, 16, "all 16 questions answered");
     submit_and_save_the_file(&mut tui);
     the_file_holds_every_answer(dir.path(), &respondent.given);
+
+    // Handed in, it is counted: the tables from the start screen show n = 1 and its answer.
+    let mut tui = Tui::start(&db, &args, 120, 40);
+    tui.wait_for("+ Jauns iesniegums");
+    tui.send("t");
+    let screen = tui.wait_for("n = 1 ");
+    let yes = screen
+        .lines()
+        .find(|l| l.contains("100,00 %"))
+        .unwrap_or_else(|| panic!("IKT01's chosen answer is all of them:\n{screen}"));
+    assert!(yes.contains("Jā") && yes.contains(" 1 "), "{yes}");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
 
     // `anketa results` says in one line that there is nothing to score.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_anketa"))

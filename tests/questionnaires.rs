@@ -37,7 +37,8 @@ fn eindex_has_every_section_and_code_of_the_seed() {
     let expected = [
         (
             "general",
-            "V00J D61J WEB_SITES SOCIAL_NETWORKS_CHOICE SOCIAL_NETWORKS_URL_FACEBOOK SOCIAL_NETWORKS_URL_TWITTER SOCIAL_NETWORKS_URL_INSTAGRAM SOCIAL_NETWORKS_URL_DRAUGIEM SOCIAL_NETWORKS_URL_NOTES ACHIEVEMENTS_DESC NOTES_DESC",
+            // F00 is the seed's filter name (line 8261), the question ours by its intent.
+            "V00J D61J F00 WEB_SITES SOCIAL_NETWORKS_CHOICE SOCIAL_NETWORKS_URL_FACEBOOK SOCIAL_NETWORKS_URL_TWITTER SOCIAL_NETWORKS_URL_INSTAGRAM SOCIAL_NETWORKS_URL_DRAUGIEM SOCIAL_NETWORKS_URL_NOTES ACHIEVEMENTS_DESC NOTES_DESC",
         ),
         (
             "communication",
@@ -67,6 +68,8 @@ fn eindex_has_every_section_and_code_of_the_seed() {
             "internal_processes",
             "IIP_NOTES V11 V12M[V12M_1 V12M_2 V12M_3 V12M_4 V12M_5] P1008 P1008_NOTES P1018 P1016 D10 D12M[D12M_1 D12M_2 D12M_3 D12M_4 D12M_5] DOC_RECEIVED[D21 D24 D28] DOC_SENT[D31 D34 P1007 P1007A] D54 D54_NOTES INVOICES_ISSUED[D51 D53 D53_PUB D53_LVS] INVOICES_RECEIVED[D51S D53S D53S_PUB D53S_LVS] K01M K01M_NOTES P1029 P1010",
         ),
+        // Ours: support staff count the achievements that earn the bonus (seed 558–563).
+        ("expert_achievements", "ACHIEVEMENTS_COUNTED"),
         (
             "expert_websites",
             "M08 M06 M07 M07_NOTES M09 M11 M12 M13 M16J M17J M17J_NOTES E18_01 E18_03",
@@ -80,7 +83,8 @@ fn eindex_has_every_section_and_code_of_the_seed() {
     assert_eq!(shape(&q), expected);
     assert_eq!(
         (q.questions.len(), q.items.len(), q.checks.len()),
-        (108, 138, 14)
+        (110, 140, 14),
+        "the seed's 108 questions and 138 items, and F00 and ACHIEVEMENTS_COUNTED"
     );
 }
 

@@ -422,15 +422,20 @@ fn results_of_the_submission_being_filled_and_back() {
 }
 
 #[test]
-fn without_a_scoring_model_the_results_key_says_so() {
+fn without_a_scoring_model_the_results_key_shows_the_answer_tables() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = new_submission(dir.path());
     app.opts.scoring = None;
+    let at = current_code(&app);
     update(&mut app, Action::Results);
-    assert!(matches!(app.screen, Screen::Fill(_)), "stays on filling");
+    assert!(matches!(app.screen, Screen::Report(_)), "the answer tables");
     let screen = screen_text(&draw(&mut app, 80, 24));
     assert!(
         on_screen(&screen, "Šai anketai nav vērtēšanas modeļa"),
         "{screen}"
     );
+    assert!(screen.contains("Atbilžu tabulas"), "{screen}");
+    update(&mut app, Action::Back);
+    assert!(matches!(app.screen, Screen::Fill(_)), "back to filling");
+    assert_eq!(current_code(&app), at);
 }

@@ -151,12 +151,13 @@ fn a_submission_is_queried_returned_fixed_resubmitted_and_accepted_across_two_ma
     tui.send(QUERY_ON_ALL);
     tui.send(ENTER);
     tui.wait_for("Precizējums pievienots");
-    // The expert part: the first expert section, filled to the end.
+    // The expert part: the first expert section (how many of the achievements count), filled
+    // to the end.
     let sections = tui.screen();
     let expert_at = sections
         .lines()
         .skip(2)
-        .position(|l| l.contains("│Ekspertu vērtējums"))
+        .position(|l| l.contains("│Sasniegumu vērtējums"))
         .expect("the expert part is listed for support staff");
     tui.send(&UP.repeat(sections.lines().count()));
     tui.send(&DOWN.repeat(expert_at));
@@ -184,7 +185,7 @@ fn a_submission_is_queried_returned_fixed_resubmitted_and_accepted_across_two_ma
         "{screen}"
     );
     assert!(
-        !screen.contains("Ekspertu vērtējums"),
+        !screen.contains("Ekspertu vērtējums") && !screen.contains("Sasniegumu vērtējums"),
         "the expert part stays support staff's:\n{screen}"
     );
     // The first query leads to its figure: the total corrected to the channels' sum.
@@ -286,4 +287,20 @@ fn a_submission_is_queried_returned_fixed_resubmitted_and_accepted_across_two_ma
     }
     let (code, out, _) = anketa_on(&s_db, &["validate"]);
     assert_eq!(code, 0, "nothing left: {out}");
+    // The achievements support staff counted are the bonus, on both machines.
+    assert_eq!(
+        mine.response().answers.get("ACHIEVEMENTS_COUNTED"),
+        Some(&Value::Number(3.0))
+    );
+    for db in [&r_db, &s_db] {
+        let (code, out, err) = anketa_on(db, &["results", "--all", "--json"]);
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let entry = json
+            .as_array()
+            .and_then(|a| a.first())
+            .cloned()
+            .unwrap_or_else(|| json["entries"][0].clone());
+        assert_eq!(entry["bonus"], serde_json::json!(3.0), "{out}");
+    }
 }

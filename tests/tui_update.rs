@@ -72,7 +72,7 @@ fn a_single_choice_is_chosen_with_enter_and_filters_follow_at_once() {
     cursor_to(&mut app, 1);
     update(&mut app, Action::Enter);
     assert_eq!(stored(&app, "D61J"), Some(Value::Choice(1)));
-    assert_eq!(current_code(&app), "WEB_SITES", "choosing moves on");
+    assert_eq!(current_code(&app), "F00", "choosing moves on");
     assert!(
         fill(&app).eval().is_visible(f21, None, &fill(&app).q),
         "D61J = 1 shows F21"
@@ -563,7 +563,7 @@ fn neattiecas_is_its_own_answer_in_the_invoice_table_and_scores_as_not_applying(
     let model = anketa::scoring::load(file, text, &f.q).unwrap();
     let eval = anketa::rules::evaluate(&f.q, f.response());
     let score = model.score(&f.q, f.response(), &eval);
-    let label = "Izrakstīto mašīnlasāmo rēķinu īpatsvars";
+    let label = "Mašīnlasāmo rēķinu īpatsvars izrakstītajos rēķinos";
     let item = model
         .themes
         .iter()
@@ -697,4 +697,20 @@ fn without_scoring_the_results_key_shows_the_answer_tables_and_goes_back() {
         matches!(&v00j.kind, anketa::report::Tally::Number(f) if f.sum == 12.0),
         "{v00j:?}"
     );
+}
+
+/// A typed character is no answer to a choice: on a multiple choice it neither starts typing
+/// nor leaves a text in the answers that the database never gets (found by `tui_fuzz`).
+#[test]
+fn a_character_typed_on_a_choice_question_answers_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_submission(dir.path());
+    open_section(&mut app, "communication");
+    while current_code(&app) != "P1001" {
+        update(&mut app, Action::NextQuestion);
+    }
+    typed(&mut app, "1");
+    assert!(fill(&app).edit.is_none(), "not typing");
+    assert_eq!(fill(&app).response().answers.get("P1001"), None);
+    assert_eq!(stored(&app, "P1001"), None);
 }

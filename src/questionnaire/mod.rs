@@ -25,10 +25,16 @@ pub const IKT_2024: (&str, &str) = (
 
 /// Earlier versions of the built-in definitions, exactly as they shipped: files filled with
 /// them still import (and open with the version they were filled with) on any machine.
-pub const ARCHIVED: [(&str, &str); 1] = [(
-    "questionnaire/archive/eindex-2019.1.toml",
-    include_str!("../../questionnaire/archive/eindex-2019.1.toml"),
-)];
+pub const ARCHIVED: [(&str, &str); 2] = [
+    (
+        "questionnaire/archive/eindex-2019.1.toml",
+        include_str!("../../questionnaire/archive/eindex-2019.1.toml"),
+    ),
+    (
+        "questionnaire/archive/eindex-2019.2.toml",
+        include_str!("../../questionnaire/archive/eindex-2019.2.toml"),
+    ),
+];
 
 /// Every definition this program knows without being told: the current ones and the archived.
 pub fn built_in() -> impl Iterator<Item = &'static str> {

@@ -1,6 +1,6 @@
 //! From a scoring TOML file to a checked [`Model`] of one questionnaire, or every problem found.
 
-use super::{Advice, Indicator, Item, LevelText, Model, Subtheme, Theme, Valued};
+use super::{Advice, Indicator, Item, LevelText, Model, NotApplicable, Subtheme, Theme, Valued};
 use crate::diag::{Diagnostic, SourceMap};
 use crate::expr::{self, Expr, ExprError, compile, compile_condition};
 use crate::questionnaire::{AnswerType, Questionnaire};
@@ -30,6 +30,7 @@ struct RawTheme {
     cap: Option<f64>,
     thresholds: Spanned<Vec<f64>>,
     not_applicable_if: Option<Spanned<String>>,
+    when_not_applicable: Option<Spanned<String>>,
     subthemes: Vec<RawSubtheme>,
     #[serde(default)]
     levels: Vec<RawLevel>,
@@ -245,6 +246,27 @@ impl Linter<'_> {
             .not_applicable_if
             .as_ref()
             .and_then(|src| self.compile(src, true));
+        let when_not_applicable = match t.when_not_applicable.as_ref() {
+            None => NotApplicable::LeftOut,
+            Some(w) => match w.get_ref().as_str() {
+                "left_out" => NotApplicable::LeftOut,
+                "zero" => NotApplicable::Zero,
+                other => {
+                    self.error(
+                        w.span(),
+                        format!("when_not_applicable is `left_out` or `zero`, not `{other}`"),
+                    );
+                    NotApplicable::LeftOut
+                }
+            },
+        };
+        if t.when_not_applicable.is_some() && t.not_applicable_if.is_none() {
+            let span = t.when_not_applicable.as_ref().map_or(0..0, |w| w.span());
+            self.error(
+                span,
+                "when_not_applicable needs not_applicable_if: the theme is never not applicable",
+            );
+        }
         let subthemes = t.subthemes.iter().map(|s| self.subtheme(s)).collect();
         let mut levels = Vec::new();
         for l in &t.levels {
@@ -273,6 +295,7 @@ impl Linter<'_> {
             cap: t.cap,
             thresholds,
             not_applicable_if,
+            when_not_applicable,
             subthemes,
             levels,
             advice,

@@ -40,9 +40,22 @@ pub struct Theme {
     pub cap: Option<f64>,
     pub thresholds: [f64; 4],
     pub not_applicable_if: Option<Expr>,
+    pub when_not_applicable: NotApplicable,
     pub subthemes: Vec<Subtheme>,
     pub levels: Vec<LevelText>,
     pub advice: Vec<Advice>,
+}
+
+/// What a theme that does not concern the institution (`not_applicable_if`) does to the
+/// e-index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotApplicable {
+    /// It leaves the e-index and the other themes' weights grow: the method's dynamic
+    /// weighting (seed 568–573), as for an institution that provides no services.
+    LeftOut,
+    /// It stays in at 0 %, level 1: what the 2019 study did with institutions that hold no
+    /// open data (seed 4702–4704).
+    Zero,
 }
 
 #[derive(Debug)]
@@ -126,7 +139,11 @@ pub struct Score {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeScore {
+    /// Counted in the e-index (and in comparisons of the theme).
     pub applicable: bool,
+    /// The respondent said the theme does not concern the institution, and the model counts
+    /// it at 0 ([`NotApplicable::Zero`]).
+    pub zeroed: bool,
     /// The share of the e-index this theme had, after dynamic weighting (0 when left out).
     pub weight_used: f64,
     pub points: f64,
@@ -215,10 +232,11 @@ fn theme_score(
     eval: &Evaluation,
     filled: &mut Filled,
 ) -> ThemeScore {
-    let applicable = t
+    let not_applicable = t
         .not_applicable_if
         .as_ref()
-        .is_none_or(|e| rules::truth(q, response, eval, e) != Some(true));
+        .is_some_and(|e| rules::truth(q, response, eval, e) == Some(true));
+    let zeroed = not_applicable && t.when_not_applicable == NotApplicable::Zero;
     let subthemes: Vec<SubScore> = t
         .subthemes
         .iter()
@@ -251,12 +269,30 @@ fn theme_score(
             }
         })
         .collect();
+    // Counted at 0: every item keeps its maximum and scores nothing.
+    let subthemes: Vec<SubScore> = if zeroed {
+        subthemes
+            .into_iter()
+            .map(|s| SubScore {
+                points: 0.0,
+                items: s
+                    .items
+                    .iter()
+                    .map(|i| ItemScore { points: 0.0, ..*i })
+                    .collect(),
+                ..s
+            })
+            .collect()
+    } else {
+        subthemes
+    };
     let cap = t.cap.unwrap_or(f64::INFINITY);
     let points = subthemes.iter().map(|s| s.points).sum::<f64>().min(cap);
     let max = subthemes.iter().map(|s| s.max).sum::<f64>().min(cap);
     let index = if max > 0.0 { 100.0 * points / max } else { 0.0 };
     ThemeScore {
-        applicable,
+        applicable: !not_applicable || zeroed,
+        zeroed,
         weight_used: 0.0,
         points,
         max,
@@ -278,9 +314,13 @@ fn filled_instances(
     };
     // Only questions whose filters read nothing outside the roster tell whether the instance
     // was filled: an answer shown because of the institution's other answers (M13 by the
-    // services, E18_* by A00J) does not make a website "filled" on its own.
+    // services, E18_* by A00J) does not make a website "filled" on its own. The section's own
+    // filter (F00) shows or hides every instance alike, so it says nothing either way.
     let own = |item: ItemId| {
-        crate::questionnaire::visibility_conditions(q, item)
+        let i = &q.items[item];
+        [q.questions[i.question].show_if.as_ref(), i.show_if.as_ref()]
+            .into_iter()
+            .flatten()
             .all(|c| c.deps.iter().all(|&d| q.items[d].roster == Some(roster)))
     };
     let items: Vec<ItemId> = q.sections[section]
