@@ -325,3 +325,94 @@ fn tables_are_cut_by_the_answer_to_a_single_choice_question() {
     assert_eq!(code, 1);
     assert!(err.contains("has no question NOPE"), "{err}");
 }
+
+/// `--questionnaire` takes a built-in questionnaire's id as it takes its file, and the code of
+/// one the database keeps; what names neither is said, with the ids that would do.
+#[test]
+fn the_questionnaire_is_named_by_its_id_or_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = ict_database(dir.path());
+    let by_file = anketa_on(
+        &db,
+        &["--questionnaire", "questionnaire/ikt-2024.toml", "report"],
+    );
+    let by_id = anketa_on(&db, &["--questionnaire", "ikt-2024", "report"]);
+    assert_eq!(by_file.0, 0, "{}", by_file.2);
+    assert_eq!(by_id, by_file);
+
+    // A definition only the database keeps (no submission filled with it yet).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("questionnaire/ikt-2024.toml"))
+        .unwrap()
+        .replace("id = \"ikt-2024\"", "id = \"ikt-2025\"");
+    let q = anketa::questionnaire::load("x.toml", text.as_bytes()).unwrap();
+    let mut store = anketa::store::Store::open(&db).unwrap();
+    store.register_questionnaire(&q, &text).unwrap();
+    drop(store);
+    let (code, out, err) = anketa_on(&db, &["--questionnaire", "ikt-2025", "report"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Anketa: IKT arhitektūras aptauja 2024 (ikt-2025 2024.1)"),
+        "{out}"
+    );
+    assert!(out.contains("n = 0"), "its own submissions: none");
+
+    let (code, out, err) = anketa_on(&db, &["--questionnaire", "ikt-2023", "report"]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert_eq!(
+        err,
+        "anketa: --questionnaire ikt-2023: tāda faila nav, un tas nav nevienas anketas id; \
+         iebūvētās anketas: eindex-2019, ikt-2024; datubāzē: ikt-2025\n"
+    );
+    let missing = "questionnaire/ikt-2023.toml";
+    let data = dir.path().join("dati.csv");
+    let (code, _, err) = anketa_on(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--questionnaire",
+            missing,
+            "data",
+            "--format",
+            "csv",
+            "-o",
+            data.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(!data.exists());
+    assert!(
+        err.starts_with(&format!("anketa: --questionnaire {missing}: no such file")),
+        "{err}"
+    );
+    // Without a database, the built-in ids alone.
+    let (code, out, err) = common::anketa(&["--questionnaire", "ikt-2024", "info"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("IKT arhitektūras aptauja 2024\n"), "{out}");
+    let (code, _, err) = common::anketa(&["--questionnaire", "ikt-2023", "info"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.ends_with("iebūvētās anketas: eindex-2019, ikt-2024\n"),
+        "{err}"
+    );
+}
+
+/// A built-in questionnaire named by its id is scored by its built-in model, as when named by
+/// its file or not named at all.
+#[test]
+fn a_built_in_id_brings_its_scoring_model() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(demo_store(dir.path()));
+    let db = dir.path().join("d.db");
+    let plain = anketa_on(&db, &["results"]);
+    assert_eq!(plain.0, 0, "{}", plain.2);
+    assert!(plain.1.contains("e-indekss"), "{}", plain.1);
+    for named in ["eindex-2019", "questionnaire/eindex-2019.toml"] {
+        assert_eq!(
+            anketa_on(&db, &["--questionnaire", named, "results"]),
+            plain,
+            "{named}"
+        );
+    }
+}

@@ -71,11 +71,10 @@ fn parse_status(s: &str) -> Result<Status, String> {
 
 pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
     let lang = cli.lang;
-    let (q, _) = match open::definition(lang, cli.questionnaire.as_deref())? {
+    let (q, _, store) = match open::definition_and_store(cli)? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let store = open::store(cli)?;
     let scope = sel.which.scope();
     let statuses = &scope.statuses;
     let (chosen, responses): (Vec<_>, Vec<Response>) =
