@@ -84,6 +84,16 @@ fn the_csv_is_for_excel_and_reads_back_with_its_latvian_letters() {
         rows.iter().any(|r| r[4].contains("Sociālie tīkli")),
         "Latvian letters intact"
     );
+    // A number question's figures, a row each, as the text has them.
+    let figures: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| &r[1] == "V00J")
+        .map(|r| (&r[4], &r[5]))
+        .collect();
+    let names: Vec<&str> = figures.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["n", "summa", "vidēji", "mediāna", "min.", "maks."]);
+    assert_eq!(figures[0].1, "94");
+    assert!(figures[2].1.contains(','), "a decimal comma: {figures:?}");
     assert!(
         !dir.path().join("tabulas.csv.partial").exists(),
         "nothing half-written left"

@@ -56,8 +56,8 @@ pub fn rw(lang: Lang, r: R) -> &'static str {
             "No submission to count (n = 0).",
         ),
         R::CsvHeader => (
-            "grupa;kods;rinda;atbildes kods;atbilde;skaits;daļa %;bāze",
-            "group;code;row;option code;answer;count;share %;base",
+            "grupa;kods;rinda;atbildes kods;atbilde;skaits vai vērtība;daļa %;bāze",
+            "group;code;row;option code;answer;count or value;share %;base",
         ),
         R::NoSector => ("(resors nav norādīts)", "(no sector given)"),
     };
