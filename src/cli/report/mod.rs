@@ -1,11 +1,12 @@
 //! `anketa report`: the answer tables of a questionnaire over the submissions handed in, as
-//! text, CSV for Excel (UTF-8 with BOM, `;` and a decimal comma in Latvian) or JSON; written
-//! whole or not at all. The formats walk the same lines of each table
+//! text, CSV for Excel (UTF-8 with BOM, `;` and a decimal comma in Latvian), an Excel workbook
+//! or JSON; written whole or not at all. The formats walk the same lines of each table
 //! (`lines.rs`), one file each.
 
 mod csv;
 mod lines;
 mod text;
+mod xlsx;
 
 use super::{Cli, open};
 use crate::exchange::Status;
@@ -22,6 +23,8 @@ use std::process::ExitCode;
 pub enum Format {
     Text,
     Csv,
+    /// An Excel workbook (needs `-o FILE.xlsx`).
+    Xlsx,
     Json,
 }
 
@@ -61,10 +64,11 @@ pub struct Selection {
     #[arg(long)]
     texts: bool,
     /// Cut every table by ministry sector, organisation kind, or the answer to a
-    /// single-choice question (its code): one table per group, with the group's shares.
+    /// single-choice question (its code): one table per group, with the group's shares (in a
+    /// workbook, a pair of columns per group beside all the submissions').
     #[arg(long, value_name = "sector|kind|CODE")]
     by: Option<String>,
-    /// Write to this file instead of the terminal.
+    /// Write to this file instead of the terminal (a workbook only to a file).
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
 }
@@ -75,6 +79,9 @@ fn parse_status(s: &str) -> Result<Status, String> {
 
 pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
     let lang = cli.lang;
+    if sel.format == Format::Xlsx && sel.output.is_none() {
+        return usage_error(lang, R::XlsxNeedsFile);
+    }
     let (q, _, store) = match open::definition_and_store(cli)? {
         Ok(found) => found,
         Err(code) => return Ok(code),
@@ -118,12 +125,10 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
             |y| format!("{y}. {}", rw(lang, R::Year))
         )
     );
+    let questionnaire = format!("{} ({} {})", q.title, q.id, q.version);
     let heading = format!(
-        "{}: {} ({} {})\n{}: {filter} — n = {}",
+        "{}: {questionnaire}\n{}: {filter} — n = {}",
         rw(lang, R::Questionnaire),
-        q.title,
-        q.id,
-        q.version,
         rw(lang, R::Counted),
         report.n
     );
@@ -147,6 +152,13 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
                 .map(|(n, g)| (n.clone(), g))
                 .collect::<Vec<_>>(),
         )?,
+        Format::Xlsx => {
+            let heading = xlsx::Heading {
+                questionnaire: &questionnaire,
+                filter: &filter,
+            };
+            xlsx::workbook(lang, &heading, &report, &groups, sel.texts)?
+        }
         Format::Json => {
             let value = serde_json::json!({
                 "questionnaire": q.id,
@@ -173,6 +185,22 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
         eprintln!("{}", rw(lang, R::NothingToCount));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refused as clap refuses what it parses: the same form, the same exit code.
+fn usage_error(lang: Lang, why: R) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    cli.build();
+    let report = cli
+        .find_subcommand_mut("report")
+        .expect("the report command");
+    let e = report.error(
+        clap::error::ErrorKind::MissingRequiredArgument,
+        rw(lang, why),
+    );
+    e.print()?;
+    Ok(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)))
 }
 
 /// Each submission's group: its ministry sector, its kind, or its answer to the single-choice
