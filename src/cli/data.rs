@@ -34,11 +34,10 @@ pub struct Data {
 }
 
 pub(super) fn data(cli: &Cli, args: &Data) -> anyhow::Result<ExitCode> {
-    let (q, _) = match open::definition(cli.lang, cli.questionnaire.as_deref())? {
+    let (q, _, store) = match open::definition_and_store(cli)? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let store = open::store(cli)?;
     let chosen = args.which.scope().chosen(&store, &q)?;
     let cases: Vec<Case> = chosen
         .iter()

@@ -9,11 +9,10 @@ use anyhow::{Context, bail};
 use std::process::ExitCode;
 
 pub(super) fn interactive(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let (q, text) = match open::definition(cli.lang, cli.questionnaire.as_deref())? {
+    let (q, text, store) = match open::definition_and_store(cli)? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let store = open::store(cli)?;
     run_interface(cli, q, text, store, Opening::Start)
 }
 

@@ -29,8 +29,10 @@ use std::process::ExitCode;
     about = "Offline self-assessment questionnaires in the terminal"
 )]
 pub struct Cli {
-    /// A questionnaire definition to use instead of the built-in e-index questionnaire.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// The questionnaire: a definition file, else a questionnaire's id, built in (eindex-2019,
+    /// ikt-2024) or kept in the database with the submissions filled with it (its latest
+    /// definition there) [default: eindex-2019].
+    #[arg(long, global = true, value_name = "ID|FILE")]
     pub questionnaire: Option<PathBuf>,
 
     /// The database [default: anketa/anketa.db in the platform's data directory].

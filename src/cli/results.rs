@@ -9,14 +9,13 @@ use std::process::ExitCode;
 
 pub(super) fn results(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::Result<ExitCode> {
     let lang = cli.lang;
-    let (q, _) = match open::definition(lang, cli.questionnaire.as_deref())? {
+    let (q, _, store) = match open::definition_and_store(cli)? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
     let Some((model_file, model_text, _)) = scoring_file::load(cli, &q)? else {
         bail!(say(lang, Say::NotScored(&q.title)));
     };
-    let store = open::store(cli)?;
     let results = crate::results::gather(&store, &q.id, &model_file, &model_text)?;
     let chosen: Vec<usize> = if ids.is_empty() {
         (0..results.entries.len()).collect()

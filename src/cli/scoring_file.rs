@@ -3,6 +3,7 @@
 //! one rule here, so that `anketa check` pairs the files as the commands that score do.
 
 use super::Cli;
+use super::open::{self, Named};
 use crate::i18n::{Say, say};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{self, Model};
@@ -51,7 +52,7 @@ fn strip_suffix<'a>(name: &'a OsStr, suffix: &str) -> Option<&'a OsStr> {
 }
 
 /// The scoring model of the questionnaire to work with, loaded and checked against `q`: the one
-/// beside `--questionnaire FILE`, or the built-in one of the e-index. `None` when the
+/// beside `--questionnaire FILE`, or the built-in one of a built-in questionnaire. `None` when the
 /// questionnaire has none: a questionnaire without scoring is filled, submitted and exported all
 /// the same.
 pub(super) fn load(
@@ -68,9 +69,18 @@ pub(super) fn load(
 
 /// The scoring model's file name and text, unchecked.
 fn find(cli: &Cli) -> anyhow::Result<Option<(String, String)>> {
-    let Some(definition) = &cli.questionnaire else {
-        let (name, text) = scoring::EINDEX_2019_SCORING;
-        return Ok(Some((name.to_owned(), text.to_owned())));
+    let definition = match open::named(cli.questionnaire.as_deref()) {
+        Named::File(path) => path,
+        // A built-in definition is paired as a file is, with the built-in models.
+        Named::BuiltIn(name, _) => {
+            let beside = model_beside(Path::new(name));
+            let model = [scoring::EINDEX_2019_SCORING]
+                .into_iter()
+                .find(|(model, _)| beside.as_deref() == Some(Path::new(model)));
+            return Ok(model.map(|(name, text)| (name.to_owned(), text.to_owned())));
+        }
+        // What the database keeps is a definition alone, without a model.
+        Named::Other(_) => return Ok(None),
     };
     let Some(model_path) = model_beside(definition) else {
         return Ok(None);

@@ -49,6 +49,13 @@ pub enum Say<'a> {
     CannotRead(&'a str, &'a io::Error),
     CannotWrite(&'a str, &'a io::Error),
     BuiltInBroken(&'a str),
+    /// `--questionnaire` names no file and no questionnaire: the built-in ids, and the codes a
+    /// database keeps where one was looked in.
+    NoSuchQuestionnaire {
+        named: &'a str,
+        built_in: &'a str,
+        kept: Option<&'a str>,
+    },
     NeedsTerminal,
     TerminalFailed,
     NoDataDirectory,
@@ -244,6 +251,33 @@ pub fn say(lang: Lang, what: Say) -> String {
             format!("iebūvētā anketa ir bojāta: {first}"),
             format!("built-in questionnaire is broken: {first}"),
         ),
+        Say::NoSuchQuestionnaire {
+            named,
+            built_in,
+            kept,
+        } => {
+            let (lv_kept, en_kept) = match kept {
+                None => (String::new(), String::new()),
+                Some("") => (
+                    "; datubāzē citu anketu nav".to_owned(),
+                    "; the database keeps no other".to_owned(),
+                ),
+                Some(codes) => (
+                    format!("; datubāzē: {codes}"),
+                    format!("; in the database: {codes}"),
+                ),
+            };
+            (
+                format!(
+                    "--questionnaire {named}: tāda faila nav, un tas nav nevienas anketas id; \
+                     iebūvētās anketas: {built_in}{lv_kept}"
+                ),
+                format!(
+                    "--questionnaire {named}: no such file, and no questionnaire has that id; \
+                     built in: {built_in}{en_kept}"
+                ),
+            )
+        }
         Say::NeedsTerminal => (
             "pilnekrāna saskarnei vajag termināli; komandas skatiet `anketa --help`".to_owned(),
             "the interactive interface needs a terminal; see `anketa --help` for commands"

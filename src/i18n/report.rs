@@ -27,6 +27,22 @@ pub enum R {
     NothingToCount,
     CsvHeader,
     NoSector,
+    /// `--format xlsx` to the terminal: a workbook is written to a file.
+    XlsxNeedsFile,
+    /// The workbook's sheets.
+    TablesSheet,
+    TextsSheet,
+    /// The columns of all the submissions, beside the groups'.
+    Whole,
+    CodeColumn,
+    /// A table's question, then its lines' words.
+    ItemColumn,
+    OptionColumn,
+    CountColumn,
+    ShareColumn,
+    GroupColumn,
+    QuestionColumn,
+    TextColumn,
 }
 
 pub fn rw(lang: Lang, r: R) -> &'static str {
@@ -56,10 +72,25 @@ pub fn rw(lang: Lang, r: R) -> &'static str {
             "No submission to count (n = 0).",
         ),
         R::CsvHeader => (
-            "grupa;kods;rinda;atbildes kods;atbilde;skaits;daļa %;bāze",
-            "group;code;row;option code;answer;count;share %;base",
+            "grupa;kods;rinda;atbildes kods;atbilde;skaits vai vērtība;daļa %;bāze",
+            "group;code;row;option code;answer;count or value;share %;base",
         ),
         R::NoSector => ("(resors nav norādīts)", "(no sector given)"),
+        R::XlsxNeedsFile => (
+            "--format xlsx raksta Excel darbgrāmatu, kas nav teksts terminālim: norādiet failu ar -o FAILS.xlsx",
+            "--format xlsx writes an Excel workbook, which is no text for a terminal: name a file with -o FILE.xlsx",
+        ),
+        R::TablesSheet => ("tabulas", "tables"),
+        R::TextsSheet => ("teksti", "texts"),
+        R::Whole => ("visi", "all"),
+        R::CodeColumn => ("kods", "code"),
+        R::ItemColumn => ("jautājums, atbilde", "question, answer"),
+        R::OptionColumn => ("atbildes kods", "option code"),
+        R::CountColumn => ("skaits", "count"),
+        R::ShareColumn => ("daļa", "share"),
+        R::GroupColumn => ("grupa", "group"),
+        R::QuestionColumn => ("jautājums", "question"),
+        R::TextColumn => ("teksts", "text"),
     };
     match lang {
         Lang::Lv => lv,

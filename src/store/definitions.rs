@@ -96,3 +96,29 @@ pub(super) fn questionnaire_in(
         |r| r.get(0),
     )
 }
+
+impl Store {
+    /// The codes of the questionnaires this database keeps a definition of, in order.
+    pub fn questionnaire_codes(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT code FROM questionnaires ORDER BY code")
+            .map_err(|e| self.sqlite(e))?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The definition text of questionnaire `code` this database was given last, if it has
+    /// one: versions are the authors' words, with no order the program could rely on.
+    pub fn latest_definition(&self, code: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT definition FROM questionnaires WHERE code = ?1 ORDER BY id DESC LIMIT 1",
+                [code],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+}

@@ -1,15 +1,20 @@
 //! `anketa report`: the answer tables of a questionnaire over the submissions handed in, as
-//! text, CSV for Excel (UTF-8 with BOM, `;` and a decimal comma in Latvian) or JSON; written
-//! whole or not at all.
+//! text, CSV for Excel (UTF-8 with BOM, `;` and a decimal comma in Latvian), an Excel workbook
+//! or JSON; written whole or not at all. The formats walk the same lines of each table
+//! (`lines.rs`), one file each.
+
+mod csv;
+mod lines;
+mod text;
+mod xlsx;
 
 use super::{Cli, open};
 use crate::exchange::Status;
-use crate::i18n::{Lang, R, decimal, rw, status};
-use crate::report::{Report, Table, Tally, tabulate};
+use crate::i18n::{Lang, R, rw, status};
+use crate::report::tabulate;
 use crate::response::Response;
 use crate::tables::Scope;
 use anyhow::{Context, bail};
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,6 +23,8 @@ use std::process::ExitCode;
 pub enum Format {
     Text,
     Csv,
+    /// An Excel workbook (needs `-o FILE.xlsx`).
+    Xlsx,
     Json,
 }
 
@@ -57,10 +64,11 @@ pub struct Selection {
     #[arg(long)]
     texts: bool,
     /// Cut every table by ministry sector, organisation kind, or the answer to a
-    /// single-choice question (its code): one table per group, with the group's shares.
+    /// single-choice question (its code): one table per group, with the group's shares (in a
+    /// workbook, a pair of columns per group beside all the submissions').
     #[arg(long, value_name = "sector|kind|CODE")]
     by: Option<String>,
-    /// Write to this file instead of the terminal.
+    /// Write to this file instead of the terminal (a workbook only to a file).
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
 }
@@ -71,11 +79,13 @@ fn parse_status(s: &str) -> Result<Status, String> {
 
 pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
     let lang = cli.lang;
-    let (q, _) = match open::definition(lang, cli.questionnaire.as_deref())? {
+    if sel.format == Format::Xlsx && sel.output.is_none() {
+        return usage_error(lang, R::XlsxNeedsFile);
+    }
+    let (q, _, store) = match open::definition_and_store(cli)? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let store = open::store(cli)?;
     let scope = sel.which.scope();
     let statuses = &scope.statuses;
     let (chosen, responses): (Vec<_>, Vec<Response>) =
@@ -115,33 +125,40 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
             |y| format!("{y}. {}", rw(lang, R::Year))
         )
     );
+    let questionnaire = format!("{} ({} {})", q.title, q.id, q.version);
     let heading = format!(
-        "{}: {} ({} {})\n{}: {filter} — n = {}",
+        "{}: {questionnaire}\n{}: {filter} — n = {}",
         rw(lang, R::Questionnaire),
-        q.title,
-        q.id,
-        q.version,
         rw(lang, R::Counted),
         report.n
     );
     let bytes = match sel.format {
-        Format::Text if groups.is_empty() => text(lang, &heading, &report, sel.texts).into_bytes(),
+        Format::Text if groups.is_empty() => {
+            text::text(lang, &heading, &report, sel.texts).into_bytes()
+        }
         Format::Text => {
             let mut out = format!("{heading}\n");
             for (name, group) in &groups {
                 let sub = format!("\n== {name} — n = {} ==", group.n);
-                out.push_str(&text(lang, &sub, group, sel.texts));
+                out.push_str(&text::text(lang, &sub, group, sel.texts));
             }
             out.into_bytes()
         }
-        Format::Csv if groups.is_empty() => csv(lang, &[(String::new(), &report)])?,
-        Format::Csv => csv(
+        Format::Csv if groups.is_empty() => csv::csv(lang, &[(String::new(), &report)])?,
+        Format::Csv => csv::csv(
             lang,
             &groups
                 .iter()
                 .map(|(n, g)| (n.clone(), g))
                 .collect::<Vec<_>>(),
         )?,
+        Format::Xlsx => {
+            let heading = xlsx::Heading {
+                questionnaire: &questionnaire,
+                filter: &filter,
+            };
+            xlsx::workbook(lang, &heading, &report, &groups, sel.texts)?
+        }
         Format::Json => {
             let value = serde_json::json!({
                 "questionnaire": q.id,
@@ -168,6 +185,22 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
         eprintln!("{}", rw(lang, R::NothingToCount));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refused as clap refuses what it parses: the same form, the same exit code.
+fn usage_error(lang: Lang, why: R) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    cli.build();
+    let report = cli
+        .find_subcommand_mut("report")
+        .expect("the report command");
+    let e = report.error(
+        clap::error::ErrorKind::MissingRequiredArgument,
+        rw(lang, why),
+    );
+    e.print()?;
+    Ok(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)))
 }
 
 /// Each submission's group: its ministry sector, its kind, or its answer to the single-choice
@@ -243,181 +276,4 @@ pub(super) fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     }
     crate::files::write_atomically(path, bytes)
         .with_context(|| format!("{}: cannot write the file", path.display()))
-}
-
-fn share(lang: Lang, x: f64) -> String {
-    format!("{} %", decimal(lang, x, 2))
-}
-
-fn number(lang: Lang, x: f64) -> String {
-    decimal(lang, x, if x.fract() == 0.0 { 0 } else { 2 })
-}
-
-/// The place of a table: its code, and its row's label in a matrix or table.
-fn title(t: &Table) -> String {
-    match &t.row {
-        Some(row) => format!("{} {} — {row}", t.code, t.text),
-        None => format!("{} {}", t.code, t.text),
-    }
-}
-
-fn text(lang: Lang, heading: &str, report: &Report, texts: bool) -> String {
-    let mut out = format!("{heading}\n");
-    let row = |out: &mut String, label: &str, count: usize, share: Option<String>| {
-        let line = match share {
-            Some(share) => format!("  {label:<50} {count:>6} {share:>9}"),
-            None => format!("  {label:<50} {count:>6}"),
-        };
-        let _ = writeln!(out, "{line}");
-    };
-    for t in &report.tables {
-        let _ = writeln!(out, "\n{}", title(t));
-        if let Some(roster) = &t.roster {
-            let _ = writeln!(
-                out,
-                "  ({} {roster}: {} — {} {})",
-                rw(lang, R::OverInstances),
-                t.asked + t.not_asked,
-                t.submissions,
-                rw(lang, R::Submissions)
-            );
-        }
-        match &t.kind {
-            Tally::Single {
-                options,
-                no_answer_share,
-            } => {
-                for o in options {
-                    row(&mut out, &o.label, o.count, Some(share(lang, o.share)));
-                }
-                let blank = Some(share(lang, *no_answer_share));
-                row(&mut out, rw(lang, R::NoAnswer), t.no_answer, blank);
-            }
-            Tally::Multi { options } => {
-                for o in options {
-                    row(&mut out, &o.label, o.count, Some(share(lang, o.share)));
-                }
-                row(&mut out, rw(lang, R::NoAnswer), t.no_answer, None);
-                let _ = writeln!(out, "  ({})", rw(lang, R::OverHundred));
-            }
-            Tally::Number(f) => {
-                let mut parts = vec![format!("n {}", f.n)];
-                if f.not_available > 0 {
-                    parts.push(format!("{} {}", rw(lang, R::NotAvailable), f.not_available));
-                }
-                if f.not_applicable > 0 {
-                    parts.push(format!(
-                        "{} {}",
-                        rw(lang, R::NotApplicable),
-                        f.not_applicable
-                    ));
-                }
-                parts.push(format!("{} {}", rw(lang, R::Sum), number(lang, f.sum)));
-                for (word, value) in [
-                    (R::Mean, f.mean),
-                    (R::Median, f.median),
-                    (R::Min, f.min),
-                    (R::Max, f.max),
-                ] {
-                    if let Some(v) = value {
-                        parts.push(format!("{} {}", rw(lang, word), number(lang, v)));
-                    }
-                }
-                let _ = writeln!(out, "  {}", parts.join(" · "));
-                if t.no_answer > 0 {
-                    row(&mut out, rw(lang, R::NoAnswer), t.no_answer, None);
-                }
-            }
-            Tally::Text {
-                answers,
-                texts: all,
-            } => {
-                row(&mut out, rw(lang, R::Answers), *answers, None);
-                if texts {
-                    for line in all {
-                        let _ = writeln!(out, "    – {}", line.replace('\n', " "));
-                    }
-                }
-            }
-        }
-        if t.not_asked > 0 {
-            row(&mut out, rw(lang, R::NotAsked), t.not_asked, None);
-        }
-    }
-    out
-}
-
-/// One row per answer of every choice question, and per figure of every number, per group
-/// (one group named "" without `--by`); the first bytes a BOM, so that Excel reads UTF-8.
-fn csv(lang: Lang, groups: &[(String, &Report)]) -> anyhow::Result<Vec<u8>> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    let separator = match lang {
-        Lang::Lv => b';',
-        Lang::En => b',',
-    };
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(separator)
-            .from_writer(&mut out);
-        w.write_record(rw(lang, R::CsvHeader).split(';'))?;
-        for (group, t) in groups
-            .iter()
-            .flat_map(|(g, r)| r.tables.iter().map(move |t| (g, t)))
-        {
-            let row = t.row.clone().unwrap_or_default();
-            let base = t.asked.to_string();
-            let mut record = |code: String, label: &str, count: usize, share: String| {
-                w.write_record([
-                    group.as_str(),
-                    t.code.as_str(),
-                    &row,
-                    &code,
-                    label,
-                    &count.to_string(),
-                    &share,
-                    &base,
-                ])
-            };
-            match &t.kind {
-                Tally::Single { options, .. } | Tally::Multi { options } => {
-                    for o in options {
-                        record(
-                            o.code.to_string(),
-                            &o.label,
-                            o.count,
-                            decimal(lang, o.share, 2),
-                        )?;
-                    }
-                    record(
-                        String::new(),
-                        rw(lang, R::NoAnswer),
-                        t.no_answer,
-                        String::new(),
-                    )?;
-                }
-                Tally::Number(f) => {
-                    record(String::new(), rw(lang, R::Sum), f.n, number(lang, f.sum))?;
-                    record(
-                        String::new(),
-                        rw(lang, R::NotAvailable),
-                        f.not_available,
-                        String::new(),
-                    )?;
-                }
-                Tally::Text { answers, .. } => {
-                    record(String::new(), rw(lang, R::Answers), *answers, String::new())?;
-                }
-            }
-            if t.not_asked > 0 {
-                record(
-                    String::new(),
-                    rw(lang, R::NotAsked),
-                    t.not_asked,
-                    String::new(),
-                )?;
-            }
-        }
-        w.flush()?;
-    }
-    Ok(out)
 }
