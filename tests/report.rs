@@ -5,7 +5,7 @@
 mod common;
 
 use anketa::response::Value;
-use common::anketa_on;
+use common::{anketa_on, ict};
 use common::tui::demo_store;
 
 /// The service statistics of the demo database are summed over every service of every
@@ -138,102 +138,12 @@ fn nothing_to_count_is_said_and_an_unwritable_path_refused() {
     );
 }
 
-/// One published table of the 2024 ICT report (tests/data/ikt-2024-published.toml).
-#[derive(serde::Deserialize)]
-struct Published {
-    question: String,
-    n: usize,
-    rows: Vec<PublishedRow>,
-}
-
-#[derive(serde::Deserialize)]
-struct PublishedRow {
-    option: i64,
-    label: String,
-    count: usize,
-    share: String,
-}
-
-#[derive(serde::Deserialize)]
-struct PublishedTables {
-    tables: Vec<Published>,
-}
-
-/// A database of 145 submitted submissions of the 2024 ICT survey whose answers are the
-/// report's, and five drafts that answer otherwise; with the published tables.
-fn ict_database(dir: &std::path::Path) -> (std::path::PathBuf, PublishedTables) {
-    use anketa::exchange::{
-        self, InstitutionKind, InstitutionRecord, QuestionnaireRef, Status, SubmissionRecord,
-    };
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let definition = std::fs::read_to_string(root.join("questionnaire/ikt-2024.toml")).unwrap();
-    let q = anketa::questionnaire::load("ikt-2024.toml", definition.as_bytes()).unwrap();
-    let published: PublishedTables = toml::from_str(
-        &std::fs::read_to_string(root.join("tests/data/ikt-2024-published.toml")).unwrap(),
-    )
-    .unwrap();
-    assert!(published.tables.len() >= 10, "the report's tables");
-    let record = |n: usize, status: Status| {
-        let mut r = anketa::sample::full_response(&q, 0);
-        for table in &published.tables {
-            // The first `count` institutions chose the first row, and so on down.
-            let mut left = n;
-            let row = table
-                .rows
-                .iter()
-                .find(|row| {
-                    let here = left < row.count;
-                    left = left.saturating_sub(row.count);
-                    here
-                })
-                .unwrap_or(&table.rows[table.rows.len() - 1]);
-            let option = if status == Status::Draft {
-                2
-            } else {
-                row.option
-            };
-            r.set(&table.question, Value::Choice(option));
-        }
-        SubmissionRecord::new(
-            format!(
-                "{:032x}",
-                n + 1 + usize::from(status == Status::Draft) * 1000
-            ),
-            InstitutionRecord {
-                name: format!("Iestāde Nr. {}", n + 1),
-                reg_no: None,
-                sector: None,
-                kind: InstitutionKind::Institution,
-            },
-            QuestionnaireRef {
-                id: q.id.clone(),
-                version: q.version.clone(),
-                hash: exchange::definition_hash(definition.as_bytes()),
-            },
-            2024,
-            status,
-            "2025-01-15T09:00:00.000Z",
-            r,
-        )
-    };
-    let n = published.tables[0].n;
-    let mut records: Vec<SubmissionRecord> = (0..n).map(|i| record(i, Status::Submitted)).collect();
-    records.extend((0..5).map(|i| record(n + i, Status::Draft)));
-    let db = dir.join("ikt.db");
-    let file = exchange::read(&exchange::write("now".into(), "test".into(), records)).unwrap();
-    anketa::store::Store::open(&db)
-        .unwrap()
-        .import(&[file], &[&definition], anketa::store::Resolution::Refuse)
-        .unwrap();
-    (db, published)
-}
-
 /// `anketa report` prints every published count and share of the 2024 ICT report, n = 145,
 /// the drafts left out.
 #[test]
 fn the_ict_report_reproduces_every_published_count_and_share() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, published) = ict_database(dir.path());
+    let (db, published) = ict::database(dir.path());
     let n = published.tables[0].n;
 
     let (code, out, err) = anketa_on(
@@ -280,7 +190,7 @@ fn the_ict_report_reproduces_every_published_count_and_share() {
 #[test]
 fn tables_are_cut_by_the_answer_to_a_single_choice_question() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, published) = ict_database(dir.path());
+    let (db, published) = ict::database(dir.path());
     let ikt01 = &published.tables[0];
     let args = [
         "--questionnaire",
@@ -367,7 +277,7 @@ fn number(cell: &calamine::Data) -> f64 {
 fn the_workbook_holds_every_published_count_and_share_as_numbers() {
     use calamine::Reader;
     let dir = tempfile::tempdir().unwrap();
-    let (db, published) = ict_database(dir.path());
+    let (db, published) = ict::database(dir.path());
     let path = dir.path().join("tabulas.xlsx");
     let out = path.to_str().unwrap();
     let args = [
@@ -469,7 +379,7 @@ fn the_workbook_holds_every_published_count_and_share_as_numbers() {
 fn the_workbook_sets_the_groups_side_by_side() {
     use calamine::Reader;
     let dir = tempfile::tempdir().unwrap();
-    let (db, published) = ict_database(dir.path());
+    let (db, published) = ict::database(dir.path());
     let ikt01 = &published.tables[0];
     let path = dir.path().join("grupas.xlsx");
     let args = [
@@ -515,7 +425,7 @@ fn the_workbook_sets_the_groups_side_by_side() {
 fn the_workbook_is_refused_without_a_file_and_says_when_nothing_is_counted() {
     use calamine::Reader;
     let dir = tempfile::tempdir().unwrap();
-    let (db, _) = ict_database(dir.path());
+    let (db, _) = ict::database(dir.path());
     let q = ["--questionnaire", "ikt-2024", "report", "--format", "xlsx"];
     let (code, out, err) = anketa_on(&db, &q);
     assert_eq!(code, 2, "{err}");
@@ -551,7 +461,7 @@ fn the_workbook_is_refused_without_a_file_and_says_when_nothing_is_counted() {
 #[test]
 fn the_questionnaire_is_named_by_its_id_or_its_file() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, _) = ict_database(dir.path());
+    let (db, _) = ict::database(dir.path());
     let by_file = anketa_on(
         &db,
         &["--questionnaire", "questionnaire/ikt-2024.toml", "report"],
