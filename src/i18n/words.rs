@@ -357,8 +357,8 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
             "This questionnaire has no sections for respondents; start with --expert for the expert part.",
         ),
         T::Unscored => (
-            "Šai anketai nav vērtēšanas modeļa: punktu un līmeņu vietā — atbilžu tabulas.",
-            "This questionnaire has no scoring model: its answer tables instead of points and levels.",
+            "Šai anketai nav vērtēšanas modeļa: rāda atbilžu tabulas.",
+            "This questionnaire has no scoring model: showing its answer tables.",
         ),
         T::CannotScore => (
             "Šo iesniegumu nevar novērtēt.",
