@@ -1,7 +1,9 @@
 //! Scoring: points per answer, sub-themes with caps, theme indices, the weighted e-index,
-//! maturity levels and what it takes to reach the next one. The model is data
+//! maturity levels and what it takes to reach the next one; a group's aggregate e-index and
+//! the cohort's segments. The model is data
 //! (`questionnaire/*.scoring.toml`, format in `questionnaire/SCORING.md`); nothing here does I/O.
 
+pub mod aggregate;
 pub mod cohort;
 mod load;
 
