@@ -134,7 +134,6 @@ mod tests {
             year: 2019,
             sector: None,
             kind,
-            size: 0.0,
             demo: false,
             score: Score {
                 e_index,

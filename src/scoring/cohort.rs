@@ -1,6 +1,6 @@
 //! Comparing institutions: rank and percentile, the median, the distribution of levels, and
-//! cuts by ministry sector, by type, by size quintile and by the quintiles of an indicator
-//! (segments).
+//! the cohort's cut by the quintiles of an indicator (segments). Cuts by type and by sector
+//! are groups of the aggregate e-index (`aggregate.rs`).
 
 use super::Score;
 use crate::exchange::InstitutionKind;
@@ -14,8 +14,6 @@ pub struct Entry {
     pub year: i32,
     pub sector: Option<String>,
     pub kind: InstitutionKind,
-    /// What the size quintiles are cut by: the number of services.
-    pub size: f64,
     /// Generated for demonstrations, not a real answer.
     pub demo: bool,
     pub score: Score,
@@ -103,54 +101,6 @@ pub fn levels(entries: &[Entry], measure: Measure) -> [usize; 5] {
     counts
 }
 
-/// One group of a cut: its name, size, and median of the measure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    pub name: String,
-    pub count: usize,
-    pub median: f64,
-}
-
-/// Group entries by `key` and give each group's median, largest median first.
-pub fn cut(entries: &[Entry], measure: Measure, key: impl Fn(&Entry) -> String) -> Vec<Group> {
-    let mut groups: Vec<(String, Vec<f64>)> = Vec::new();
-    for e in entries {
-        let Some(v) = measure.of(&e.score) else {
-            continue;
-        };
-        let k = key(e);
-        match groups.iter_mut().find(|(name, _)| *name == k) {
-            Some((_, values)) => values.push(v),
-            None => groups.push((k, vec![v])),
-        }
-    }
-    let mut out: Vec<Group> = groups
-        .into_iter()
-        .map(|(name, values)| Group {
-            name,
-            count: values.len(),
-            median: median(values).unwrap_or(0.0),
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.median
-            .total_cmp(&a.median)
-            .then(crate::i18n::compare_lv(&a.name, &b.name))
-    });
-    out
-}
-
-/// The size quintile (1 = smallest fifth … 5 = largest) of each entry, in entry order.
-pub fn size_quintiles(entries: &[Entry]) -> Vec<u8> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| entries[a].size.total_cmp(&entries[b].size));
-    let mut out = vec![0; entries.len()];
-    for (position, &i) in order.iter().enumerate() {
-        out[i] = (1 + position * 5 / entries.len().max(1)) as u8;
-    }
-    out
-}
-
 /// The cohort cut by the quintiles of one indicator (the seed's segments, lines 444–466).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
@@ -229,7 +179,6 @@ mod tests {
             year: 2019,
             sector: None,
             kind: InstitutionKind::Institution,
-            size: 0.0,
             demo: false,
             score: Score {
                 e_index,

@@ -32,6 +32,11 @@ pub struct Model {
     pub themes: Vec<Theme>,
     pub bonus: Option<Valued>,
     pub indicators: Vec<Indicator>,
+    /// The indicators (indices into `indicators`) whose logarithms weigh a group's aggregate
+    /// e-index ([`aggregate`]); empty: no aggregate.
+    pub weigh_by: Vec<usize>,
+    /// The indicators whose quintiles cut the cohort into segments ([`cohort::segment`]).
+    pub segments: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -101,6 +106,8 @@ pub struct Indicator {
     pub label: String,
     pub value: Expr,
     pub unit: Option<String>,
+    /// The label where a table has little room (the segments); the label when not given.
+    pub short: String,
 }
 
 #[derive(Debug)]
