@@ -157,9 +157,11 @@ fn the_second_questionnaire_is_filled_submitted_and_exported_without_scores() {
     let args = ["--questionnaire", path.to_str().unwrap()];
     let mut tui = Tui::start(&db, &args, 120, 40);
     common::pty::create_submission(&mut tui, |_| {});
-    // The results key on a questionnaire without scoring says so, and stays.
+    // The results key on a questionnaire without scoring says so over its answer tables;
+    // Esc goes back to the question.
     tui.send("v");
     tui.wait_for("Šai anketai nav vērtēšanas modeļa");
+    tui.esc("back to the question", |s| !s.contains("Atbilžu tabulas"));
     respondent.fill_until(&mut tui, |_| false);
     let screen = tui.wait_for("Sadaļas beigas");
     assert!(!screen.contains("✗"), "no errors left:\n{screen}");

@@ -500,16 +500,20 @@ fn results_of_the_submission_being_filled_and_back() {
     assert!(screen.contains("Valsts ieņēmumu dienests 2019 · melnraksts"));
 }
 
+/// Without a scoring model the results key shows the answer tables instead, says why, and
+/// Esc goes back to the question.
 #[test]
 fn without_a_scoring_model_the_results_key_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = new_submission(dir.path());
     app.opts.scoring = None;
     update(&mut app, Action::Results);
-    assert!(matches!(app.screen, Screen::Fill(_)), "stays on filling");
+    assert!(matches!(app.screen, Screen::Report(_)), "the answer tables");
     let screen = screen_text(&draw(&mut app, 80, 24));
     assert!(
         on_screen(&screen, "Šai anketai nav vērtēšanas modeļa"),
         "{screen}"
     );
+    update(&mut app, Action::Back);
+    assert!(matches!(app.screen, Screen::Fill(_)), "back to filling");
 }
