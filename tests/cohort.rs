@@ -174,6 +174,43 @@ fn one_submission_comes_with_its_years_cohort() {
     assert_eq!(one["years"], all["years"]);
 }
 
+/// Two years in one database: each year's cohort is its own 91 submissions, never the 182
+/// together, and each submission's quintiles are those of its year.
+#[test]
+fn each_year_has_a_cohort_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    for year in ["2019", "2020"] {
+        let (code, out, err) = anketa_on(&db, &["demo", "--no-tui", "--year", year]);
+        assert_eq!(code, 0, "{out}{err}");
+    }
+    let (code, out, err) = anketa_on(&db, &["results", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["submissions"].as_array().unwrap().len(), 182);
+    let years: Vec<(u64, u64)> = json["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| {
+            (
+                y["year"].as_u64().unwrap(),
+                y["aggregate"]["all"]["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(years, [(2019, 91), (2020, 91)]);
+    for y in json["years"].as_array().unwrap() {
+        let counts: u64 = y["segments"][0]["quintiles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["count"].as_u64().unwrap())
+            .sum();
+        assert_eq!(counts, 91, "{}", y["year"]);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lint: `anketa check` on a copy of the model beside a copy of its questionnaire
 
