@@ -1,10 +1,12 @@
 //! The scores of every submission of a questionnaire in a database: what the results view and
 //! `anketa results` show. Each submission is scored with the definition it was filled with.
 
+use crate::exchange::InstitutionKind;
 use crate::questionnaire::{self, Questionnaire};
 use crate::response::Response;
 use crate::rules;
-use crate::scoring::cohort::{Entry, Measure, standing};
+use crate::scoring::aggregate::{self, Aggregate, Group};
+use crate::scoring::cohort::{self, Entry, Measure, Segment, standing};
 use crate::scoring::{self, Model};
 use crate::store::{Store, StoreError, SubmissionId, SubmissionSummary};
 use std::collections::HashMap;
@@ -26,6 +28,53 @@ pub struct Results {
 impl Results {
     pub fn position(&self, submission: SubmissionId) -> Option<usize> {
         self.entries.iter().position(|e| e.submission == submission)
+    }
+
+    /// The cohort of `year`: its aggregate e-index per group and its segments, as the model
+    /// names them (every entry's model is loaded from the same file).
+    pub fn year(&self, year: i32) -> YearCohort {
+        let members: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].year == year)
+            .collect();
+        let refs: Vec<&Entry> = members.iter().map(|&i| &self.entries[i]).collect();
+        let (groups, segments) = match members.first() {
+            Some(&first) => {
+                let model = &self.scorers[first].model;
+                (
+                    aggregate::by_group(&refs, &model.weigh_by),
+                    model
+                        .segments
+                        .iter()
+                        .map(|&i| cohort::segment(&refs, i))
+                        .collect(),
+                )
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        YearCohort {
+            year,
+            members,
+            groups,
+            segments,
+        }
+    }
+}
+
+/// One year's cohort: what is computed over it rather than per entry.
+pub struct YearCohort {
+    pub year: i32,
+    /// Its entries, as indices into [`Results::entries`], in their order.
+    pub members: Vec<usize>,
+    /// The aggregate e-index of each group ([`aggregate::by_group`]); empty when the model
+    /// weighs by nothing.
+    pub groups: Vec<(Group, Aggregate)>,
+    /// Per segment of the model, in its order; `Segment::of` follows `members`.
+    pub segments: Vec<Segment>,
+}
+
+impl YearCohort {
+    pub fn group(&self, group: &Group) -> Option<&Aggregate> {
+        self.groups.iter().find(|(g, _)| g == group).map(|(_, a)| a)
     }
 }
 
@@ -97,27 +146,104 @@ pub fn gather_from<E>(
 /// One submission's entry in the cohort.
 pub fn score_entry(scorer: &Scorer, summary: SubmissionSummary, response: &Response) -> Entry {
     let eval = rules::evaluate(&scorer.q, response);
-    let size = scorer
-        .q
-        .rosters
-        .iter()
-        .filter(|r| r.from.is_none())
-        .map(|r| response.instances(&r.id).len())
-        .sum::<usize>() as f64;
     Entry {
         submission: summary.id,
         institution: summary.institution,
         year: summary.year,
         sector: summary.sector,
         kind: summary.kind,
-        size,
         demo: summary.demo,
         score: scorer.model.score(&scorer.q, response, &eval),
     }
 }
 
-/// The figures of one entry as JSON, for scripts (`anketa results --json`).
-pub fn to_json(results: &Results, index: usize) -> serde_json::Value {
+/// `anketa results --json`, for scripts: the entries `chosen` (indices into
+/// [`Results::entries`]) and the cohort of each of their years.
+pub fn to_json(results: &Results, chosen: &[usize]) -> serde_json::Value {
+    let mut years: Vec<i32> = chosen.iter().map(|&i| results.entries[i].year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let cohorts: Vec<YearCohort> = years.iter().map(|&y| results.year(y)).collect();
+    let submissions: Vec<serde_json::Value> = chosen
+        .iter()
+        .map(|&i| {
+            let cohort = cohorts
+                .iter()
+                .find(|c| c.year == results.entries[i].year)
+                .expect("a cohort of every year chosen");
+            entry_json(results, i, cohort)
+        })
+        .collect();
+    let years: Vec<serde_json::Value> = cohorts.iter().map(|c| year_json(results, c)).collect();
+    serde_json::json!({ "submissions": submissions, "years": years })
+}
+
+/// One year's aggregate e-index per group and its segments.
+fn year_json(results: &Results, cohort: &YearCohort) -> serde_json::Value {
+    use serde_json::json;
+    let Some(&first) = cohort.members.first() else {
+        return json!({ "year": cohort.year, "count": 0 });
+    };
+    let model = &results.scorers[first].model;
+    let id = |i: usize| model.indicators[i].id.clone();
+    let group = |a: &Aggregate| {
+        let mut out = serde_json::Map::new();
+        out.insert("count".into(), json!(a.count));
+        out.insert("median".into(), json!(a.median.map(round)));
+        for (&i, w) in model.weigh_by.iter().zip(&a.weighted) {
+            out.insert(id(i), json!(w.map(|w| round_to(w, 2))));
+        }
+        out.insert("e_index".into(), json!(a.e_index.map(|v| round_to(v, 2))));
+        serde_json::Value::Object(out)
+    };
+    let mut aggregate = serde_json::Map::new();
+    aggregate.insert(
+        "weigh_by".into(),
+        json!(model.weigh_by.iter().map(|&i| id(i)).collect::<Vec<_>>()),
+    );
+    let mut sectors = serde_json::Map::new();
+    for (g, a) in &cohort.groups {
+        match g {
+            Group::All => aggregate.insert("all".into(), group(a)),
+            Group::Kind(InstitutionKind::Ministry) => {
+                aggregate.insert("ministries".into(), group(a))
+            }
+            Group::Kind(InstitutionKind::Institution) => {
+                aggregate.insert("institutions".into(), group(a))
+            }
+            Group::Sector(name) => sectors.insert(name.clone(), group(a)),
+        };
+    }
+    aggregate.insert("sectors".into(), serde_json::Value::Object(sectors));
+    let segments: Vec<serde_json::Value> = model
+        .segments
+        .iter()
+        .zip(&cohort.segments)
+        .map(|(&i, s)| {
+            json!({
+                "indicator": id(i),
+                "label": model.indicators[i].label,
+                "without_figure": s.without,
+                "quintiles": s.quintiles.iter().enumerate().map(|(q, g)| json!({
+                    "quintile": q + 1,
+                    "count": g.count,
+                    "median": g.median.map(round),
+                    "from": g.range.map(|r| round(r.0)),
+                    "to": g.range.map(|r| round(r.1)),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "year": cohort.year,
+        "count": cohort.members.len(),
+        "aggregate": aggregate,
+        "segments": segments,
+    })
+}
+
+/// The figures of one entry, with its quintile in each segment of its year's cohort.
+fn entry_json(results: &Results, index: usize, cohort: &YearCohort) -> serde_json::Value {
     use serde_json::json;
     let entry = &results.entries[index];
     let model = &results.scorers[index].model;
@@ -167,6 +293,22 @@ pub fn to_json(results: &Results, index: usize) -> serde_json::Value {
             )
         })
         .collect();
+    let figure = |i: usize| score.indicators[i].map(round);
+    let weighed_by: serde_json::Map<String, serde_json::Value> = model
+        .weigh_by
+        .iter()
+        .map(|&i| (model.indicators[i].id.clone(), json!(figure(i))))
+        .collect();
+    let position = cohort.members.iter().position(|&m| m == index);
+    let segments: serde_json::Map<String, serde_json::Value> = model
+        .segments
+        .iter()
+        .zip(&cohort.segments)
+        .map(|(&i, s)| {
+            let quintile = position.and_then(|p| s.of[p]);
+            (model.indicators[i].id.clone(), json!(quintile))
+        })
+        .collect();
     let overall = standing(&results.entries, index, Measure::EIndex);
     json!({
         "submission": entry.submission,
@@ -184,9 +326,17 @@ pub fn to_json(results: &Results, index: usize) -> serde_json::Value {
         "percentile": overall.map(|s| round(s.percentile)),
         "themes": themes,
         "indicators": indicators,
+        "weighed_by": weighed_by,
+        "segments": segments,
     })
 }
 
 fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
+    round_to(v, 1)
+}
+
+/// `v` to `decimals` places: the aggregate takes two, as the seed gives it (44,55).
+fn round_to(v: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (v * scale).round() / scale
 }

@@ -5,8 +5,8 @@
 mod common;
 
 use anketa::response::Value;
-use common::{anketa_on, ict};
 use common::tui::demo_store;
+use common::{anketa_on, ict};
 
 /// The service statistics of the demo database are summed over every service of every
 /// institution: the report's sum of P52 is the sum a script would compute.

@@ -300,7 +300,7 @@ fn a_submission_is_queried_returned_fixed_resubmitted_and_accepted_across_two_ma
             .as_array()
             .and_then(|a| a.first())
             .cloned()
-            .unwrap_or_else(|| json["entries"][0].clone());
+            .unwrap_or_else(|| json["submissions"][0].clone());
         assert_eq!(entry["bonus"], serde_json::json!(3.0), "{out}");
     }
 }

@@ -345,10 +345,10 @@ fn all_best_scores_100_everywhere() {
     assert_exact(s.e_index, 100.0, "e-index");
     assert_eq!(s.level, 5);
     // Indicators: transaction level 200/200 = 100 %, documents 150/150 = 100 %, 1 service,
-    // 50 employees.
+    // 50 employees, 150 documents sent and received.
     assert_eq!(
         s.indicators,
-        [Some(100.0), Some(100.0), Some(1.0), Some(50.0)]
+        [Some(100.0), Some(100.0), Some(1.0), Some(50.0), Some(150.0)]
     );
 }
 
@@ -602,7 +602,7 @@ fn empty_response_scores_zero() {
     assert!(!e_completion.applies, "{e_completion:?}");
     assert_exact(e_completion.points, 0.0, "e_completion");
     assert_exact(s.e_index, 0.0, "e-index");
-    assert_eq!(s.indicators, [None, None, Some(0.0), None]);
+    assert_eq!(s.indicators, [None, None, Some(0.0), None, None]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -961,11 +961,11 @@ fn typical_small_institution() {
     assert_index(s.e_index, 37.75, "e-index");
     assert_eq!(s.level, 2);
     // Indicators: transactions 100/500 = 20 %, documents 900/1500 = 60 %, 2 services, 35
-    // employees.
+    // employees, 1,500 documents sent and received.
     let ind: Vec<f64> = s.indicators.iter().map(|v| v.unwrap()).collect();
     assert_exact(ind[0], 20.0, "transaction_e_level");
     assert_exact(ind[1], 60.0, "document_e_level");
-    assert_eq!(&ind[2..], [2.0, 35.0]);
+    assert_eq!(&ind[2..], [2.0, 35.0, 1500.0]);
 }
 
 /// A small institution (8 employees, no territorial units) answering everything at its best:
@@ -2159,7 +2159,10 @@ fn results_json(db: &str) -> Vec<serde_json::Value> {
     let (code, out, err) = anketa(&["--db", db, "results", "--json"]);
     assert_eq!(code, 0, "{out}{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("results --json is JSON");
-    json.as_array().expect("a JSON array").clone()
+    json["submissions"]
+        .as_array()
+        .expect("a JSON array")
+        .clone()
 }
 
 fn e_indices(entries: &[serde_json::Value]) -> Vec<(String, f64)> {

@@ -31,10 +31,7 @@ pub(super) fn results(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::Re
     };
     let mut out = std::io::stdout().lock();
     if json {
-        let all: Vec<serde_json::Value> = chosen
-            .iter()
-            .map(|&i| crate::results::to_json(&results, i))
-            .collect();
+        let all = crate::results::to_json(&results, &chosen);
         writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -19,6 +19,8 @@ struct RawModel {
     bonus: Option<RawValued>,
     #[serde(default)]
     indicators: Vec<RawIndicator>,
+    aggregate: Option<RawAggregate>,
+    segments: Option<RawSegments>,
 }
 
 #[derive(Deserialize)]
@@ -86,10 +88,23 @@ struct RawValued {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawIndicator {
-    id: String,
+    id: Spanned<String>,
     label: String,
     value: Spanned<String>,
     unit: Option<String>,
+    short: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAggregate {
+    weigh_by: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSegments {
+    quintiles_of: Spanned<Vec<Spanned<String>>>,
 }
 
 /// Load and lint a scoring model for `q`, collecting every problem.
@@ -217,18 +232,26 @@ impl Linter<'_> {
                 roster: None,
             })
         });
-        let indicators = raw
+        let indicators: Vec<Indicator> = raw
             .indicators
             .iter()
             .filter_map(|i| {
                 Some(Indicator {
-                    id: i.id.clone(),
+                    id: i.id.get_ref().clone(),
                     label: i.label.clone(),
                     value: self.compile(&i.value, false)?,
                     unit: i.unit.clone(),
+                    short: i.short.clone().unwrap_or_else(|| i.label.clone()),
                 })
             })
             .collect();
+        self.unique_ids(&raw.indicators);
+        let weigh_by = raw.aggregate.as_ref().map_or_else(Vec::new, |a| {
+            self.indicator_list(&a.weigh_by, &raw.indicators, &indicators)
+        });
+        let segments = raw.segments.as_ref().map_or_else(Vec::new, |s| {
+            self.indicator_list(&s.quintiles_of, &raw.indicators, &indicators)
+        });
         Model {
             questionnaire: raw.questionnaire.into_inner(),
             note: raw.note,
@@ -237,6 +260,8 @@ impl Linter<'_> {
             themes,
             bonus,
             indicators,
+            weigh_by,
+            segments,
         }
     }
 
@@ -426,5 +451,52 @@ impl Linter<'_> {
                 None
             }
         }
+    }
+
+    fn unique_ids(&mut self, raw: &[RawIndicator]) {
+        for (n, i) in raw.iter().enumerate() {
+            let id = i.id.get_ref();
+            if raw[..n].iter().any(|other| other.id.get_ref() == id) {
+                self.error(i.id.span(), format!("indicator `{id}` is defined twice"));
+            }
+        }
+    }
+
+    /// The indicators `ids` names, as indices into `indicators`; an id that is unknown or
+    /// named twice is a problem, and so is an empty list.
+    fn indicator_list(
+        &mut self,
+        ids: &Spanned<Vec<Spanned<String>>>,
+        raw: &[RawIndicator],
+        indicators: &[Indicator],
+    ) -> Vec<usize> {
+        if ids.get_ref().is_empty() {
+            self.error(
+                ids.span(),
+                "name at least one indicator, or leave the table out",
+            );
+        }
+        let mut out = Vec::new();
+        for (n, id) in ids.get_ref().iter().enumerate() {
+            let name = id.get_ref();
+            if !raw.iter().any(|i| i.id.get_ref() == name) {
+                let known: Vec<&str> = raw.iter().map(|i| i.id.get_ref().as_str()).collect();
+                let message = format!(
+                    "unknown indicator `{name}`; the [[indicators]] are: {}",
+                    known.join(", ")
+                );
+                self.error(id.span(), message);
+            } else if ids.get_ref()[..n]
+                .iter()
+                .any(|other| other.get_ref() == name)
+            {
+                self.error(id.span(), format!("indicator `{name}` is named twice"));
+            } else if let Some(at) = indicators.iter().position(|i| &i.id == name) {
+                // An indicator whose value did not compile is missing here; its problem is
+                // already reported.
+                out.push(at);
+            }
+        }
+        out
     }
 }

@@ -1,7 +1,9 @@
 //! Scoring: points per answer, sub-themes with caps, theme indices, the weighted e-index,
-//! maturity levels and what it takes to reach the next one. The model is data
+//! maturity levels and what it takes to reach the next one; a group's aggregate e-index and
+//! the cohort's segments. The model is data
 //! (`questionnaire/*.scoring.toml`, format in `questionnaire/SCORING.md`); nothing here does I/O.
 
+pub mod aggregate;
 pub mod cohort;
 mod load;
 
@@ -30,6 +32,11 @@ pub struct Model {
     pub themes: Vec<Theme>,
     pub bonus: Option<Valued>,
     pub indicators: Vec<Indicator>,
+    /// The indicators (indices into `indicators`) whose logarithms weigh a group's aggregate
+    /// e-index ([`aggregate`]); empty: no aggregate.
+    pub weigh_by: Vec<usize>,
+    /// The indicators whose quintiles cut the cohort into segments ([`cohort::segment`]).
+    pub segments: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -112,6 +119,8 @@ pub struct Indicator {
     pub label: String,
     pub value: Expr,
     pub unit: Option<String>,
+    /// The label where a table has little room (the segments); the label when not given.
+    pub short: String,
 }
 
 #[derive(Debug)]

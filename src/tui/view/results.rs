@@ -1,13 +1,17 @@
 //! The results view: the e-index gauge with its level, theme bars coloured by level, a theme's
-//! breakdown with where the points went and how to reach the next level, and the cohort.
+//! breakdown with where the points went and how to reach the next level, and the cohort: its
+//! levels, the aggregate e-index beside the median, the segments, the sectors.
 
+use crate::exchange::InstitutionKind;
 use crate::i18n::T;
+use crate::results::YearCohort;
+use crate::scoring::aggregate::{Aggregate, Group};
 use crate::scoring::cohort::{self, Measure};
 use crate::scoring::{self, Item};
 use crate::tui::model::App;
 use crate::tui::model::results::{ResultsView, Tab};
 use crate::tui::style::Palette;
-use crate::tui::view::widgets::fit;
+use crate::tui::view::widgets::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -17,6 +21,11 @@ use ratatui::widgets::{ListItem, Paragraph, Wrap};
 /// One decimal, with the decimal comma in Latvian.
 fn one(app: &App, v: f64) -> String {
     crate::i18n::decimal(app.opts.lang, v, 1)
+}
+
+/// Two decimals: the aggregate e-index, as the seed gives it (44,55).
+fn two(app: &App, v: f64) -> String {
+    crate::i18n::decimal(app.opts.lang, v, 2)
 }
 
 /// The colour of a maturity level; without colour, levels read by their number.
@@ -82,18 +91,36 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palett
     let model = &view.scorer().model;
     let entry = view.entry();
     let score = &entry.score;
+    let cohort = view.results.year(entry.year);
+    let aggregate = aggregate_line(app, &cohort);
+    // The indicators take the rows their text needs, the themes the rest.
+    let indicators = wrap(
+        &indicator_text(app, view, &cohort),
+        area.width.saturating_sub(2) as usize,
+    );
+    let indicator_rows = indicators.len() as u16;
     let [gauge_area, themes_area, indicators_area] = Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(4 + u16::from(aggregate.is_some())),
         Constraint::Fill(1),
-        Constraint::Length(5),
+        Constraint::Length(indicator_rows.max(3) + 2),
     ])
     .areas(area);
 
     let block = crate::tui::view::widgets::titled(app.tr(T::EIndex), palette.title());
     let inner = block.inner(gauge_area);
     frame.render_widget(block, gauge_area);
-    let [gauge_line, standing_line] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    let [gauge_line, standing_line, aggregate_row] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    if let Some(text) = aggregate {
+        frame.render_widget(
+            Line::styled(fit(&text, aggregate_row.width as usize), palette.muted()),
+            aggregate_row,
+        );
+    }
     let level_name = &model.levels[score.level as usize - 1];
     // The figure stands beside the bar, a space apart, never drawn over it.
     let label = format!(
@@ -229,17 +256,47 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palett
     let block = crate::tui::view::widgets::titled(app.tr(T::Indicators), palette.title());
     let inner = block.inner(indicators_area);
     frame.render_widget(block, indicators_area);
+    frame.render_widget(Paragraph::new(indicators.join("\n")), inner);
+}
+
+/// The aggregate e-index of the shown entry's year: all, ministries, institutions; `None`
+/// when the model weighs by nothing.
+fn aggregate_line(app: &App, cohort: &YearCohort) -> Option<String> {
+    let value = |group: Group| {
+        cohort
+            .group(&group)
+            .and_then(|a| a.e_index)
+            .map_or_else(|| "—".to_owned(), |v| two(app, v))
+    };
+    cohort.group(&Group::All)?;
+    Some(format!(
+        "{} {} · {} {} · {} {}",
+        app.tr(T::AggregateIndex),
+        value(Group::All),
+        app.tr(T::Ministries),
+        value(Group::Kind(InstitutionKind::Ministry)),
+        app.tr(T::Institutions),
+        value(Group::Kind(InstitutionKind::Institution)),
+    ))
+}
+
+/// The entry's indicators, each with its quintile where it cuts the cohort into segments.
+fn indicator_text(app: &App, view: &ResultsView, cohort: &YearCohort) -> String {
+    let model = &view.scorer().model;
+    let score = &view.entry().score;
+    let position = cohort.members.iter().position(|&m| m == view.current);
     let text: Vec<String> = model
         .indicators
         .iter()
         .zip(&score.indicators)
-        .map(|(i, v)| {
-            // Counts read as whole numbers, shares with one decimal.
+        .enumerate()
+        .map(|(n, (i, v))| {
+            // Counts read as whole numbers with thousands apart, shares with one decimal.
             let value = v.map_or_else(
                 || "—".to_owned(),
                 |v| {
                     if v.fract() == 0.0 {
-                        format!("{v:.0}")
+                        crate::i18n::figure(app.opts.lang, v)
                     } else {
                         one(app, v)
                     }
@@ -249,13 +306,17 @@ fn overview(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palett
                 (Some(u), Some(_)) => format!(" {u}"),
                 _ => String::new(),
             };
-            format!("{}: {value}{unit}", i.label)
+            let quintile = model
+                .segments
+                .iter()
+                .position(|&s| s == n)
+                .and_then(|s| cohort.segments[s].of[position?])
+                .map(|q| format!(" ({q}. {})", app.tr(T::Quintile)))
+                .unwrap_or_default();
+            format!("{}: {value}{unit}{quintile}", i.label)
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(text.join(" · ")).wrap(Wrap { trim: true }),
-        inner,
-    );
+    text.join(" · ")
 }
 
 fn theme_detail(
@@ -407,8 +468,10 @@ fn theme_detail(
 fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palette: Palette) {
     let entries = &view.results.entries;
     let model = &view.scorer().model;
+    // The segment table on the right needs 42 columns; the list takes the rest.
+    let right_width = (area.width * 45 / 100).max(42).min(area.width);
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
     let block = crate::tui::view::widgets::titled(app.tr(T::Cohort), palette.title());
     let width = block.inner(left).width as usize;
     let items: Vec<ListItem> = view
@@ -427,7 +490,8 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pal
             let score = &entry.score;
             ListItem::new(Line::from(vec![
                 Span::raw(format!("{marker}{:>3}. ", rank + 1)),
-                Span::raw(fit(&entry.institution, width.saturating_sub(16))),
+                // "▶  1. " before the name, " 72,2 3" after it.
+                Span::raw(fit(&entry.institution, width.saturating_sub(14))),
                 Span::styled(
                     format!(" {:>5}", one(app, score.e_index)),
                     level_style(palette, score.level),
@@ -451,10 +515,11 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pal
     let block = crate::tui::view::widgets::titled(app.tr(T::LevelDistribution), palette.title());
     let inner = block.inner(right);
     frame.render_widget(block, right);
+    let width = inner.width as usize;
     let mut lines = Vec::new();
     let counts = cohort::levels(entries, Measure::EIndex);
     let most = counts.iter().copied().max().unwrap_or(1).max(1);
-    let bar_width = (inner.width as usize).saturating_sub(22).max(4);
+    let bar_width = width.saturating_sub(22).max(4);
     for (l, &n) in counts.iter().enumerate() {
         let filled = n * bar_width / most;
         lines.push(Line::from(vec![
@@ -463,43 +528,148 @@ fn cohort_view(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pal
             Span::raw(format!(" {n}")),
         ]));
     }
-    let cut_lines = |title: T, groups: Vec<cohort::Group>, lines: &mut Vec<Line>| {
-        lines.push(Line::default());
-        lines.push(Line::styled(app.tr(title), palette.title()));
-        for g in groups {
-            lines.push(Line::from(format!(
-                "  {} ({}): {}",
-                fit(&g.name, 24).trim_end(),
-                g.count,
-                one(app, g.median)
-            )));
-        }
-    };
-    let kind_name = |e: &cohort::Entry| {
-        app.tr(match e.kind {
-            crate::exchange::InstitutionKind::Ministry => T::Ministry,
-            crate::exchange::InstitutionKind::Institution => T::InstitutionKind,
-        })
-        .to_owned()
-    };
-    cut_lines(
-        T::ByKind,
-        cohort::cut(entries, Measure::EIndex, kind_name),
-        &mut lines,
-    );
-    let quintiles = cohort::size_quintiles(entries);
-    let by_size = cohort::cut(entries, Measure::EIndex, |e| {
-        let i = entries
-            .iter()
-            .position(|x| x.submission == e.submission)
-            .unwrap_or(0);
-        format!("{}. kvintile", quintiles[i])
-    });
-    cut_lines(T::BySize, by_size, &mut lines);
-    let unknown = app.tr(T::SectorUnknown);
-    let by_sector = cohort::cut(entries, Measure::EIndex, |e| {
-        e.sector.clone().unwrap_or_else(|| unknown.to_owned())
-    });
-    cut_lines(T::BySector, by_sector, &mut lines);
+    lines.extend(cohort_tables(app, view, width, palette));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The tables of the shown entry's year: the aggregate e-index by kind, the segments, the
+/// sectors.
+fn cohort_tables(
+    app: &App,
+    view: &ResultsView,
+    width: usize,
+    palette: Palette,
+) -> Vec<Line<'static>> {
+    let entries = &view.results.entries;
+    let model = &view.scorer().model;
+    let mut lines = Vec::new();
+    let cohort = view.results.year(view.entry().year);
+    // Each group's median beside its aggregate: two different figures, side by side.
+    let group_header = [T::Count, T::Median, T::Weighted].map(|t| app.tr(t));
+    let group_row = |name: String, a: &Aggregate| {
+        let value =
+            |v: Option<f64>, f: fn(&App, f64) -> String| v.map_or("—".into(), |v| f(app, v));
+        (
+            name,
+            vec![
+                a.count.to_string(),
+                value(a.median, one),
+                value(a.e_index, two),
+            ],
+        )
+    };
+    if !cohort.groups.is_empty() {
+        let kinds: Vec<(String, Vec<String>)> = [
+            (T::AllInstitutions, Group::All),
+            (T::Ministries, Group::Kind(InstitutionKind::Ministry)),
+            (T::Institutions, Group::Kind(InstitutionKind::Institution)),
+        ]
+        .into_iter()
+        .filter_map(|(t, g)| Some(group_row(app.tr(t).to_owned(), cohort.group(&g)?)))
+        .collect();
+        lines.push(Line::default());
+        lines.push(Line::styled(app.tr(T::AggregateIndex), palette.title()));
+        lines.extend(table(&group_header, kinds, width, palette));
+    }
+    if !model.segments.is_empty() {
+        // Entries without the figure are in no quintile: counted apart, where there are any.
+        let any_without = cohort.segments.iter().any(|s| s.without > 0);
+        let rows: Vec<(String, Vec<String>)> = model
+            .segments
+            .iter()
+            .zip(&cohort.segments)
+            .map(|(&i, s)| {
+                let medians = s
+                    .quintiles
+                    .iter()
+                    .map(|q| q.median.map_or_else(|| "—".to_owned(), |m| one(app, m)));
+                let without = any_without.then(|| s.without.to_string());
+                (
+                    model.indicators[i].short.clone(),
+                    medians.chain(without).collect(),
+                )
+            })
+            .collect();
+        let mut header = vec!["1.", "2.", "3.", "4.", "5."];
+        if any_without {
+            header.push(app.tr(T::Without));
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(app.tr(T::Segments), palette.title()));
+        lines.extend(table(&header, rows, width, palette));
+        if any_without {
+            lines.push(Line::styled(app.tr(T::WithoutFigure), palette.muted()));
+        }
+    }
+    let mut sectors: Vec<(&str, &Aggregate)> = cohort
+        .groups
+        .iter()
+        .filter_map(|(g, a)| match g {
+            Group::Sector(name) => Some((name.as_str(), a)),
+            _ => None,
+        })
+        .collect();
+    sectors.sort_by(|a, b| {
+        let e = |a: &Aggregate| a.e_index.unwrap_or(f64::NEG_INFINITY);
+        e(b.1)
+            .total_cmp(&e(a.1))
+            .then(crate::i18n::compare_lv(a.0, b.0))
+    });
+    if !sectors.is_empty() {
+        let rows = sectors
+            .into_iter()
+            .map(|(name, a)| group_row(name.to_owned(), a))
+            .collect();
+        lines.push(Line::default());
+        lines.push(Line::styled(app.tr(T::BySector), palette.title()));
+        lines.extend(table(&group_header, rows, width, palette));
+        let unknown = cohort
+            .members
+            .iter()
+            .filter(|&&m| entries[m].sector.is_none())
+            .count();
+        if unknown > 0 {
+            lines.push(Line::styled(
+                format!("{}: {unknown}", app.tr(T::SectorUnknown)),
+                palette.muted(),
+            ));
+        }
+    }
+    lines
+}
+
+/// A table in `width` cells: a muted header row, then each row's name, cut with an ellipsis
+/// to what the figures leave, and its figures, right-aligned under their headers.
+fn table(
+    header: &[&str],
+    rows: Vec<(String, Vec<String>)>,
+    width: usize,
+    palette: Palette,
+) -> Vec<Line<'static>> {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            rows.iter()
+                .map(|(_, cells)| cells[c].chars().count())
+                .chain([header[c].chars().count()])
+                .max()
+                .unwrap_or(0)
+                + 1
+        })
+        .collect();
+    let name_width = width.saturating_sub(widths.iter().sum());
+    let line = |name: &str, cells: Vec<String>| {
+        let figures: String = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:>w$}"))
+            .collect();
+        format!("{}{figures}", fit(name, name_width))
+    };
+    let head = line("", header.iter().map(|h| (*h).to_owned()).collect());
+    std::iter::once(Line::styled(head, palette.muted()))
+        .chain(
+            rows.into_iter()
+                .map(|(name, cells)| Line::from(line(&name, cells))),
+        )
+        .collect()
 }
