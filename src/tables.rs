@@ -33,33 +33,21 @@ impl Scope {
             && self.year.is_none_or(|y| s.year == y)
     }
 
-    /// The submissions of `q` it covers, in Latvian order of institution, then year.
-    pub fn summaries(
-        &self,
-        store: &Store,
-        q: &Questionnaire,
-    ) -> Result<Vec<SubmissionSummary>, StoreError> {
-        Ok(self.pick(store.submissions()?, q))
-    }
-
     /// Of `all`, those it covers, in Latvian order of institution, then year.
     pub fn pick(&self, all: Vec<SubmissionSummary>, q: &Questionnaire) -> Vec<SubmissionSummary> {
         let mut chosen: Vec<_> = all.into_iter().filter(|s| self.covers(s, q)).collect();
-        chosen.sort_by(|a, b| {
-            crate::i18n::compare_lv(&a.institution, &b.institution)
-                .then(a.year.cmp(&b.year))
-                .then(a.id.cmp(&b.id))
-        });
+        chosen.sort_by(SubmissionSummary::in_latvian_order);
         chosen
     }
 
-    /// The same, each with its answers.
+    /// The submissions of `q` in the store it covers, each with its answers, in Latvian order
+    /// of institution, then year.
     pub fn chosen(
         &self,
         store: &Store,
         q: &Questionnaire,
     ) -> Result<Vec<(SubmissionSummary, Response)>, StoreError> {
-        self.summaries(store, q)?
+        self.pick(store.submissions()?, q)
             .into_iter()
             .map(|s| {
                 let response = store.load_response(s.id)?;
@@ -103,7 +91,7 @@ pub fn page_from<E>(
 }
 
 /// The years in which `q` has a submission of one of `statuses`, the latest first.
-pub fn years(summaries: &[SubmissionSummary], q: &Questionnaire, statuses: &[Status]) -> Vec<i32> {
+fn years(summaries: &[SubmissionSummary], q: &Questionnaire, statuses: &[Status]) -> Vec<i32> {
     let mut years: Vec<i32> = summaries
         .iter()
         .filter(|s| s.questionnaire_code == q.id && statuses.contains(&s.status))

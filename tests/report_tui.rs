@@ -9,14 +9,6 @@ mod common;
 use common::ict;
 use common::pty::{DOWN, ENTER, Tui};
 
-fn ikt_definition() -> String {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    root.join("questionnaire/ikt-2024.toml")
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// Every answer and audit row, to show that looking wrote nothing.
 fn rows_held(db: &std::path::Path) -> (i64, i64, String) {
     let conn = rusqlite::Connection::open(db).unwrap();
@@ -38,8 +30,7 @@ fn an_organiser_reads_the_published_tables_on_screen() {
     let dir = tempfile::tempdir().unwrap();
     let (db, published) = ict::database(dir.path());
     let before = rows_held(&db);
-    let definition = ikt_definition();
-    let mut tui = Tui::start(&db, &["--questionnaire", &definition], 120, 40);
+    let mut tui = Tui::start(&db, &["--questionnaire", "ikt-2024"], 120, 40);
     tui.wait_for("Iestāde Nr. 1 ");
     let start = tui.screen();
     assert!(

@@ -14,11 +14,7 @@ pub(super) fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", say(cli.lang, Say::NoSubmissionsYet(&path)))?;
     }
     // The store orders by bytes, which puts "Ā" and "Č" after "Z".
-    submissions.sort_by(|a, b| {
-        crate::i18n::compare_lv(&a.institution, &b.institution)
-            .then(a.year.cmp(&b.year))
-            .then(a.id.cmp(&b.id))
-    });
+    submissions.sort_by(crate::store::SubmissionSummary::in_latvian_order);
     for s in submissions {
         writeln!(
             out,

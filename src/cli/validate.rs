@@ -33,11 +33,7 @@ pub(super) fn validate(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::R
             .collect::<Result<_, _>>()?
     };
     if ids.is_empty() {
-        chosen.sort_by(|a, b| {
-            crate::i18n::compare_lv(&a.institution, &b.institution)
-                .then(a.year.cmp(&b.year))
-                .then(a.id.cmp(&b.id))
-        });
+        chosen.sort_by(crate::store::SubmissionSummary::in_latvian_order);
     }
     // Most submissions share a definition: each is loaded once.
     let mut definitions: HashMap<String, Questionnaire> = HashMap::new();

@@ -97,3 +97,20 @@ pub fn rw(lang: Lang, r: R) -> &'static str {
         Lang::En => en,
     }
 }
+
+/// The statuses counted, as a list ("iesniegts, pieņemts").
+pub fn counted_statuses(lang: Lang, statuses: &[crate::exchange::Status]) -> String {
+    statuses
+        .iter()
+        .map(|s| super::status(lang, *s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The year counted ("2024. gads"), or every year.
+pub fn counted_year(lang: Lang, year: Option<i32>) -> String {
+    year.map_or_else(
+        || rw(lang, R::AllYears).to_owned(),
+        |y| format!("{y}. {}", rw(lang, R::Year)),
+    )
+}

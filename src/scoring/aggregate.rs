@@ -125,24 +125,9 @@ impl Group {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::Score;
 
     fn entry(kind: InstitutionKind, e_index: f64, figures: [Option<f64>; 3]) -> Entry {
-        Entry {
-            submission: crate::ids::SubmissionId(1),
-            institution: String::new(),
-            year: 2019,
-            sector: None,
-            kind,
-            demo: false,
-            score: Score {
-                e_index,
-                level: 1,
-                bonus: 0.0,
-                themes: Vec::new(),
-                indicators: figures.to_vec(),
-            },
-        }
+        crate::scoring::cohort::tests::entry_with(kind, e_index, figures.to_vec())
     }
 
     const WEIGH_BY: [usize; 3] = [0, 1, 2];

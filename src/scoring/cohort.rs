@@ -169,25 +169,35 @@ pub fn segment(entries: &[&Entry], indicator: usize) -> Segment {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn entry(e_index: f64, figure: Option<f64>) -> Entry {
+    /// An entry of `kind` with this e-index and these indicator figures, for the tests of
+    /// the cohort's computations.
+    pub(in crate::scoring) fn entry_with(
+        kind: InstitutionKind,
+        e_index: f64,
+        indicators: Vec<Option<f64>>,
+    ) -> Entry {
         Entry {
             submission: SubmissionId(1),
             institution: String::new(),
             year: 2019,
             sector: None,
-            kind: InstitutionKind::Institution,
+            kind,
             demo: false,
             score: Score {
                 e_index,
                 level: 1,
                 bonus: 0.0,
                 themes: Vec::new(),
-                indicators: vec![figure],
+                indicators,
             },
         }
+    }
+
+    fn entry(e_index: f64, figure: Option<f64>) -> Entry {
+        entry_with(InstitutionKind::Institution, e_index, vec![figure])
     }
 
     /// Ten entries with figures 1–10: two per quintile, the lowest figures in the first.

@@ -25,6 +25,16 @@ pub struct SubmissionSummary {
     pub demo: bool,
 }
 
+impl SubmissionSummary {
+    /// Latvian alphabetical order of institution ("Ā" after "A", not after "Z" as the store's
+    /// byte order has it), then year, then the order they were made in.
+    pub fn in_latvian_order(a: &Self, b: &Self) -> std::cmp::Ordering {
+        crate::i18n::compare_lv(&a.institution, &b.institution)
+            .then(a.year.cmp(&b.year))
+            .then(a.id.cmp(&b.id))
+    }
+}
+
 /// Where a respondent was in a submission.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Position {

@@ -1,9 +1,9 @@
 //! The answer tables as CSV for Excel: a row per line of every table, per group; UTF-8 with a
 //! BOM, `;` and a decimal comma in Latvian.
 
-use super::lines::{amount, code, label, lines, share, written};
 use crate::i18n::{Lang, R, decimal, rw};
 use crate::report::Report;
+use crate::report::lines::{amount, code, label, lines, share, written};
 
 /// The rows of every group's tables (one group named "" without `--by`).
 pub(super) fn csv(lang: Lang, groups: &[(String, &Report)]) -> anyhow::Result<Vec<u8>> {

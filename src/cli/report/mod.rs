@@ -4,13 +4,12 @@
 //! (`lines.rs`), one file each.
 
 mod csv;
-mod lines;
 mod text;
 mod xlsx;
 
 use super::{Cli, open};
 use crate::exchange::Status;
-use crate::i18n::{Lang, R, rw, status};
+use crate::i18n::{Lang, R, counted_statuses, counted_year, rw};
 use crate::report::tabulate;
 use crate::response::Response;
 use crate::tables::Scope;
@@ -115,15 +114,8 @@ pub(super) fn report(cli: &Cli, sel: &Selection) -> anyhow::Result<ExitCode> {
     };
     let filter = format!(
         "{}; {}",
-        statuses
-            .iter()
-            .map(|s| status(lang, *s))
-            .collect::<Vec<_>>()
-            .join(", "),
-        sel.which.year.map_or_else(
-            || rw(lang, R::AllYears).to_owned(),
-            |y| format!("{y}. {}", rw(lang, R::Year))
-        )
+        counted_statuses(lang, statuses),
+        counted_year(lang, sel.which.year)
     );
     let questionnaire = format!("{} ({} {})", q.title, q.id, q.version);
     let heading = format!(

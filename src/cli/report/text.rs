@@ -1,7 +1,9 @@
 //! The answer tables as text, for the terminal: a block per table, figures on one line.
 
-use super::lines::{Line, amount, label, lines, multi_note, roster_note, share, title, written};
 use crate::i18n::{Lang, decimal};
+use crate::report::lines::{
+    Line, amount, label, lines, multi_note, roster_note, share, title, written,
+};
 use crate::report::{Report, Tally};
 use std::fmt::Write as _;
 

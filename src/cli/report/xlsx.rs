@@ -2,10 +2,10 @@
 //! `--texts` one of the texts written ("teksti"). Counts and figures are numbers, shares
 //! numbers shown as per cents; the header rows stay in view.
 
-use super::lines::{
+use crate::i18n::{Lang, R, rw};
+use crate::report::lines::{
     Amount, Line, amount, code, label, lines, multi_note, roster_note, share, words,
 };
-use crate::i18n::{Lang, R, rw};
 use crate::report::{Report, Table, Tally};
 use rust_xlsxwriter::{Format as Style, Workbook, Worksheet};
 

@@ -234,11 +234,7 @@ impl StartScreen {
     /// The list of `submissions` in Latvian alphabetical order, the cursor on the one worked
     /// on most recently; the new-submission form when there are none.
     pub fn new(mut submissions: Vec<SubmissionSummary>, default_year: i32) -> StartScreen {
-        submissions.sort_by(|a, b| {
-            crate::i18n::compare_lv(&a.institution, &b.institution)
-                .then(a.year.cmp(&b.year))
-                .then(a.id.cmp(&b.id))
-        });
+        submissions.sort_by(SubmissionSummary::in_latvian_order);
         // The first of equals, when several were changed at the same moment.
         let cursor = submissions
             .iter()

@@ -2,8 +2,9 @@
 //! table of the one under the cursor — each answer's count and share with a bar, a number's
 //! figures, a text question's answers.
 
-use crate::i18n::{Lang, Noun, R, T, count, decimal, figure, rw, status};
+use crate::i18n::{Lang, Noun, R, T, count, counted_statuses, counted_year, decimal, figure, rw};
 use crate::questionnaire::Questionnaire;
+use crate::report::lines::{self as table, Amount, Line as Row};
 use crate::report::{Table, Tally};
 use crate::tui::model::App;
 use crate::tui::model::report::ReportView;
@@ -40,21 +41,12 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ReportView, area: Rect, palette
         )),
         header,
     );
-    let statuses: Vec<&str> = view
-        .scope
-        .statuses
-        .iter()
-        .map(|s| status(lang, *s))
-        .collect();
-    let year = view.scope.year.map_or_else(
-        || rw(lang, R::AllYears).to_owned(),
-        |y| format!("{y}. {}", rw(lang, R::Year)),
-    );
     let said = format!(
-        " n = {} · {}: {} · {year}",
+        " n = {} · {}: {} · {}",
         view.page.report.n,
         rw(lang, R::Counted),
-        statuses.join(", ")
+        counted_statuses(lang, &view.scope.statuses),
+        counted_year(lang, view.scope.year)
     );
     frame.render_widget(
         Paragraph::new(Line::styled(
@@ -152,59 +144,26 @@ fn table_lines(
         width,
         palette,
     };
+    for line in shown(t) {
+        let value = match table::amount(t, line) {
+            Amount::Count(n) => Some(n as f64),
+            Amount::Figure(x) => x,
+        };
+        rows.row(
+            &mut lines,
+            table::label(lang, t, line),
+            value,
+            table::share(t, line),
+        );
+    }
     match &t.kind {
-        Tally::Single {
-            options,
-            no_answer_share,
-        } => {
-            for o in options {
-                rows.bar(&mut lines, &o.label, o.count, Some(o.share));
-            }
-            rows.bar(
-                &mut lines,
-                rw(lang, R::NoAnswer),
-                t.no_answer,
-                Some(*no_answer_share),
-            );
-        }
-        Tally::Multi { options } => {
-            for o in options {
-                rows.bar(&mut lines, &o.label, o.count, Some(o.share));
-            }
-            rows.bar(&mut lines, rw(lang, R::NoAnswer), t.no_answer, None);
+        Tally::Multi { .. } => {
             lines.push(Line::from(""));
             for l in wrap(rw(lang, R::OverHundred), width) {
                 lines.push(Line::styled(l, palette.muted()));
             }
         }
-        Tally::Number(f) => {
-            rows.figure(&mut lines, "n", Some(f.n as f64));
-            rows.figure(
-                &mut lines,
-                rw(lang, R::NotAvailable),
-                Some(f.not_available as f64),
-            );
-            if f.not_applicable > 0 {
-                rows.figure(
-                    &mut lines,
-                    rw(lang, R::NotApplicable),
-                    Some(f.not_applicable as f64),
-                );
-            }
-            rows.figure(&mut lines, rw(lang, R::NoAnswer), Some(t.no_answer as f64));
-            rows.figure(&mut lines, rw(lang, R::Sum), Some(f.sum));
-            for (word, value) in [
-                (R::Mean, f.mean),
-                (R::Median, f.median),
-                (R::Min, f.min),
-                (R::Max, f.max),
-            ] {
-                rows.figure(&mut lines, rw(lang, word), value);
-            }
-        }
-        Tally::Text { answers, texts } => {
-            rows.figure(&mut lines, rw(lang, R::Answers), Some(*answers as f64));
-            rows.figure(&mut lines, rw(lang, R::NoAnswer), Some(t.no_answer as f64));
+        Tally::Text { texts, .. } => {
             lines.push(Line::from(""));
             for (text, times) in alike(texts) {
                 let text = match times {
@@ -217,13 +176,43 @@ fn table_lines(
                 }
             }
         }
+        Tally::Single { .. } | Tally::Number(_) => {}
     }
     if t.not_asked > 0 {
         // Not in any denominator: its own line, without a share.
         lines.push(Line::from(""));
-        rows.figure(&mut lines, rw(lang, R::NotAsked), Some(t.not_asked as f64));
+        let value = Some(t.not_asked as f64);
+        rows.row(
+            &mut lines,
+            table::label(lang, t, Row::NotAsked),
+            value,
+            None,
+        );
     }
     lines
+}
+
+/// The lines the screen shows above the extras and "nav jautāts": a choice's as every format
+/// has them; every figure of a number, "—" where there is none, and a text question's
+/// answers and blanks, so that the same rows stand in the same places from table to table.
+fn shown(t: &Table) -> Vec<Row> {
+    use table::Figure::*;
+    match &t.kind {
+        Tally::Number(f) => {
+            let mut out = vec![Row::Figure(N), Row::Figure(NotAvailable)];
+            if f.not_applicable > 0 {
+                out.push(Row::Figure(NotApplicable));
+            }
+            out.push(Row::NoAnswer);
+            out.extend([Sum, Mean, Median, Min, Max].map(Row::Figure));
+            out
+        }
+        Tally::Text { .. } => vec![Row::Answers, Row::NoAnswer],
+        Tally::Single { .. } | Tally::Multi { .. } => table::lines(t)
+            .into_iter()
+            .filter(|&l| l != Row::NotAsked)
+            .collect(),
+    }
 }
 
 /// The answers of a text question, each once with how many gave it, the most given first
@@ -259,16 +248,8 @@ impl Rows {
         (self.width / 3).clamp(12, 40).min(self.width)
     }
 
-    /// An answer's row: its label, a bar of its share (when it has one), count and share.
-    fn bar(&self, lines: &mut Vec<Line<'static>>, label: &str, n: usize, share: Option<f64>) {
-        self.row(lines, label, Some(n as f64), share);
-    }
-
-    /// A figure's row: its label and value in the count's column, "—" for none.
-    fn figure(&self, lines: &mut Vec<Line<'static>>, label: &str, value: Option<f64>) {
-        self.row(lines, label, value, None);
-    }
-
+    /// A row: its label, a bar of its share (when it has one), the count or figure ("—" for
+    /// none) and the share.
     fn row(
         &self,
         lines: &mut Vec<Line<'static>>,

@@ -1,12 +1,13 @@
 //! The lines of an answer table as every format lays them out, one list for the text, the CSV
-//! and the workbook alike: which lines a table shows, and what each holds.
+//! and the workbook alike: which lines a table shows, and what each holds; the report screen
+//! reads each line's label, amount and share from here too.
 
+use super::{Count, Figures, Table, Tally};
 use crate::i18n::{Lang, R, decimal, rw};
-use crate::report::{Table, Tally};
 
 /// One line of a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Line {
+pub enum Line {
     /// The option at this place in the table's options.
     Option(usize),
     NoAnswer,
@@ -18,7 +19,7 @@ pub(super) enum Line {
 
 /// A number question's figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Figure {
+pub enum Figure {
     N,
     NotAvailable,
     NotApplicable,
@@ -31,14 +32,14 @@ pub(super) enum Figure {
 
 /// What a line holds: a count, or a figure (none where nothing was there to take it from).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Amount {
+pub enum Amount {
     Count(usize),
     Figure(Option<f64>),
 }
 
 /// The lines `t` is shown with: every option and "nav atbildes" of a choice; a number's
 /// figures, the ones that are there; "nav jautāts" only where a filter hid the item.
-pub(super) fn lines(t: &Table) -> Vec<Line> {
+pub fn lines(t: &Table) -> Vec<Line> {
     let mut out = match &t.kind {
         Tally::Single { options, .. } | Tally::Multi { options } => (0..options.len())
             .map(Line::Option)
@@ -74,7 +75,7 @@ pub(super) fn lines(t: &Table) -> Vec<Line> {
     out
 }
 
-pub(super) fn label(lang: Lang, t: &Table, line: Line) -> &str {
+pub fn label(lang: Lang, t: &Table, line: Line) -> &str {
     let word = match line {
         Line::Option(i) => return &options(t)[i].label,
         Line::NoAnswer => R::NoAnswer,
@@ -93,7 +94,7 @@ pub(super) fn label(lang: Lang, t: &Table, line: Line) -> &str {
 }
 
 /// The option's code, for an option's line.
-pub(super) fn code(t: &Table, line: Line) -> Option<i64> {
+pub fn code(t: &Table, line: Line) -> Option<i64> {
     match line {
         Line::Option(i) => Some(options(t)[i].code),
         _ => None,
@@ -102,13 +103,13 @@ pub(super) fn code(t: &Table, line: Line) -> Option<i64> {
 
 /// What `line` holds in `t`: also in a table that does not show the line, as a group's table
 /// beside the whole's does not.
-pub(super) fn amount(t: &Table, line: Line) -> Amount {
+pub fn amount(t: &Table, line: Line) -> Amount {
     let figures = match &t.kind {
         Tally::Number(f) => Some(f),
         _ => None,
     };
-    let count = |pick: fn(&crate::report::Figures) -> usize| figures.map_or(0, pick);
-    let figure = |pick: fn(&crate::report::Figures) -> Option<f64>| figures.and_then(pick);
+    let count = |pick: fn(&Figures) -> usize| figures.map_or(0, pick);
+    let figure = |pick: fn(&Figures) -> Option<f64>| figures.and_then(pick);
     match line {
         Line::Option(i) => Amount::Count(options(t)[i].count),
         Line::NoAnswer => Amount::Count(t.no_answer),
@@ -130,7 +131,7 @@ pub(super) fn amount(t: &Table, line: Line) -> Amount {
 
 /// The line's share of those asked, in per cent: an option's, and a single choice's
 /// "nav atbildes" (the row that completes 100 %).
-pub(super) fn share(t: &Table, line: Line) -> Option<f64> {
+pub fn share(t: &Table, line: Line) -> Option<f64> {
     match (line, &t.kind) {
         (Line::Option(i), _) => Some(options(t)[i].share),
         (
@@ -143,7 +144,7 @@ pub(super) fn share(t: &Table, line: Line) -> Option<f64> {
     }
 }
 
-fn options(t: &Table) -> &[crate::report::Count] {
+fn options(t: &Table) -> &[Count] {
     match &t.kind {
         Tally::Single { options, .. } | Tally::Multi { options } => options,
         Tally::Number(_) | Tally::Text { .. } => &[],
@@ -151,12 +152,12 @@ fn options(t: &Table) -> &[crate::report::Count] {
 }
 
 /// The place of a table: its code and [`words`].
-pub(super) fn title(t: &Table) -> String {
+pub fn title(t: &Table) -> String {
     format!("{} {}", t.code, words(t))
 }
 
 /// A table's question, and its row's label in a matrix or table.
-pub(super) fn words(t: &Table) -> String {
+pub fn words(t: &Table) -> String {
     match &t.row {
         Some(row) => format!("{} — {row}", t.text),
         None => t.text.clone(),
@@ -164,7 +165,7 @@ pub(super) fn words(t: &Table) -> String {
 }
 
 /// What a roster item's counts are over: every instance, from how many submissions.
-pub(super) fn roster_note(lang: Lang, t: &Table) -> Option<String> {
+pub fn roster_note(lang: Lang, t: &Table) -> Option<String> {
     let roster = t.roster.as_ref()?;
     Some(format!(
         "({} {roster}: {} — {} {})",
@@ -176,13 +177,13 @@ pub(super) fn roster_note(lang: Lang, t: &Table) -> Option<String> {
 }
 
 /// The note under a multiple choice's lines: its shares can sum to over 100 %.
-pub(super) fn multi_note(lang: Lang, t: &Table) -> Option<String> {
+pub fn multi_note(lang: Lang, t: &Table) -> Option<String> {
     matches!(t.kind, Tally::Multi { .. }).then(|| format!("({})", rw(lang, R::OverHundred)))
 }
 
 /// An amount in words: a count whole, a figure with a decimal comma in Latvian (two decimals
 /// where it has any), nothing for no figure.
-pub(super) fn written(lang: Lang, amount: Amount) -> String {
+pub fn written(lang: Lang, amount: Amount) -> String {
     match amount {
         Amount::Count(n) => n.to_string(),
         Amount::Figure(Some(x)) => decimal(lang, x, if x.fract() == 0.0 { 0 } else { 2 }),

@@ -3,6 +3,8 @@
 //! wrote a text — as the 2024 ICT report publishes them. Pure: it counts the responses it is
 //! handed, each judged by the rules (a question hidden by a filter was not asked).
 
+pub mod lines;
+
 use crate::expr::ItemId;
 use crate::questionnaire::{AnswerType, Questionnaire};
 use crate::response::{Response, Value};
