@@ -23,7 +23,7 @@ use common::fixtures::{eindex, eindex_model as model};
 
 use anketa::questionnaire::{AnswerType, EINDEX_2019, Questionnaire};
 use anketa::response::{Response, Value};
-use anketa::rules::{self, Evaluation, evaluate};
+use anketa::rules::{self, Answers, Evaluation, evaluate};
 use anketa::scoring::{self, EINDEX_2019_SCORING, Item, Score};
 use proptest::prelude::*;
 use std::path::Path;
@@ -1217,7 +1217,10 @@ fn filled(
         .clone()
         .flat_map(|question| q.questions[question].items.clone())
         .filter(|&item| fills_its_instance(q, item))
-        .any(|item| eval.visible_answer(q, r, item, Some(instance)).is_some())
+        .any(|item| {
+            eval.visible_answer(q, &Answers::new(q, r), item, Some(instance))
+                .is_some()
+        })
 }
 
 /// In the e-index, every roster question fills its instance but M13 and E18_*.
@@ -1297,7 +1300,7 @@ fn better_answers_never_lower(
             continue;
         }
         for place in places(q, r, &eval, s.item) {
-            let current = eval.visible_answer(q, r, s.item, place);
+            let current = eval.visible_answer(q, &Answers::new(q, r), s.item, place);
             if !from(current) {
                 continue;
             }
@@ -1999,7 +2002,7 @@ fn apply(r: &Response, suggestions: &[scoring::Suggestion]) -> Response {
         let mut changed = 0;
         let mut next = out.clone();
         for place in places(q, &out, &eval, s.item) {
-            let current = eval.visible_answer(q, &out, s.item, place);
+            let current = eval.visible_answer(q, &Answers::new(q, &out), s.item, place);
             let value = match &item.answer {
                 AnswerType::Multi(_) => match current {
                     Some(Value::Choices(codes)) if codes.contains(&s.option) => continue,

@@ -272,7 +272,7 @@ fn service_figures_are_checked_per_service_and_computed_live() {
     let question = &f.q.questions[f.question];
     let sum = anketa::rules::display_value(
         &f.q,
-        f.response(),
+        &anketa::rules::Answers::new(&f.q, f.response()),
         f.eval(),
         &question.computed[0].value,
         Some((0, 0)),

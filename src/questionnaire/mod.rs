@@ -59,9 +59,43 @@ pub struct Questionnaire {
     by_code: HashMap<String, ItemId>,
     /// Items ordered so that every item comes after the items its visibility depends on.
     pub(crate) order: Vec<ItemId>,
+    /// The items of each scope sorted by code: outside rosters first, then each roster's. The
+    /// rules find a response's answers (kept sorted by code) by walking both lists at once.
+    scopes: Vec<Vec<(String, ItemId)>>,
+    /// Each item's place in its scope's list, so that what the rules keep per roster instance
+    /// is as long as the roster, not the questionnaire.
+    slots: Vec<usize>,
 }
 
 impl Questionnaire {
+    /// The questionnaire with its scopes' sorted code lists.
+    fn with_scopes(mut self) -> Self {
+        let scope_of = |item: &Item| item.roster.map_or(0, |r| r + 1);
+        self.scopes = vec![Vec::new(); self.rosters.len() + 1];
+        for (id, item) in self.items.iter().enumerate() {
+            self.scopes[scope_of(item)].push((item.code.clone(), id));
+        }
+        self.slots = vec![0; self.items.len()];
+        for scope in &mut self.scopes {
+            scope.sort_unstable();
+            for (slot, (_, id)) in scope.iter().enumerate() {
+                self.slots[*id] = slot;
+            }
+        }
+        self
+    }
+
+    /// An item's place among the items of its roster (or of those outside rosters).
+    pub(crate) fn slot(&self, item: ItemId) -> usize {
+        self.slots[item]
+    }
+
+    /// The items of a roster (or, for `None`, outside rosters), sorted by code; an item's
+    /// [`slot`](Self::slot) is its place here.
+    pub(crate) fn scope(&self, roster: Option<RosterId>) -> &[(String, ItemId)] {
+        &self.scopes[roster.map_or(0, |r| r + 1)]
+    }
+
     /// The answerable item with this code (a question, or a matrix/table row).
     pub fn item(&self, code: &str) -> Option<ItemId> {
         self.by_code.get(code).copied()

@@ -84,32 +84,39 @@ pub struct Figures {
 }
 
 /// Count `responses` of `q`: one pass over them, each judged for what was shown and then
-/// let go, every item's counts kept as they grow.
+/// let go, every item's counts kept as they grow. Large sets are counted in consecutive
+/// parts on the machine's cores and the parts' counts joined in order, so the tables (and the
+/// order of the texts) are the same as counted in one go.
 pub fn tabulate(q: &Questionnaire, responses: &[&Response]) -> Report {
-    let mut tallies: Vec<Tallying> = q.items.iter().map(Tallying::new).collect();
-    for response in responses {
-        let eval = rules::visibility(q, response);
-        for (item, t) in tallies.iter_mut().enumerate() {
-            let code = &q.items[item].code;
-            match q.items[item].roster {
-                None => {
-                    let shown = eval.is_visible(item, None, q);
-                    t.add(shown, response.answers.get(code));
-                    t.submissions += usize::from(shown);
-                }
-                Some(roster) => {
-                    let mut here = false;
-                    for i in 0..eval.instances(roster).len() {
-                        let shown = eval.is_visible(item, Some(i), q);
-                        let stored = eval.instance_answers(q, response, roster, i);
-                        t.add(shown, stored.and_then(|a| a.get(code)));
-                        here |= shown;
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    tabulate_in(q, responses, cores.min(responses.len().div_ceil(PART)))
+}
+
+fn tabulate_in(q: &Questionnaire, responses: &[&Response], parts: usize) -> Report {
+    let tallies = if parts <= 1 {
+        tally(q, responses)
+    } else {
+        let size = responses.len().div_ceil(parts);
+        std::thread::scope(|scope| {
+            let counting: Vec<_> = responses
+                .chunks(size)
+                .map(|part| scope.spawn(move || tally(q, part)))
+                .collect();
+            counting
+                .into_iter()
+                .map(|part| {
+                    part.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .reduce(|mut all, later| {
+                    for (t, more) in all.iter_mut().zip(later) {
+                        t.join(more);
                     }
-                    t.submissions += usize::from(here);
-                }
-            }
-        }
-    }
+                    all
+                })
+                .unwrap_or_else(|| tally(q, &[]))
+        })
+    };
     let tables = tallies
         .into_iter()
         .enumerate()
@@ -119,6 +126,37 @@ pub fn tabulate(q: &Questionnaire, responses: &[&Response]) -> Report {
         n: responses.len(),
         tables,
     }
+}
+
+/// Fewer responses than this are not worth a thread of their own.
+const PART: usize = 1_000;
+
+/// Every item's counts over `responses`.
+fn tally(q: &Questionnaire, responses: &[&Response]) -> Vec<Tallying> {
+    let mut tallies: Vec<Tallying> = q.items.iter().map(Tallying::new).collect();
+    for response in responses {
+        let answers = rules::Answers::new(q, response);
+        let eval = rules::visibility(q, &answers);
+        for (item, t) in tallies.iter_mut().enumerate() {
+            match q.items[item].roster {
+                None => {
+                    let shown = eval.is_visible(item, None, q);
+                    t.add(shown, answers.top(item));
+                    t.submissions += usize::from(shown);
+                }
+                Some(roster) => {
+                    let mut here = false;
+                    for i in 0..eval.instances(roster).len() {
+                        let shown = eval.is_visible(item, Some(i), q);
+                        t.add(shown, eval.stored_answer(q, &answers, item, Some(i)));
+                        here |= shown;
+                    }
+                    t.submissions += usize::from(here);
+                }
+            }
+        }
+    }
+    tallies
 }
 
 /// One item's counts while the responses are read.
@@ -148,6 +186,21 @@ impl Tallying {
             not_applicable: 0,
             texts: Vec::new(),
         }
+    }
+
+    /// The counts of the responses after this one's.
+    fn join(&mut self, later: Tallying) {
+        self.asked += later.asked;
+        self.not_asked += later.not_asked;
+        self.no_answer += later.no_answer;
+        self.submissions += later.submissions;
+        for (mine, theirs) in self.options.iter_mut().zip(later.options) {
+            mine.1 += theirs.1;
+        }
+        self.numbers.extend(later.numbers);
+        self.not_available += later.not_available;
+        self.not_applicable += later.not_applicable;
+        self.texts.extend(later.texts);
     }
 
     fn add(&mut self, shown: bool, value: Option<&Value>) {
@@ -317,5 +370,31 @@ mod tests {
             }
         }
         assert_eq!(shares(&[0, 0]), [0.0, 0.0], "nothing to share: no division");
+    }
+
+    #[test]
+    fn counted_in_parts_the_tables_are_those_counted_in_one_go() {
+        use crate::questionnaire::{EINDEX_2019, load};
+        use crate::scoring::{self, EINDEX_2019_SCORING};
+        let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
+        let model = scoring::load(EINDEX_2019_SCORING.0, EINDEX_2019_SCORING.1, &q).unwrap();
+        let responses: Vec<Response> = crate::demo::institutions()
+            .unwrap()
+            .iter()
+            .filter(|i| i.in_eindex)
+            .take(40)
+            .map(|i| crate::demo::submission(&q, EINDEX_2019.1, &model, i, 2019).response())
+            .collect();
+        let refs: Vec<&Response> = responses.iter().collect();
+        let whole = tabulate_in(&q, &refs, 1);
+        assert!(
+            whole
+                .tables
+                .iter()
+                .any(|t| t.submissions > 0 && t.no_answer < t.asked)
+        );
+        for parts in [2, 3, 7] {
+            assert_eq!(tabulate_in(&q, &refs, parts), whole, "{parts} parts");
+        }
     }
 }

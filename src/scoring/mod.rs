@@ -12,7 +12,7 @@ pub use load::load;
 use crate::expr::{Expr, ItemId, RosterId};
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
-use crate::rules::{self, Evaluation};
+use crate::rules::{self, Answers, Evaluation};
 use std::collections::HashMap;
 
 /// The built-in model of the e-index.
@@ -188,11 +188,12 @@ pub fn level(index: f64, thresholds: &[f64; 4]) -> u8 {
 impl Model {
     /// Score a response, with the rules' evaluation of it (hidden answers count as blank).
     pub fn score(&self, q: &Questionnaire, response: &Response, eval: &Evaluation) -> Score {
+        let answers = &Answers::new(q, response);
         let mut filled = Filled::new();
         let mut themes: Vec<ThemeScore> = self
             .themes
             .iter()
-            .map(|t| theme_score(t, q, response, eval, &mut filled))
+            .map(|t| theme_score(t, q, answers, eval, &mut filled))
             .collect();
         let total_weight: f64 = self
             .themes
@@ -211,7 +212,7 @@ impl Model {
         let bonus = self
             .bonus
             .as_ref()
-            .map_or(0.0, |b| valued(b, q, response, eval));
+            .map_or(0.0, |b| valued(b, q, answers, eval));
         let e_index = (weighted + bonus).clamp(0.0, 100.0);
         Score {
             e_index,
@@ -221,14 +222,14 @@ impl Model {
             indicators: self
                 .indicators
                 .iter()
-                .map(|i| rules::number(q, response, eval, &i.value).filter(|n| n.is_finite()))
+                .map(|i| rules::number(q, answers, eval, &i.value).filter(|n| n.is_finite()))
                 .collect(),
         }
     }
 }
 
-fn valued(v: &Valued, q: &Questionnaire, response: &Response, eval: &Evaluation) -> f64 {
-    rules::number(q, response, eval, &v.value)
+fn valued(v: &Valued, q: &Questionnaire, answers: &Answers, eval: &Evaluation) -> f64 {
+    rules::number(q, answers, eval, &v.value)
         .filter(|n| n.is_finite())
         .unwrap_or(0.0)
         .clamp(0.0, v.max)
@@ -237,14 +238,14 @@ fn valued(v: &Valued, q: &Questionnaire, response: &Response, eval: &Evaluation)
 fn theme_score(
     t: &Theme,
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     eval: &Evaluation,
     filled: &mut Filled,
 ) -> ThemeScore {
     let not_applicable = t
         .not_applicable_if
         .as_ref()
-        .is_some_and(|e| rules::truth(q, response, eval, e) == Some(true));
+        .is_some_and(|e| rules::truth(q, answers, eval, e) == Some(true));
     let zeroed = not_applicable && t.when_not_applicable == NotApplicable::Zero;
     let subthemes: Vec<SubScore> = t
         .subthemes
@@ -257,9 +258,9 @@ fn theme_score(
                 .map(|(i, applies_if)| {
                     let applies = applies_if
                         .as_ref()
-                        .is_none_or(|e| rules::truth(q, response, eval, e) != Some(false));
+                        .is_none_or(|e| rules::truth(q, answers, eval, e) != Some(false));
                     if applies {
-                        item_score(i, q, response, eval, filled)
+                        item_score(i, q, answers, eval, filled)
                     } else {
                         ItemScore {
                             points: 0.0,
@@ -314,7 +315,7 @@ fn theme_score(
 /// The instances of a roster section with at least one answer shown: where it was filled.
 fn filled_instances(
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     eval: &Evaluation,
     section: usize,
 ) -> Vec<usize> {
@@ -342,7 +343,7 @@ fn filled_instances(
         .filter(|&i| {
             items
                 .iter()
-                .any(|&item| eval.visible_answer(q, response, item, Some(i)).is_some())
+                .any(|&item| eval.visible_answer(q, answers, item, Some(i)).is_some())
         })
         .collect()
 }
@@ -353,14 +354,14 @@ type Filled = HashMap<usize, Vec<usize>>;
 fn item_score(
     i: &Item,
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     eval: &Evaluation,
     filled: &mut Filled,
 ) -> ItemScore {
     match i {
         Item::Value(v) => match v.roster {
             None => ItemScore {
-                points: valued(v, q, response, eval),
+                points: valued(v, q, answers, eval),
                 max: v.max,
                 applies: true,
             },
@@ -371,14 +372,14 @@ fn item_score(
                 let instances: Vec<usize> = match section {
                     Some(section) => filled
                         .entry(section)
-                        .or_insert_with(|| filled_instances(q, response, eval, section))
+                        .or_insert_with(|| filled_instances(q, answers, eval, section))
                         .clone(),
                     None => (0..eval.instances(roster).len()).collect(),
                 };
                 let total: f64 = instances
                     .iter()
                     .map(|&i| {
-                        rules::number_in(q, response, eval, &v.value, Some((roster, i)))
+                        rules::number_in(q, answers, eval, &v.value, Some((roster, i)))
                             .unwrap_or(0.0)
                             .clamp(0.0, v.max)
                     })
@@ -411,9 +412,7 @@ fn item_score(
             };
             match q.items[*item].roster {
                 None => ItemScore {
-                    points: eval
-                        .visible_answer(q, response, *item, None)
-                        .map_or(0.0, of),
+                    points: eval.visible_answer(q, answers, *item, None).map_or(0.0, of),
                     max: *max,
                     applies: true,
                 },
@@ -424,10 +423,10 @@ fn item_score(
                     let section = q.items[*item].section;
                     let instances = filled
                         .entry(section)
-                        .or_insert_with(|| filled_instances(q, response, eval, section));
+                        .or_insert_with(|| filled_instances(q, answers, eval, section));
                     let total: f64 = instances
                         .iter()
-                        .filter_map(|&i| eval.visible_answer(q, response, *item, Some(i)))
+                        .filter_map(|&i| eval.visible_answer(q, answers, *item, Some(i)))
                         .map(of)
                         .sum();
                     ItemScore {
@@ -485,7 +484,10 @@ pub fn next_level(
     theme: usize,
 ) -> Vec<Suggestion> {
     let t = &model.themes[theme];
-    let score_of = |r: &Response| theme_score(t, q, r, &rules::evaluate(q, r), &mut Filled::new());
+    let score_of = |r: &Response| {
+        let answers = Answers::new(q, r);
+        theme_score(t, q, &answers, &rules::evaluate(q, r), &mut Filled::new())
+    };
     let mut current = response.clone();
     let mut now = score_of(&current);
     if now.level >= 5 {
@@ -495,6 +497,7 @@ pub fn next_level(
     let mut chosen = Vec::new();
     while now.index + 1e-9 < target {
         let eval = rules::evaluate(q, &current);
+        let current_answers = Answers::new(q, &current);
         let mut best: Option<(Suggestion, Response, ThemeScore)> = None;
         let mut filled = Filled::new();
         for item in t.subthemes.iter().flat_map(|s| &s.items) {
@@ -508,7 +511,7 @@ pub fn next_level(
                     let section = q.items[*item].section;
                     filled
                         .entry(section)
-                        .or_insert_with(|| filled_instances(q, &current, &eval, section))
+                        .or_insert_with(|| filled_instances(q, &current_answers, &eval, section))
                         .iter()
                         .map(|&i| Some(i))
                         .collect()

@@ -199,7 +199,10 @@ impl<'a> Builder<'a> {
             checks,
             by_code,
             order: Vec::new(),
-        };
+            scopes: Vec::new(),
+            slots: Vec::new(),
+        }
+        .with_scopes();
         if !self.diagnostics.is_empty() {
             return None;
         }

@@ -5,7 +5,7 @@ use crate::expr::format_number;
 use crate::i18n::T;
 use crate::questionnaire::AnswerType;
 use crate::response::Value;
-use crate::rules::display_value;
+use crate::rules::{Answers, display_value};
 use crate::tui::model::{App, Fill, edit_problem};
 use crate::tui::style::Palette;
 use ratatui::Frame;
@@ -113,8 +113,9 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
             palette.title(),
         ));
         let instance = fill.roster().map(|r| (r, fill.instance));
+        let answers = Answers::new(&fill.q, fill.response());
         for c in &question.computed {
-            let value = display_value(&fill.q, fill.response(), fill.eval(), &c.value, instance);
+            let value = display_value(&fill.q, &answers, fill.eval(), &c.value, instance);
             let unit = match &c.unit {
                 Some(u) if value != "—" => format!(" {u}"),
                 _ => String::new(),

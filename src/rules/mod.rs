@@ -6,9 +6,16 @@
 //! the work in one pass in dependency order; it is cheap enough to run on every key press
 //! (see `benches/engine.rs`).
 
+mod context;
+mod validate;
+
+pub use context::Answers;
+pub use validate::{toggle_option, validate};
+
 use crate::expr::{Env, ItemId, RosterId};
-use crate::questionnaire::{AnswerType, MessagePart, Questionnaire, Selection, Severity};
-use crate::response::{Instance, Response, Value};
+use crate::questionnaire::{MessagePart, Questionnaire, Selection, Severity};
+use crate::response::{Response, Value};
+use context::Ctx;
 use std::collections::BTreeMap;
 
 /// One instance of a roster as the engine sees it.
@@ -90,7 +97,9 @@ impl Evaluation {
     pub fn is_visible(&self, item: ItemId, instance: Option<usize>, q: &Questionnaire) -> bool {
         match (q.items[item].roster, instance) {
             (None, _) => self.visible[item],
-            (Some(r), Some(i)) => self.rosters[r].get(i).is_some_and(|s| s.visible[item]),
+            (Some(r), Some(i)) => self.rosters[r]
+                .get(i)
+                .is_some_and(|s| s.visible[q.slot(item)]),
             (Some(_), None) => false,
         }
     }
@@ -138,21 +147,23 @@ impl Evaluation {
 
 /// Evaluate everything about a response.
 pub fn evaluate(q: &Questionnaire, response: &Response) -> Evaluation {
-    let mut state = visibility(q, response);
+    let answers = Answers::new(q, response);
+    let mut state = visibility(q, &answers);
     for (s, section) in q.sections.iter().enumerate() {
         if let (Some(selection), Some(r)) = (&section.required_instances, section.roster) {
-            let flags = select_instances(q, response, &state, r, selection);
+            let flags = select_instances(q, &answers, &state, r, selection);
             state.required_instances[s] = Some(flags);
         }
     }
-    let findings = findings(q, response, &state);
+    let findings = findings(q, &answers, &state);
     state.findings = findings;
     state
 }
 
 /// What is shown of a response, and its roster instances: the part of [`evaluate`] that
 /// counting answers needs (which were asked), without the checks and required answers.
-pub fn visibility(q: &Questionnaire, response: &Response) -> Evaluation {
+pub fn visibility(q: &Questionnaire, answers: &Answers) -> Evaluation {
+    let response = answers.response;
     let mut state = Evaluation {
         visible: vec![false; q.items.len()],
         rosters: vec![Vec::new(); q.rosters.len()],
@@ -164,11 +175,12 @@ pub fn visibility(q: &Questionnaire, response: &Response) -> Evaluation {
             state.rosters[r] = free_instances(q, response, r);
         }
     }
+    let mut decided_top = Decided::new(q);
+    let mut decided_in: Vec<Vec<Decided>> = vec![Vec::new(); q.rosters.len()];
     for &item in &q.order {
-        let roster = q.items[item].roster;
-        match roster {
+        match q.items[item].roster {
             None => {
-                let shown = shown(q, item, &Ctx::top(q, response, &state));
+                let shown = shown(q, item, &Ctx::top(q, answers, &state), &mut decided_top);
                 state.visible[item] = shown;
                 // Evaluation order puts a derived roster's items after its source question.
                 for (r, roster) in q.rosters.iter().enumerate() {
@@ -178,10 +190,12 @@ pub fn visibility(q: &Questionnaire, response: &Response) -> Evaluation {
                 }
             }
             Some(r) => {
-                for i in 0..state.rosters[r].len() {
-                    let ctx = Ctx::top(q, response, &state).within(r, i);
-                    let shown = shown(q, item, &ctx);
-                    state.rosters[r][i].visible[item] = shown;
+                let n = state.rosters[r].len();
+                decided_in[r].resize_with(n, || Decided::new(q));
+                for (i, decided) in decided_in[r].iter_mut().enumerate() {
+                    let ctx = Ctx::top(q, answers, &state).within(r, i);
+                    let shown = shown(q, item, &ctx, decided);
+                    state.rosters[r][i].visible[q.slot(item)] = shown;
                 }
             }
         }
@@ -189,9 +203,37 @@ pub fn visibility(q: &Questionnaire, response: &Response) -> Evaluation {
     state
 }
 
-fn shown(q: &Questionnaire, item: ItemId, ctx: &Ctx) -> bool {
-    crate::questionnaire::visibility_conditions(q, item)
-        .all(|c| c.root.eval(ctx).truth() == Some(true))
+/// The section and question conditions already decided, in one context (outside rosters, or
+/// one instance). A section's condition applies to each of its items and a matrix question's
+/// to each row; the evaluation order puts every item after everything its conditions read,
+/// so the first decision is final.
+#[derive(Clone)]
+struct Decided {
+    sections: Vec<Option<bool>>,
+    questions: Vec<Option<bool>>,
+}
+
+impl Decided {
+    fn new(q: &Questionnaire) -> Self {
+        Decided {
+            sections: vec![None; q.sections.len()],
+            questions: vec![None; q.questions.len()],
+        }
+    }
+}
+
+/// Whether every visibility condition of the item holds: its section's, its question's and
+/// its own (the levels `questionnaire::visibility_conditions` lists).
+fn shown(q: &Questionnaire, item: ItemId, ctx: &Ctx, decided: &mut Decided) -> bool {
+    let holds = |c: &Option<crate::expr::Expr>| {
+        c.as_ref()
+            .is_none_or(|c| c.root.eval(ctx).truth() == Some(true))
+    };
+    let def = &q.items[item];
+    *decided.sections[def.section].get_or_insert_with(|| holds(&q.sections[def.section].show_if))
+        && *decided.questions[def.question]
+            .get_or_insert_with(|| holds(&q.questions[def.question].show_if))
+        && holds(&def.show_if)
 }
 
 fn free_instances(q: &Questionnaire, response: &Response, r: RosterId) -> Vec<InstanceState> {
@@ -203,7 +245,7 @@ fn free_instances(q: &Questionnaire, response: &Response, r: RosterId) -> Vec<In
             key: i.key.clone(),
             label: i.label.clone(),
             stored: Some(index),
-            visible: vec![false; q.items.len()],
+            visible: vec![false; q.scope(Some(r)).len()],
         })
         .collect()
 }
@@ -221,7 +263,7 @@ fn derived_instances(
         stored: stored.iter().position(|i| i.key == key),
         key,
         label,
-        visible: vec![false; q.items.len()],
+        visible: vec![false; q.scope(Some(r)).len()],
     };
     if !state.visible[from] {
         return Vec::new();
@@ -246,7 +288,7 @@ fn derived_instances(
 /// The instances that must be filled: all when few, else the top share by `top_by`.
 fn select_instances(
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     state: &Evaluation,
     r: RosterId,
     selection: &Selection,
@@ -260,7 +302,7 @@ fn select_instances(
         .max((selection.share * n as f64).ceil() as usize);
     let mut ranked: Vec<(usize, f64)> = (0..n)
         .map(|i| {
-            let ctx = Ctx::top(q, response, state).within(r, i);
+            let ctx = Ctx::top(q, answers, state).within(r, i);
             let value = match ctx.answer(selection.top_by) {
                 Some(Value::Number(v)) => *v,
                 _ => f64::NEG_INFINITY,
@@ -277,9 +319,9 @@ fn select_instances(
     flags
 }
 
-fn findings(q: &Questionnaire, response: &Response, state: &Evaluation) -> Vec<Finding> {
+fn findings(q: &Questionnaire, answers: &Answers, state: &Evaluation) -> Vec<Finding> {
     let mut out = Vec::new();
-    let top = Ctx::top(q, response, state);
+    let top = Ctx::top(q, answers, state);
     for (item, def) in q.items.iter().enumerate() {
         match def.roster {
             None => {
@@ -289,7 +331,7 @@ fn findings(q: &Questionnaire, response: &Response, state: &Evaluation) -> Vec<F
             }
             Some(r) => {
                 for i in 0..state.rosters[r].len() {
-                    if state.rosters[r][i].visible[item] {
+                    if state.rosters[r][i].visible[q.slot(item)] {
                         let ctx = top.within(r, i);
                         let required = state.instance_required(def.section, i);
                         item_findings(q, item, Some(i), ctx.answer(item), required, &mut out);
@@ -303,8 +345,8 @@ fn findings(q: &Questionnaire, response: &Response, state: &Evaluation) -> Vec<F
             let visible = match instance {
                 None => state.visible[check.on],
                 Some(i) => {
-                    state.rosters[q.items[check.on].roster.expect("roster check")][i].visible
-                        [check.on]
+                    let roster = q.items[check.on].roster.expect("roster check");
+                    state.rosters[roster][i].visible[q.slot(check.on)]
                 }
             };
             if visible && check.assert.root.eval(ctx).truth() == Some(false) {
@@ -379,216 +421,67 @@ fn item_findings(
     }
 }
 
-/// Whether an answer fits its question; the first problem found.
-pub fn validate(answer_type: &AnswerType, value: &Value) -> Option<Invalid> {
-    match (answer_type, value) {
-        (AnswerType::Single(choices), Value::Choice(c)) => {
-            (!choices.iter().any(|o| o.code == *c)).then_some(Invalid::NotAnOption(*c))
-        }
-        (AnswerType::Multi(choices), Value::Choices(codes)) => {
-            if let Some(&bad) = codes
-                .iter()
-                .find(|c| !choices.iter().any(|o| o.code == **c))
-            {
-                return Some(Invalid::NotAnOption(bad));
-            }
-            if codes.len() > 1 {
-                let exclusive = choices
-                    .iter()
-                    .find(|o| o.exclusive && codes.contains(&o.code));
-                return exclusive.map(|o| Invalid::ExclusiveWithOthers(o.code));
-            }
-            None
-        }
-        (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotAvailable) => {
-            (!b.not_available).then_some(Invalid::NotAvailableNotAllowed)
-        }
-        (AnswerType::Integer(b) | AnswerType::Number(b), Value::NotApplicable) => {
-            (!b.not_applicable).then_some(Invalid::NotApplicableNotAllowed)
-        }
-        (AnswerType::Integer(b) | AnswerType::Number(b), Value::Number(n)) => {
-            if matches!(answer_type, AnswerType::Integer(_)) && n.fract() != 0.0 {
-                Some(Invalid::NotWhole)
-            } else if let Some(min) = b.min.filter(|m| n < m) {
-                Some(Invalid::BelowMin(min))
-            } else {
-                b.max.filter(|m| n > m).map(Invalid::AboveMax)
-            }
-        }
-        (AnswerType::Text { max_length, .. }, Value::Text(t)) => max_length
-            .filter(|&m| t.chars().count() > m)
-            .map(Invalid::TooLong),
-        (AnswerType::Urls { max_items }, Value::Urls(urls)) => {
-            if let Some(m) = max_items.filter(|&m| urls.len() > m) {
-                return Some(Invalid::TooManyItems(m));
-            }
-            urls.iter()
-                .find(|u| !is_web_address(u))
-                .map(|u| Invalid::NotAnAddress(u.clone()))
-        }
-        _ => Some(Invalid::WrongType),
-    }
-}
-
-fn is_web_address(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        host.contains('.') && !host.starts_with('.') && !r.chars().any(char::is_whitespace)
-    })
-}
-
-/// The new answer of a multiple choice after toggling `code`: choosing an exclusive option
-/// clears the others, choosing another clears the exclusive ones.
-pub fn toggle_option(answer_type: &AnswerType, current: Option<&Value>, code: i64) -> Value {
-    let choices = answer_type.choices();
-    let mut codes = match current {
-        Some(Value::Choices(c)) => c.clone(),
-        _ => Vec::new(),
-    };
-    if let Some(pos) = codes.iter().position(|&c| c == code) {
-        codes.remove(pos);
-        return Value::Choices(codes);
-    }
-    let exclusive = |c: i64| choices.iter().any(|o| o.code == c && o.exclusive);
-    if exclusive(code) {
-        codes.clear();
-    } else {
-        codes.retain(|&c| !exclusive(c));
-    }
-    codes.push(code);
-    codes.sort_unstable();
-    Value::Choices(codes)
-}
-
-/// The environment expressions see while the engine runs.
-#[derive(Clone, Copy)]
-struct Ctx<'a> {
-    q: &'a Questionnaire,
-    response: &'a Response,
-    state: &'a Evaluation,
-    /// The roster instance in whose context roster items are read.
-    instance: Option<(RosterId, usize)>,
-}
-
-impl<'a> Ctx<'a> {
-    fn top(q: &'a Questionnaire, response: &'a Response, state: &'a Evaluation) -> Self {
-        Ctx {
-            q,
-            response,
-            state,
-            instance: None,
-        }
-    }
-
-    fn within(self, roster: RosterId, index: usize) -> Self {
-        Ctx {
-            instance: Some((roster, index)),
-            ..self
-        }
-    }
-
-    fn stored(&self, roster: RosterId, index: usize) -> Option<&'a Instance> {
-        let state = &self.state.rosters[roster][index];
-        let list = self.response.instances(&self.q.rosters[roster].id);
-        state.stored.and_then(|s| list.get(s))
-    }
-
-    fn answers_of(&self, roster: RosterId, index: usize) -> Option<&'a BTreeMap<String, Value>> {
-        self.stored(roster, index).map(|i| &i.answers)
-    }
-}
-
-impl Env for Ctx<'_> {
-    fn answer(&self, item: ItemId) -> Option<&Value> {
-        let def = &self.q.items[item];
-        match def.roster {
-            None => {
-                if self.state.visible[item] {
-                    self.response.answers.get(&def.code)
-                } else {
-                    None
-                }
-            }
-            Some(r) => {
-                let (roster, index) = self.instance.filter(|(ir, _)| *ir == r)?;
-                if !self.state.rosters[roster][index].visible[item] {
-                    return None;
-                }
-                self.answers_of(roster, index)?.get(&def.code)
-            }
-        }
-    }
-
-    fn roster_len(&self, roster: RosterId) -> usize {
-        self.state.rosters[roster].len()
-    }
-
-    fn each_instance(&self, roster: RosterId, f: &mut dyn FnMut(&dyn Env) -> bool) {
-        for i in 0..self.state.rosters[roster].len() {
-            if !f(&self.within(roster, i)) {
-                break;
-            }
-        }
-    }
-}
-
 /// The value of `e` as checks see it (hidden answers blank), in a roster instance if given,
 /// formatted for the screen: "—" while undecided.
 pub fn display_value(
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     state: &Evaluation,
     e: &crate::expr::Expr,
     instance: Option<(RosterId, usize)>,
 ) -> String {
-    let top = Ctx::top(q, response, state);
-    let ctx = match instance {
-        Some((roster, index)) => top.within(roster, index),
-        None => top,
-    };
-    e.root.eval(&ctx).display()
+    in_context(q, answers, state, instance, |ctx| {
+        e.root.eval(ctx).display()
+    })
+}
+
+/// `f` of the context checks see (hidden answers blank), in a roster instance if given.
+fn in_context<T>(
+    q: &Questionnaire,
+    answers: &Answers,
+    state: &Evaluation,
+    instance: Option<(RosterId, usize)>,
+    f: impl FnOnce(&Ctx) -> T,
+) -> T {
+    let top = Ctx::top(q, answers, state);
+    match instance {
+        Some((roster, index)) => f(&top.within(roster, index)),
+        None => f(&top),
+    }
 }
 
 /// The value of `e` outside any roster as a number, `None` while undecided.
 pub fn number(
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     state: &Evaluation,
     e: &crate::expr::Expr,
 ) -> Option<f64> {
-    number_in(q, response, state, e, None)
+    number_in(q, answers, state, e, None)
 }
 
 /// The value of `e` as a number, in a roster instance if given; `None` while undecided.
 pub fn number_in(
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     state: &Evaluation,
     e: &crate::expr::Expr,
     instance: Option<(RosterId, usize)>,
 ) -> Option<f64> {
-    let top = Ctx::top(q, response, state);
-    let ctx = match instance {
-        Some((roster, index)) => top.within(roster, index),
-        None => top,
-    };
-    match e.root.eval(&ctx) {
+    in_context(q, answers, state, instance, |ctx| match e.root.eval(ctx) {
         crate::expr::Val::Num(n) if n.is_finite() => Some(n),
         _ => None,
-    }
+    })
 }
 
 /// The value of `e` outside any roster as a yes/no, `None` while undecided.
 pub fn truth(
     q: &Questionnaire,
-    response: &Response,
+    answers: &Answers,
     state: &Evaluation,
     e: &crate::expr::Expr,
 ) -> Option<bool> {
-    e.root.eval(&Ctx::top(q, response, state)).truth()
+    e.root.eval(&Ctx::top(q, answers, state)).truth()
 }
 
 impl Evaluation {
@@ -596,19 +489,29 @@ impl Evaluation {
     pub fn visible_answer<'r>(
         &self,
         q: &Questionnaire,
-        response: &'r Response,
+        answers: &Answers<'r>,
         item: ItemId,
         instance: Option<usize>,
     ) -> Option<&'r Value> {
         if !self.is_visible(item, instance, q) {
             return None;
         }
-        let code = &q.items[item].code;
-        let value = match (q.items[item].roster, instance) {
-            (None, _) => response.answers.get(code),
-            (Some(r), Some(i)) => self.instance_answers(q, response, r, i)?.get(code),
+        self.stored_answer(q, answers, item, instance)
+            .filter(|value| !value.is_blank())
+    }
+
+    /// The stored answer of `item` (in an instance, for a roster item), shown or not.
+    pub fn stored_answer<'r>(
+        &self,
+        q: &Questionnaire,
+        answers: &Answers<'r>,
+        item: ItemId,
+        instance: Option<usize>,
+    ) -> Option<&'r Value> {
+        match (q.items[item].roster, instance) {
+            (None, _) => answers.top(item),
+            (Some(r), Some(i)) => answers.stored(q, r, self.rosters[r].get(i)?.stored?, item),
             (Some(_), None) => None,
-        }?;
-        (!value.is_blank()).then_some(value)
+        }
     }
 }
