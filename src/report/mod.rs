@@ -96,7 +96,7 @@ fn tabulate_in(q: &Questionnaire, responses: &[&Response], parts: usize) -> Repo
     let tallies = if parts <= 1 {
         tally(q, responses)
     } else {
-        let size = responses.len().div_ceil(parts);
+        let size = responses.len().div_ceil(parts).max(1);
         std::thread::scope(|scope| {
             let counting: Vec<_> = responses
                 .chunks(size)

@@ -117,18 +117,16 @@ impl<'a> Ctx<'a> {
 
 impl Env for Ctx<'_> {
     fn answer(&self, item: ItemId) -> Option<&Value> {
-        match self.q.items[item].roster {
-            None if self.state.visible[item] => self.answers.top(item),
+        // A roster item is read only within an instance of its own roster.
+        let instance = match self.q.items[item].roster {
             None => None,
-            Some(r) => {
-                let (roster, index) = self.instance.filter(|(ir, _)| *ir == r)?;
-                let instance = &self.state.rosters[roster][index];
-                if !instance.visible[self.q.slot(item)] {
-                    return None;
-                }
-                self.answers.stored(self.q, roster, instance.stored?, item)
-            }
+            Some(r) => Some(self.instance.filter(|(ir, _)| *ir == r)?.1),
+        };
+        if !self.state.is_visible(item, instance, self.q) {
+            return None;
         }
+        self.state
+            .stored_answer(self.q, self.answers, item, instance)
     }
 
     fn roster_len(&self, roster: RosterId) -> usize {
