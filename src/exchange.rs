@@ -703,3 +703,17 @@ fn type_name(answer: &AnswerType) -> &'static str {
         AnswerType::Urls { .. } => "web-address list",
     }
 }
+
+/// `name` as a part of a file name: its letters and digits (Latvian ones too), the rest as
+/// single dashes, none at either end.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}

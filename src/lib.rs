@@ -13,6 +13,7 @@ pub mod diag;
 pub mod exchange;
 pub mod expr;
 pub mod files;
+pub mod handout;
 pub mod i18n;
 pub mod ids;
 pub mod inbox;

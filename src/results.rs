@@ -157,21 +157,64 @@ pub fn score_entry(scorer: &Scorer, summary: SubmissionSummary, response: &Respo
     }
 }
 
+/// The hand-out of entry `index` ([`crate::handout::page`]), its next-level steps worked out
+/// from its answers, in its year's `cohort`.
+pub fn handout_in(
+    results: &Results,
+    index: usize,
+    cohort: &YearCohort,
+    response: &Response,
+    lang: crate::i18n::Lang,
+) -> String {
+    crate::handout::page(
+        lang,
+        results,
+        index,
+        cohort,
+        &steps(results, index, response),
+    )
+}
+
+/// [`handout_in`] the entry's own year.
+pub fn handout(
+    results: &Results,
+    index: usize,
+    response: &Response,
+    lang: crate::i18n::Lang,
+) -> String {
+    let cohort = results.year(results.entries[index].year);
+    handout_in(results, index, &cohort, response, lang)
+}
+
+/// Entry `index`'s next-level steps, per theme of its model.
+pub fn steps(results: &Results, index: usize, response: &Response) -> Vec<Vec<scoring::Step>> {
+    let scorer = &results.scorers[index];
+    (0..scorer.model.themes.len())
+        .map(|t| scoring::steps(&scorer.model, &scorer.q, response, t))
+        .collect()
+}
+
 /// `anketa results --json`, for scripts: the entries `chosen` (indices into
-/// [`Results::entries`]) and the cohort of each of their years.
-pub fn to_json(results: &Results, chosen: &[usize]) -> serde_json::Value {
+/// [`Results::entries`]), each with its next-level steps per theme (`steps`, in the order of
+/// `chosen`), and the cohort of each of their years.
+pub fn to_json(
+    results: &Results,
+    chosen: &[usize],
+    steps: &[Vec<Vec<scoring::Step>>],
+) -> serde_json::Value {
     let mut years: Vec<i32> = chosen.iter().map(|&i| results.entries[i].year).collect();
     years.sort_unstable();
     years.dedup();
     let cohorts: Vec<YearCohort> = years.iter().map(|&y| results.year(y)).collect();
     let submissions: Vec<serde_json::Value> = chosen
         .iter()
-        .map(|&i| {
+        .zip(steps)
+        .map(|(&i, steps)| {
             let cohort = cohorts
                 .iter()
                 .find(|c| c.year == results.entries[i].year)
                 .expect("a cohort of every year chosen");
-            entry_json(results, i, cohort)
+            entry_json(results, i, cohort, steps)
         })
         .collect();
     let years: Vec<serde_json::Value> = cohorts.iter().map(|c| year_json(results, c)).collect();
@@ -243,7 +286,12 @@ fn year_json(results: &Results, cohort: &YearCohort) -> serde_json::Value {
 }
 
 /// The figures of one entry, with its quintile in each segment of its year's cohort.
-fn entry_json(results: &Results, index: usize, cohort: &YearCohort) -> serde_json::Value {
+fn entry_json(
+    results: &Results,
+    index: usize,
+    cohort: &YearCohort,
+    steps: &[Vec<scoring::Step>],
+) -> serde_json::Value {
     use serde_json::json;
     let entry = &results.entries[index];
     let model = &results.scorers[index].model;
@@ -279,6 +327,14 @@ fn entry_json(results: &Results, index: usize, cohort: &YearCohort) -> serde_jso
                     "points": round(ss.points),
                     "max": round(ss.max),
                 })).collect::<Vec<_>>(),
+                "next_level": steps.get(t).map(|steps| steps.iter().map(|s| json!({
+                    "code": s.code,
+                    "question": s.question,
+                    "current": s.current,
+                    "give": s.give,
+                    "points": round(s.gain),
+                    "instances": s.instances.as_ref().map(|i| i.0),
+                })).collect::<Vec<_>>()),
             })
         })
         .collect();

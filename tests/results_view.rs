@@ -215,8 +215,10 @@ fn theme_detail_with_lost_points_and_the_next_level() {
         &format!("{CUSTOMER_SERVICE} — {} · {level}.", lv(index)),
     );
     assert_on_screens(&screens, "Kur zaudēti punkti");
-    assert_on_screens(&screens, "Nākamais līmenis");
-    assert_on_screens(&screens, &format!("Nākamais līmenis ({}.)", level + 1));
+    assert_on_screens(
+        &screens,
+        &format!("Priekšnosacījumi virzībai uz {}. līmeni", level + 1),
+    );
     assert_on_screens(&screens, "p.");
     for screen in &screens {
         assert!(screen.contains('−'), "points lost are listed:\n{screen}");
@@ -245,12 +247,14 @@ fn cohort_of_every_institution() {
         (rank + 1, v.entry().score.e_index)
     };
     let screens = snapshot_both(&mut app, "results_cohort");
-    assert_on_screens(&screens, "Salīdzinājums");
+    assert_on_screens(&screens, "Līderi: E-indekss");
     assert_on_screens(&screens, "Brieduma līmeņu sadalījums");
     assert_on_screens(&screens, "situatīvs");
     for screen in &screens {
         let row = row_with(screen, "▶");
-        assert!(row.contains(&format!("▶{rank:>3}. ")), "{row:?}");
+        // Among the seed's 15 leaders, starred.
+        assert!(rank <= 15);
+        assert!(row.contains(&format!("▶★{rank:>3}. ")), "{row:?}");
         assert!(row.contains("Centrālā statistikas"), "{row:?}");
         assert!(row.contains(&lv(e_index)), "{row:?}");
     }

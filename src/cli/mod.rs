@@ -87,8 +87,9 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
-    /// Theme scores, the e-index, maturity levels and standing in the cohort.
-    Results(Report),
+    /// Theme scores, the e-index, maturity levels and standing in the cohort; with --html,
+    /// the hand-out of each institution to print and give it.
+    Results(ResultsArgs),
     /// Create a demonstration database of about 90 institutions (marked as demo data) and
     /// open the results view on it. Always of the built-in e-index: not with --questionnaire.
     Demo {
@@ -153,6 +154,20 @@ pub struct Report {
     json: bool,
 }
 
+/// `anketa results`: the report's choice of submissions, and the hand-out.
+#[derive(Debug, clap::Args)]
+pub struct ResultsArgs {
+    #[command(flatten)]
+    report: Report,
+    /// Write each institution's results as one HTML file that prints on A4 (with --all, one
+    /// per institution and an index page).
+    #[arg(long, requires = "output", conflicts_with = "json")]
+    html: bool,
+    /// With --html: the file to write, or with several submissions the folder.
+    #[arg(short, long, value_name = "PATH", requires = "html")]
+    output: Option<PathBuf>,
+}
+
 impl Cli {
     /// `--user`, else the system's user name.
     pub fn user(&self) -> String {
@@ -174,7 +189,7 @@ pub fn run(cli: Cli) -> ExitCode {
             all,
             output,
         }) => export::export(&cli, submissions, *all, output),
-        Some(Command::Results(r)) => results::results(&cli, &r.submissions, r.json),
+        Some(Command::Results(r)) => results::results(&cli, r),
         Some(Command::Validate(r)) => validate::validate(&cli, &r.submissions, r.json),
         Some(Command::Demo { no_tui, year }) => demo::demo(&cli, *no_tui, *year),
         Some(Command::Import {

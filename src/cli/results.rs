@@ -1,13 +1,16 @@
 //! `anketa results`: theme scores, the e-index, maturity levels and standing in the cohort.
 
-use super::{Cli, open, scoring_file};
-use crate::i18n::{Say, say};
-use crate::store::SubmissionId;
-use anyhow::{anyhow, bail};
+use super::{Cli, ResultsArgs, open, scoring_file};
+use crate::i18n::{Res, Say, res, say};
+use crate::results::Results;
+use crate::store::Store;
+use anyhow::{Context, anyhow, bail};
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
-pub(super) fn results(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn results(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<ExitCode> {
+    let (ids, json) = (&args.report.submissions, args.report.json);
     let lang = cli.lang;
     let (q, _, store) = match open::definition_and_store(cli)? {
         Ok(found) => found,
@@ -30,8 +33,19 @@ pub(super) fn results(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::Re
             .collect::<anyhow::Result<_>>()?
     };
     let mut out = std::io::stdout().lock();
+    if let Some(path) = args.output.as_deref() {
+        let single = ids.len() == 1;
+        return handouts(cli, &store, &results, &chosen, path, single, &mut out);
+    }
     if json {
-        let all = crate::results::to_json(&results, &chosen);
+        let steps = chosen
+            .iter()
+            .map(|&i| {
+                let response = store.load_response(results.entries[i].submission)?;
+                Ok(crate::results::steps(&results, i, &response))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let all = crate::results::to_json(&results, &chosen, &steps);
         writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -78,6 +92,72 @@ pub(super) fn results(cli: &Cli, ids: &[SubmissionId], json: bool) -> anyhow::Re
             };
             writeln!(out, "{}", say(lang, line))?;
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write the hand-outs of `chosen`: one named submission to the file `path` (or into it, if it
+/// is a folder), several into the folder `path` with an index page of them.
+fn handouts(
+    cli: &Cli,
+    store: &Store,
+    results: &Results,
+    chosen: &[usize],
+    path: &Path,
+    single: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let lang = cli.lang;
+    let name_of = |i: usize| {
+        let e = &results.entries[i];
+        crate::handout::file_name(&e.institution, e.year)
+    };
+    let write = |file: &Path, html: &str| {
+        crate::files::write_atomically(file, html.as_bytes())
+            .with_context(|| format!("{}: {}", res(lang, Res::HandoutFailed), file.display()))
+    };
+    if single && !path.is_dir() {
+        let i = chosen[0];
+        let response = store.load_response(results.entries[i].submission)?;
+        write(path, &crate::results::handout(results, i, &response, lang))?;
+        writeln!(
+            out,
+            "{}: {}",
+            res(lang, Res::HandoutWritten),
+            path.display()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    std::fs::create_dir_all(path)
+        .with_context(|| format!("{}: {}", res(lang, Res::HandoutFailed), path.display()))?;
+    let mut years: Vec<i32> = chosen.iter().map(|&i| results.entries[i].year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let cohorts: Vec<_> = years.iter().map(|&y| results.year(y)).collect();
+    let mut pages = Vec::new();
+    for &i in chosen {
+        let cohort = cohorts
+            .iter()
+            .find(|c| c.year == results.entries[i].year)
+            .expect("a cohort of every year chosen");
+        let response = store.load_response(results.entries[i].submission)?;
+        let file = path.join(name_of(i));
+        write(
+            &file,
+            &crate::results::handout_in(results, i, cohort, &response, lang),
+        )?;
+        writeln!(
+            out,
+            "{}: {}",
+            res(lang, Res::HandoutWritten),
+            file.display()
+        )?;
+        pages.push((i, name_of(i)));
+    }
+    if !single {
+        let index = path.join("index.html");
+        write(&index, &crate::handout::index(lang, results, &pages))?;
+        writeln!(out, "{}: {}", res(lang, Res::CohortIndex), index.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,11 +4,13 @@
 
 mod cli;
 mod report;
+mod results;
 mod review;
 mod words;
 
 pub use cli::{Say, import_report, say};
 pub use report::{R, counted_statuses, counted_year, rw};
+pub use results::{Res, res, towards_level};
 pub use review::{answer_text, correction_note, flag_text, place_name, query_status, refusal};
 pub use words::{T, finding_message, status, tr};
 

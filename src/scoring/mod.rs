@@ -6,8 +6,10 @@
 pub mod aggregate;
 pub mod cohort;
 mod load;
+mod steps;
 
 pub use load::load;
+pub use steps::{Step, question_words, steps};
 
 use crate::expr::{Expr, ItemId, RosterId};
 use crate::questionnaire::Questionnaire;
@@ -95,10 +97,12 @@ impl Item {
         }
     }
 
-    /// How the item reads in the results: its code, or its label.
-    pub fn label(&self, q: &Questionnaire) -> String {
+    /// The item in words: the code and the question, or the computed figure's label.
+    pub fn words(&self, q: &Questionnaire) -> String {
         match self {
-            Item::Question { item, .. } => q.items[*item].code.clone(),
+            Item::Question { item, .. } => {
+                format!("{} {}", q.items[*item].code, question_words(q, *item))
+            }
             Item::Value(v) => v.label.clone(),
         }
     }

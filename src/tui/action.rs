@@ -108,10 +108,14 @@ pub enum Action {
     Correct,
     /// Show who changed the current question's answers, when, from what to what.
     History,
-    /// In the inbox: show the next status only (or all).
+    /// In the inbox: show the next status only (or all). In the leaders: the ministries only,
+    /// the other institutions only, or all.
     NextFilter,
-    /// In the inbox: sort by the next column.
+    /// In the inbox: sort by the next column. In the leaders: sort by the next theme (or the
+    /// e-index).
     NextSort,
+    /// In the results: write the institution's hand-out (an HTML file to print).
+    Handout,
     /// Time passes: saves what was typed if typing paused.
     Tick,
     /// The terminal changed size.

@@ -42,6 +42,8 @@ pub struct Memory {
     pub people: Vec<String>,
     /// Files written by `export`: where, and which submission.
     pub exported: Vec<(PathBuf, SubmissionId)>,
+    /// Files written whole (hand-outs): where, and what.
+    pub written: Vec<(PathBuf, Vec<u8>)>,
     /// While set, every change is refused with this message, as a full disk refuses it.
     pub refuse_writes: Option<String>,
     /// Counts changes, standing in for the time of the last change.
@@ -343,6 +345,14 @@ impl Effects for Memory {
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure> {
         Ok(self.kept(submission)?.response.clone())
+    }
+
+    fn write_file(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        if let Some(refusal) = &self.refuse_writes {
+            return Err(Failure(refusal.clone()));
+        }
+        self.written.push((path.to_owned(), bytes.to_vec()));
+        Ok(())
     }
 
     fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure> {

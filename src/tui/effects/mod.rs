@@ -145,6 +145,9 @@ pub trait Effects {
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure>;
 
+    /// Write a whole file (a hand-out), never leaving half of one.
+    fn write_file(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Failure>;
+
     /// Every submission of every questionnaire with where it stands: support staff's inbox.
     fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure>;
 
@@ -344,6 +347,11 @@ impl Effects for Store {
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure> {
         Ok(self.load_response(submission)?)
+    }
+
+    fn write_file(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        crate::files::write_atomically(path, bytes)
+            .map_err(|e| Failure(format!("{}: {e}", path.display())))
     }
 
     fn inbox(&mut self) -> Result<Vec<InboxRow>, Failure> {

@@ -530,7 +530,7 @@ pub(super) static REPORT_MAP: [Binding; 8] = [
     HELP,
 ];
 
-pub(super) static RESULTS_MAP: [Binding; 10] = [
+pub(super) static RESULTS_MAP: [Binding; 15] = [
     UP,
     DOWN,
     b(
@@ -545,6 +545,31 @@ pub(super) static RESULTS_MAP: [Binding; 10] = [
         Action::PrevTab,
     ),
     b(&[c(' ')], Action::Toggle, SPACE, T::KeyCompare),
+    b(
+        &[c('s'), k(KeyCode::F(3))],
+        Action::NextSort,
+        "s",
+        T::KeyLeadersBy,
+    ),
+    b(
+        &[c('g'), k(KeyCode::F(2))],
+        Action::NextFilter,
+        "g",
+        T::KeyGroup,
+    ),
+    b(
+        &[c('w'), k(KeyCode::F(9))],
+        Action::Handout,
+        "w",
+        T::KeyHandout,
+    ),
+    b(
+        &[k(KeyCode::PageDown)],
+        Action::PageDown,
+        "PgDn",
+        T::KeyPageDown,
+    ),
+    quiet(&[k(KeyCode::PageUp)], Action::PageUp),
     quiet(&[k(KeyCode::Delete)], Action::Clear),
     b(
         &[k(KeyCode::Esc), k(KeyCode::Left)],

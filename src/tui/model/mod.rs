@@ -187,6 +187,11 @@ impl App {
         tr(self.opts.lang, t)
     }
 
+    /// A word of the results view.
+    pub fn res(&self, r: crate::i18n::Res) -> &'static str {
+        crate::i18n::res(self.opts.lang, r)
+    }
+
     /// What the keyboard talks to now; chooses the keymap.
     pub fn mode(&self) -> Mode {
         match &self.overlay {

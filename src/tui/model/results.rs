@@ -1,19 +1,27 @@
-//! The results view's state: the scored cohort, whose results are shown, the tab, the cursor.
-//! `update/results.rs` moves it.
+//! The results view's state: the scored cohort, whose results are shown, the tab, the cursor,
+//! how the leaders are sorted. `update/results.rs` moves it.
 
 use super::fill::Fill;
+use crate::exchange::InstitutionKind;
 use crate::results::{self, Results};
-use crate::scoring::Suggestion;
+use crate::scoring::Step;
+use crate::scoring::cohort::Measure;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
-    /// The e-index, theme bars, indicators and standing.
+    /// The e-index, theme bars, indicators and standing; on a large screen also the selected
+    /// theme's sub-themes, the distribution of levels and the scatter.
     Overview,
     /// One theme: sub-themes, where the points went, the next level.
     Theme(usize),
-    /// All institutions: distribution of levels, cuts, the list to compare with.
+    /// The leaders: the cohort sorted by a theme or the e-index, with its tables.
     Cohort,
+    /// The institution beside the one chosen to compare with: per theme and sub-theme.
+    Compare,
 }
+
+/// How many leaders the seed names per theme and overall (seed 003 line 643).
+pub const LEADERS: usize = 15;
 
 pub struct ResultsView {
     pub results: Results,
@@ -24,13 +32,51 @@ pub struct ResultsView {
     pub tab: Tab,
     /// Theme under the cursor (overview) or institution under the cursor (cohort).
     pub cursor: usize,
+    /// What the leaders are sorted by.
+    pub leaders: Measure,
+    /// Which institutions the leaders are of: all, or ministries or the other institutions
+    /// apart, as the seed ranks them.
+    pub group: Option<InstitutionKind>,
     /// For the theme shown: the answer changes that lift it to the next level.
-    pub suggestions: Vec<Suggestion>,
+    pub steps: Vec<Step>,
+    /// The theme page's first row shown, when it is longer than the screen.
+    pub scroll: usize,
     /// Where to return to: the submission being filled, if the view was opened from it.
     pub back: Option<Box<Fill>>,
 }
 
 impl ResultsView {
+    pub fn new(results: Results, current: usize) -> Self {
+        ResultsView {
+            results,
+            current,
+            compare: None,
+            tab: Tab::Overview,
+            cursor: 0,
+            leaders: Measure::EIndex,
+            group: None,
+            steps: Vec::new(),
+            scroll: 0,
+            back: None,
+        }
+    }
+
+    /// At most how many rows the theme page `t` has before wrapping: how far it scrolls.
+    pub fn theme_rows(&self, t: usize) -> usize {
+        let def = &self.scorer().model.themes[t];
+        let text = |s: &str| s.lines().count();
+        def.subthemes.len()
+            + 2 * self.steps.len()
+            + def.advice.iter().map(|a| text(&a.text)).sum::<usize>()
+            + def
+                .levels
+                .iter()
+                .map(|l| text(&l.description))
+                .max()
+                .unwrap_or(0)
+            + 16
+    }
+
     pub fn entry(&self) -> &crate::scoring::cohort::Entry {
         &self.results.entries[self.current]
     }
@@ -39,19 +85,23 @@ impl ResultsView {
         &self.results.scorers[self.current]
     }
 
-    /// Entries from the highest e-index to the lowest: the order of the cohort list.
+    /// The leaders' list: the group's entries from the best by `leaders` to the worst, those
+    /// the measure does not concern (a theme not applicable) last.
     pub fn ranking(&self) -> Vec<usize> {
         let entries = &self.results.entries;
-        let mut order: Vec<usize> = (0..entries.len()).collect();
+        let mut order: Vec<usize> = (0..entries.len())
+            .filter(|&e| self.group.is_none_or(|k| entries[e].kind == k))
+            .collect();
+        let value = |e: usize| {
+            self.leaders
+                .of(&entries[e].score)
+                .unwrap_or(f64::NEG_INFINITY)
+        };
         order.sort_by(|&a, &b| {
-            entries[b]
-                .score
-                .e_index
-                .total_cmp(&entries[a].score.e_index)
-                .then(crate::i18n::compare_lv(
-                    &entries[a].institution,
-                    &entries[b].institution,
-                ))
+            value(b).total_cmp(&value(a)).then(crate::i18n::compare_lv(
+                &entries[a].institution,
+                &entries[b].institution,
+            ))
         });
         order
     }

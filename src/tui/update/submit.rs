@@ -112,12 +112,6 @@ pub(super) fn decide(fill: &mut Fill, turn: &mut Turn, status: Status, export_ti
         return;
     }
     fill.submission.status = status;
-    let slug: String = fill
-        .submission
-        .institution
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
     // The file of a step of the review names it: the respondent's, as before, has no suffix.
     let step = match status {
         Status::Submitted | Status::Draft => String::new(),
@@ -125,7 +119,7 @@ pub(super) fn decide(fill: &mut Fill, turn: &mut Turn, status: Status, export_ti
     };
     let name = format!(
         "anketa-{}-{}{step}.json",
-        slug.trim_matches('-'),
+        crate::exchange::slug(&fill.submission.institution),
         fill.submission.year
     );
     let path = turn.opts.export_dir.join(name);
