@@ -263,3 +263,53 @@ fn demo_data_is_marked_as_such() {
     let status = tui.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }
+
+/// A consultant's journey on a projector: the demo opens on the results at 120×40 with
+/// everything at once, the leaders by a theme, two institutions compared, the hand-out
+/// written beside the database and the screen saying where, then quit; the database holds
+/// the demo cohort untouched.
+#[test]
+fn consultant_shows_the_results_and_leaves_the_hand_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let names = demo_names();
+    let mut tui = Tui::start(&db, &["demo"], 120, 40);
+    let screen = tui.wait_for("Brieduma līmeņu sadalījums");
+    assert!(screen.contains("▲2") && screen.contains("▲5"), "{screen}");
+    assert!(
+        screen.contains("E-indekss pret pakalpojumu skaits"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Iestādes iekšējie procesi un starpiestāžu sadarbība"),
+        "the theme's name whole:\n{screen}"
+    );
+    // The leaders by the first theme, then the next institution in that list to compare.
+    tui.send("s");
+    tui.wait_for("Līderi: Saziņa ar sabiedrību un līdzdalība");
+    tui.key_down(1);
+    tui.send(" ");
+    tui.key_tab();
+    let screen = tui.wait_for("Jautājumi, kuros punkti atšķiras visvairāk");
+    assert!(screen.contains("starpība"), "{screen}");
+    // The hand-out of the institution shown.
+    tui.send("w");
+    let screen = tui.wait_for("Rezultātu izdruka saglabāta");
+    let first = &names[0];
+    let file = dir.path().join(anketa::handout::file_name(first, 2019));
+    assert!(
+        screen.contains(file.file_name().unwrap().to_str().unwrap()),
+        "{screen}"
+    );
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains(first.as_str()));
+    assert!(html.contains("Priekšnosacījumi virzībai uz"));
+    tui.send("q");
+    let status = tui.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    tui.assert_no_queries();
+    let store = Store::open(&db).unwrap();
+    let demo = store.submissions().unwrap();
+    assert_eq!(demo.len(), names.len());
+    assert!(demo.iter().all(|s| s.demo));
+}

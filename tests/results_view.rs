@@ -7,92 +7,20 @@
 mod common;
 
 use anketa::exchange::InstitutionKind;
-use anketa::questionnaire::EINDEX_2019;
 use anketa::scoring::aggregate::Group;
+use anketa::tui::Action;
 use anketa::tui::model::Screen;
-use anketa::tui::model::results::{ResultsView, Tab};
-use anketa::tui::{Action, Options};
+use anketa::tui::model::results::Tab;
+use common::results::{
+    CUSTOMER_SERVICE, OTHER, SHOWN, demo_app, lv, lv2, open_results_of, row_with, scored,
+    theme_index, view,
+};
 use common::tui::{
-    SIZES, app_on, assert_on_screens, choose, current_code, demo_store, draw, draw_both,
-    eindex_scoring, fill, new_submission_with, on_screen, open_section, options, screen_text,
+    SIZES, assert_on_screens, choose, current_code, draw, draw_both, fill, new_submission_with,
+    on_screen, open_section, screen_text,
 };
 use common::tui::{Tui, update};
 use std::path::Path;
-
-/// The institution whose results are shown, and the one it is compared with.
-const SHOWN: &str = "Centrālā statistikas pārvalde";
-const OTHER: &str = "Valsts zemes dienests";
-const CUSTOMER_SERVICE: &str = "Klientu apkalpošana un atbalsts";
-
-/// The usual options with the scoring model on, opening on results or on filling.
-fn scored(dir: &Path, results_first: bool) -> Options {
-    Options {
-        scoring: eindex_scoring(),
-        results_first,
-        default_year: 2019,
-        user: "Ilze Bērziņa".into(),
-        ..options(dir)
-    }
-}
-
-/// A database holding the demo submissions of every institution for 2019, opened the way
-/// `anketa demo` opens it: on the start list, Enter showing results.
-fn demo_app(dir: &Path) -> Tui {
-    let store = demo_store(dir);
-    let app = app_on(store, "q.toml", EINDEX_2019.1, scored(dir, true));
-    let Screen::Start(start) = &app.screen else {
-        panic!("the demo database opens on the start screen");
-    };
-    assert!(start.form.is_none(), "with submissions, the list shows");
-    assert_eq!(start.submissions.len(), 94);
-    app
-}
-
-/// On the start list: move to `institution`'s submission and open it (its results).
-fn open_results_of(app: &mut Tui, institution: &str) {
-    let Screen::Start(start) = &app.screen else {
-        panic!("not on the start screen");
-    };
-    let target = start
-        .submissions
-        .iter()
-        .position(|s| s.institution == institution)
-        .unwrap_or_else(|| panic!("{institution} is not listed"));
-    let steps = target as isize - start.cursor as isize;
-    for _ in 0..steps.unsigned_abs() {
-        update(app, if steps > 0 { Action::Down } else { Action::Up });
-    }
-    update(app, Action::Enter);
-    assert_eq!(view(app).entry().institution, institution);
-    assert_eq!(view(app).tab, Tab::Overview);
-}
-
-fn view(app: &Tui) -> &ResultsView {
-    match &app.screen {
-        Screen::Results(v) => v,
-        _ => panic!("not on the results screen"),
-    }
-}
-
-fn theme_index(app: &Tui, id: &str) -> usize {
-    view(app)
-        .scorer()
-        .model
-        .themes
-        .iter()
-        .position(|t| t.id == id)
-        .unwrap_or_else(|| panic!("no theme {id}"))
-}
-
-/// One decimal with the decimal comma, as the Latvian interface writes figures.
-fn lv(v: f64) -> String {
-    format!("{v:.1}").replace('.', ",")
-}
-
-/// Two decimals with the decimal comma: the aggregate e-index.
-fn lv2(v: f64) -> String {
-    format!("{v:.2}").replace('.', ",")
-}
 
 /// A new submission through the start form, landing on the fill screen; scoring is on.
 fn new_submission(dir: &Path) -> Tui {
@@ -113,14 +41,6 @@ fn snapshot_both(app: &mut Tui, name: &str) -> [String; 2] {
 fn right_panel(row: &str) -> Vec<&str> {
     let (_, right) = row.rsplit_once("││").expect("two panels side by side");
     right.trim_end_matches('│').split_whitespace().collect()
-}
-
-/// The screen row that contains `text` (the first), with the screen in the failure.
-fn row_with<'a>(screen: &'a str, text: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|line| line.contains(text))
-        .unwrap_or_else(|| panic!("no row with {text:?} on the screen:\n{screen}"))
 }
 
 // ---------------------------------------------------------------------------------------------

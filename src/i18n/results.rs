@@ -8,7 +8,6 @@ pub enum Res {
     /// The hand-out's heading over the e-index.
     ResultsOf,
     Year,
-    Questionnaire,
     /// Beside a step: what is answered now, and what to answer.
     Now,
     Give,
@@ -32,8 +31,6 @@ pub enum Res {
     HandoutWritten,
     HandoutFailed,
     Theme,
-    Subthemes,
-    Value,
     /// The hand-out's foot: what made it.
     MadeBy,
     NoFigure,
@@ -46,7 +43,6 @@ pub fn res(lang: Lang, r: Res) -> &'static str {
             "E-index self-assessment results",
         ),
         Res::Year => ("Gads", "Year"),
-        Res::Questionnaire => ("Anketa", "Questionnaire"),
         Res::Now => ("tagad", "now"),
         Res::Give => ("atbildēt", "answer"),
         Res::NotAnsweredNow => ("nav atbildēts", "not answered"),
@@ -72,8 +68,6 @@ pub fn res(lang: Lang, r: Res) -> &'static str {
             "The results hand-out could not be saved",
         ),
         Res::Theme => ("Tēma", "Theme"),
-        Res::Subthemes => ("Apakštēmas", "Sub-themes"),
-        Res::Value => ("Vērtība", "Value"),
         Res::MadeBy => ("Sagatavots ar anketa", "Made with anketa"),
         Res::NoFigure => ("nav datu", "no figure"),
     };

@@ -93,9 +93,9 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
 }
 
 /// How many entries are at each level 1–5.
-pub fn levels(entries: &[Entry], measure: Measure) -> [usize; 5] {
+pub fn levels<'a>(entries: impl IntoIterator<Item = &'a Entry>, measure: Measure) -> [usize; 5] {
     let mut counts = [0; 5];
-    for l in entries.iter().filter_map(|e| measure.level(&e.score)) {
+    for l in entries.into_iter().filter_map(|e| measure.level(&e.score)) {
         counts[(l.clamp(1, 5) - 1) as usize] += 1;
     }
     counts

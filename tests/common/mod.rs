@@ -8,6 +8,7 @@ pub mod fixtures;
 pub mod ict;
 pub mod journey;
 pub mod pty;
+pub mod results;
 pub mod store;
 pub mod tui;
 

@@ -61,20 +61,23 @@ impl ResultsView {
         }
     }
 
-    /// At most how many rows the theme page `t` has before wrapping: how far it scrolls.
-    pub fn theme_rows(&self, t: usize) -> usize {
-        let def = &self.scorer().model.themes[t];
+    /// At most how many rows the page shown has before wrapping: how far it scrolls.
+    pub fn page_rows(&self) -> usize {
+        let themes = &self.scorer().model.themes;
         let text = |s: &str| s.lines().count();
-        def.subthemes.len()
-            + 2 * self.steps.len()
-            + def.advice.iter().map(|a| text(&a.text)).sum::<usize>()
-            + def
-                .levels
-                .iter()
-                .map(|l| text(&l.description))
-                .max()
-                .unwrap_or(0)
-            + 16
+        match self.tab {
+            Tab::Theme(t) => {
+                let def = &themes[t];
+                let levels = def.levels.iter().map(|l| text(&l.description));
+                def.subthemes.len()
+                    + 2 * self.steps.len()
+                    + def.advice.iter().map(|a| text(&a.text)).sum::<usize>()
+                    + levels.max().unwrap_or(0)
+                    + 16
+            }
+            Tab::Compare => 2 + themes.iter().map(|t| 1 + t.subthemes.len()).sum::<usize>(),
+            Tab::Overview | Tab::Cohort => 0,
+        }
     }
 
     pub fn entry(&self) -> &crate::scoring::cohort::Entry {

@@ -34,8 +34,12 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
         (Tab::Overview | Tab::Theme(_), Action::NextTab) | (Tab::Compare, Action::PrevTab) => {
             to_cohort(view)
         }
-        (Tab::Cohort, Action::NextTab) if view.compare.is_some() => view.tab = Tab::Compare,
-        (Tab::Overview, Action::PrevTab) if view.compare.is_some() => view.tab = Tab::Compare,
+        (Tab::Cohort, Action::NextTab) | (Tab::Overview, Action::PrevTab)
+            if view.compare.is_some() =>
+        {
+            view.tab = Tab::Compare;
+            view.scroll = 0;
+        }
         (Tab::Cohort | Tab::Compare, Action::NextTab | Action::PrevTab)
         | (Tab::Overview, Action::PrevTab) => {
             view.tab = Tab::Overview;
@@ -49,10 +53,12 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
             view.cursor = t + 1;
             open_theme(view, turn);
         }
-        (Tab::Theme(t), Action::PageDown) => {
-            view.scroll = (view.scroll + 10).min(view.theme_rows(t));
+        (Tab::Theme(_) | Tab::Compare, Action::PageDown) => {
+            view.scroll = (view.scroll + 10).min(view.page_rows());
         }
-        (Tab::Theme(_), Action::PageUp) => view.scroll = view.scroll.saturating_sub(10),
+        (Tab::Theme(_) | Tab::Compare, Action::PageUp) => {
+            view.scroll = view.scroll.saturating_sub(10)
+        }
         (Tab::Theme(t), Action::Back | Action::Left) => {
             view.tab = Tab::Overview;
             view.cursor = t;

@@ -46,8 +46,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         palette.title(),
     );
     let width = block.inner(left).width as usize;
-    let items: Vec<ListItem> = view
-        .ranking()
+    let ranking = view.ranking();
+    let items: Vec<ListItem> = ranking
         .iter()
         .enumerate()
         .map(|(rank, &e)| {
@@ -92,19 +92,21 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         left,
     );
 
+    let title = format!(
+        "{} · {}",
+        app.tr(T::LevelDistribution),
+        measure_name(view, app)
+    );
     let block = titled(
-        &format!(
-            "{} · {}",
-            app.tr(T::LevelDistribution),
-            measure_name(view, app)
-        ),
+        &fit(&title, right.width.saturating_sub(4) as usize),
         palette.title(),
     );
     let inner = block.inner(right);
     frame.render_widget(block, right);
     let width = inner.width as usize;
     let mut lines = Vec::new();
-    let counts = cohort::levels(entries, view.leaders);
+    // Of the institutions listed: all, or the ministries or the other institutions alone.
+    let counts = cohort::levels(ranking.iter().map(|&e| &entries[e]), view.leaders);
     let most = counts.iter().copied().max().unwrap_or(1).max(1);
     let bar_width = width.saturating_sub(22).max(4);
     for (l, &n) in counts.iter().enumerate() {

@@ -27,11 +27,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         &view.entry().institution,
         &view.results.entries[other].institution,
     ];
-    let [table_area, differ_area] =
-        Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
+    // Wide: the table beside the questions, whole; narrow: one above the other, the table
+    // scrolled with PgDn.
+    let [table_area, differ_area] = if area.width >= 120 {
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(50)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(area)
+    };
 
+    let title = format!("{} ▶ {} · ◆ {}", app.tr(T::Compare), names[0], names[1]);
     let block = titled(
-        &format!("{} ▶ {} · ◆ {}", app.tr(T::Compare), names[0], names[1]),
+        &fit(&title, table_area.width.saturating_sub(4) as usize),
         palette.title(),
     );
     let width = block.inner(table_area).width as usize;
@@ -117,14 +123,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
             ));
         }
     }
-    frame.render_widget(Paragraph::new(lines).block(block), table_area);
+    super::scrolled(frame, app, lines, block, table_area, view.scroll, palette);
 
     let block = titled(app.res(Res::DifferMost), palette.title());
     let width = block.inner(differ_area).width as usize;
+    // Narrow: the question on a row of its own, its figures under it.
     let lines: Vec<Line> = differences(a, b)
         .into_iter()
         .take(DIFFERENCES_SHOWN)
-        .map(|(t, s, i, x, y)| {
+        .flat_map(|(t, s, i, x, y)| {
             let words = model.themes[t].subthemes[s].items[i].words(q);
             let figures = format!(
                 "{:>6} {:>6} {:>7}",
@@ -132,13 +139,18 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
                 one(app, y),
                 signed(app, x - y)
             );
-            Line::from(vec![
-                Span::raw(fit(&words, width.saturating_sub(22))),
-                Span::styled(
-                    format!(" {figures}"),
-                    if x > y { palette.ok() } else { palette.error() },
-                ),
-            ])
+            let style = if x > y { palette.ok() } else { palette.error() };
+            if width < 60 {
+                vec![
+                    Line::from(fit(&words, width)),
+                    Line::styled(format!("{figures:>width$}"), style),
+                ]
+            } else {
+                vec![Line::from(vec![
+                    Span::raw(fit(&words, width.saturating_sub(22))),
+                    Span::styled(format!(" {figures}"), style),
+                ])]
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), differ_area);

@@ -19,7 +19,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// One decimal, with the decimal comma in Latvian.
 fn one(app: &App, v: f64) -> String {
@@ -76,6 +76,41 @@ fn kinds() -> [(T, Group); 3] {
         (T::Ministries, Group::Kind(InstitutionKind::Ministry)),
         (T::Institutions, Group::Kind(InstitutionKind::Institution)),
     ]
+}
+
+/// `lines` in `block`, wrapped, from row `scroll` on; longer than the screen, the border
+/// says so and PgDn/PgUp move through them.
+fn scrolled(
+    frame: &mut Frame,
+    app: &App,
+    lines: Vec<Line>,
+    block: Block,
+    area: Rect,
+    scroll: usize,
+    palette: Palette,
+) {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let total = crate::tui::view::widgets::question::wrapped_height(&lines, inner.width as usize);
+    let rows = inner.height as usize;
+    let scroll = scroll.min(total.saturating_sub(rows));
+    if scroll + rows < total {
+        let more = format!(" ▼ PgDn {} ", app.tr(T::KeyPageDown));
+        let width = (more.chars().count() as u16).min(inner.width);
+        let at = Rect {
+            x: inner.right().saturating_sub(width),
+            y: area.bottom().saturating_sub(1),
+            width,
+            height: 1,
+        };
+        frame.render_widget(Line::styled(more, palette.title()), at);
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll as u16, 0)),
+        inner,
+    );
 }
 
 /// Whether the screen holds the projector's layout: everything of the overview at once.

@@ -333,9 +333,11 @@ fn scatters(
     }
     let areas = Layout::horizontal(vec![Constraint::Fill(1); shown.len()]).split(area);
     for (&indicator, &chart_area) in shown.iter().zip(areas.iter()) {
+        // Counts run from a handful to thousands: on a logarithmic axis the small ones,
+        // most of the cohort, do not all fall onto its first column.
         let point = |e: usize| {
             let s = &view.results.entries[e].score;
-            s.indicators[indicator].map(|x| (x, s.e_index))
+            s.indicators[indicator].map(|x| (x.max(0.0).ln_1p(), s.e_index))
         };
         let others: Vec<(f64, f64)> = cohort
             .members
@@ -348,10 +350,11 @@ fn scatters(
             .iter()
             .chain(&own)
             .map(|p| p.0)
-            .fold(1.0_f64, f64::max);
+            .fold(1.0_f64.ln_1p(), f64::max);
+        let figure = |x: f64| crate::i18n::figure(app.opts.lang, x.exp_m1().round());
         let label = &model.indicators[indicator].label;
         let title = format!(
-            "{} {}",
+            "{} {} (log.)",
             app.res(Res::AgainstIndicator),
             label.to_lowercase()
         );
@@ -379,10 +382,7 @@ fn scatters(
             .x_axis(
                 Axis::default()
                     .bounds([0.0, x_max])
-                    .labels([
-                        "0".to_owned(),
-                        crate::i18n::figure(app.opts.lang, x_max.round()),
-                    ])
+                    .labels(["0".to_owned(), figure(x_max / 2.0), figure(x_max)])
                     .style(palette.muted()),
             )
             .y_axis(

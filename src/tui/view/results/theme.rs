@@ -12,7 +12,6 @@ use crate::tui::view::widgets::{fit, titled};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 /// How many lost items the theme lists: the largest, enough to see where to begin.
 const LOSSES_SHOWN: usize = 6;
@@ -69,9 +68,7 @@ pub(super) fn draw(
         model.levels[s.level as usize - 1]
     );
     let block = titled(&title, level_style(palette, s.level));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = inner.width as usize;
+    let width = block.inner(area).width as usize;
     let mut lines: Vec<Line> = Vec::new();
     if let Some(r) = cohort::standing(&view.results.entries, view.current, Measure::Theme(t)) {
         lines.push(Line::styled(
@@ -166,24 +163,5 @@ pub(super) fn draw(
                 .map(|l| Line::styled(l.to_owned(), palette.muted())),
         );
     }
-    // Longer than the screen: PgDn/PgUp move through it, and the border says there is more.
-    let total = crate::tui::view::widgets::question::wrapped_height(&lines, width);
-    let rows = inner.height as usize;
-    let scroll = view.scroll.min(total.saturating_sub(rows));
-    if scroll + rows < total {
-        let more = format!(" ▼ PgDn {} ", app.tr(T::KeyPageDown));
-        let at = Rect {
-            x: inner.right().saturating_sub(more.chars().count() as u16),
-            y: area.bottom().saturating_sub(1),
-            width: (more.chars().count() as u16).min(inner.width),
-            height: 1,
-        };
-        frame.render_widget(Line::styled(more, palette.title()), at);
-    }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll as u16, 0)),
-        inner,
-    );
+    super::scrolled(frame, app, lines, block, area, view.scroll, palette);
 }
