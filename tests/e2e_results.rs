@@ -277,7 +277,7 @@ fn consultant_shows_the_results_and_leaves_the_hand_out() {
     let screen = tui.wait_for("Brieduma līmeņu sadalījums");
     assert!(screen.contains("▲2") && screen.contains("▲5"), "{screen}");
     assert!(
-        screen.contains("E-indekss pret pakalpojumu skaits"),
+        screen.contains("E-indekss un pakalpojumu skaits"),
         "{screen}"
     );
     assert!(

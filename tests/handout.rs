@@ -291,3 +291,24 @@ fn chromium_prints_the_hand_out_on_at_most_four_a4_pages() {
         "demo data marked on every page:\n{text}"
     );
 }
+
+#[test]
+fn the_hand_out_places_the_institution_among_its_own_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let (code, _, err) = anketa_on(&db, &["demo", "--no-tui", "--year", "2020"]);
+    assert_eq!(code, 0, "{err}");
+    let all = results(&db);
+    let of_2019 = all["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["year"] == 2019)
+        .count();
+    assert!(all["submissions"].as_array().unwrap().len() > of_2019);
+    let html = handout(&db, &all, SHOWN, &dir.path().join("csp.html"));
+    assert!(
+        html.contains(&format!("/{of_2019} · procentile")),
+        "ranked among the {of_2019} of 2019"
+    );
+}

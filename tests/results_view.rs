@@ -135,11 +135,14 @@ fn theme_detail_with_lost_points_and_the_next_level() {
         &format!("{CUSTOMER_SERVICE} — {} · {level}.", lv(index)),
     );
     assert_on_screens(&screens, "Kur zaudēti punkti");
-    assert_on_screens(
-        &screens,
-        &format!("Priekšnosacījumi virzībai uz {}. līmeni", level + 1),
-    );
+    let towards = format!("Priekšnosacījumi virzībai uz {}. līmeni", level + 1);
+    assert_on_screens(&screens[1..], &towards);
     assert_on_screens(&screens, "p.");
+    // At 80×24 the lost points, whole, fill the screen: the next level is a PgDn below.
+    update(&mut app, Action::PageDown);
+    let below = screen_text(&draw(&mut app, 80, 24));
+    assert!(below.contains(&towards), "{below}");
+    update(&mut app, Action::PageUp);
     for screen in &screens {
         assert!(screen.contains('−'), "points lost are listed:\n{screen}");
         // The first sub-theme's title opens the breakdown.

@@ -134,14 +134,22 @@ fn handouts(
     years.sort_unstable();
     years.dedup();
     let cohorts: Vec<_> = years.iter().map(|&y| results.year(y)).collect();
-    let mut pages = Vec::new();
+    let mut pages: Vec<(usize, String)> = Vec::new();
     for &i in chosen {
         let cohort = cohorts
             .iter()
             .find(|c| c.year == results.entries[i].year)
             .expect("a cohort of every year chosen");
         let response = store.load_response(results.entries[i].submission)?;
-        let file = path.join(name_of(i));
+        // Two names that make the same file name (or the same institution twice) get a
+        // number each, never one file for both.
+        let mut name = name_of(i);
+        let mut n = 1;
+        while pages.iter().any(|(_, taken)| *taken == name) {
+            n += 1;
+            name = name_of(i).replace(".html", &format!("-{n}.html"));
+        }
+        let file = path.join(&name);
         write(
             &file,
             &crate::results::handout_in(results, i, cohort, &response, lang),
@@ -152,7 +160,7 @@ fn handouts(
             res(lang, Res::HandoutWritten),
             file.display()
         )?;
-        pages.push((i, name_of(i)));
+        pages.push((i, name));
     }
     if !single {
         let index = path.join("index.html");

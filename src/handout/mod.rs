@@ -39,8 +39,10 @@ pub fn page(
     let score = &entry.score;
     let one = |v: f64| i18n::decimal(lang, v, 1);
     let level_name = |l: u8| model.levels[l as usize - 1].as_str();
-    let standing = cohort::standing(&results.entries, index, Measure::EIndex);
-    let median = cohort::median(results.entries.iter().map(|e| e.score.e_index).collect());
+    // The institution among its own year's submissions, never another year's.
+    let year = || cohort.members.iter().map(|&m| &results.entries[m]);
+    let standing = cohort::standing_among(year(), entry, Measure::EIndex);
+    let median = cohort::median(year().map(|e| e.score.e_index).collect());
     let aggregate = cohort.group(&Group::All).and_then(|a| a.e_index);
     let position = cohort.members.iter().position(|&m| m == index);
     let markup = html! {
@@ -112,11 +114,11 @@ pub fn page(
                     section class="theme" {
                         h2 {
                             (def.title) " — " (one(s.index)) " · " (s.level) ". "
-                            (tr(lang, T::Level)) " " (level_name(s.level))
+                            (tr(lang, T::Level)) " — " (level_name(s.level))
                         }
                         table class="subthemes" {
                             @for (sub, ss) in def.subthemes.iter().zip(&s.subthemes) {
-                                @let share = if ss.max > 0.0 { 100.0 * ss.points / ss.max } else { 0.0 };
+                                @let share = ss.share();
                                 tr {
                                     td { (sub.title) }
                                     td class="num" {
@@ -138,7 +140,7 @@ pub fn page(
                                 }
                             }
                         }
-                        (next_level(lang, def, s.level, &steps[t]))
+                        (next_level(lang, def, s.level, steps.get(t).map_or(&[][..], Vec::as_slice)))
                     }
                 }
                 section class="cohort" {
@@ -146,7 +148,7 @@ pub fn page(
                     @if let Some(s) = standing {
                         p { (tr(lang, T::Rank)) " " (s.rank) "/" (s.of) " · " (tr(lang, T::Percentile)) " " (s.percentile.round()) }
                     }
-                    (svg::distribution(&cohort::levels(&results.entries, Measure::EIndex), &model.levels, score.level, res(lang, Res::ThisInstitution)))
+                    (svg::distribution(&cohort::levels(year(), Measure::EIndex), &model.levels, score.level, res(lang, Res::ThisInstitution)))
                 }
                 section class="indicators" {
                     h2 { (tr(lang, T::Indicators)) }

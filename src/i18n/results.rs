@@ -44,7 +44,7 @@ pub fn res(lang: Lang, r: Res) -> &'static str {
         ),
         Res::Year => ("Gads", "Year"),
         Res::Now => ("tagad", "now"),
-        Res::Give => ("atbildēt", "answer"),
+        Res::Give => ("ieteicamā atbilde", "answer to give"),
         Res::NotAnsweredNow => ("nav atbildēts", "not answered"),
         Res::Leaders => ("Līderi", "Leaders"),
         Res::TopFifteen => ("15 labākie", "top 15"),
@@ -58,9 +58,9 @@ pub fn res(lang: Lang, r: Res) -> &'static str {
             "Svītras: kur sākas 2.–5. līmenis",
             "Marks: where levels 2–5 start",
         ),
-        Res::AgainstIndicator => ("E-indekss pret", "E-index against"),
+        Res::AgainstIndicator => ("E-indekss un", "E-index and"),
         Res::ThisInstitution => ("šī iestāde", "this institution"),
-        Res::Others => ("citas", "others"),
+        Res::Others => ("citas iestādes", "other institutions"),
         Res::CohortIndex => ("Iestāžu rezultāti", "The institutions' results"),
         Res::HandoutWritten => ("Rezultātu izdruka saglabāta", "Results hand-out saved"),
         Res::HandoutFailed => (
@@ -68,7 +68,7 @@ pub fn res(lang: Lang, r: Res) -> &'static str {
             "The results hand-out could not be saved",
         ),
         Res::Theme => ("Tēma", "Theme"),
-        Res::MadeBy => ("Sagatavots ar anketa", "Made with anketa"),
+        Res::MadeBy => ("Sagatavots ar programmu „anketa”", "Made with anketa"),
         Res::NoFigure => ("nav datu", "no figure"),
     };
     match lang {

@@ -60,9 +60,18 @@ pub struct Standing {
 }
 
 pub fn standing(entries: &[Entry], who: usize, measure: Measure) -> Option<Standing> {
-    let mine = measure.of(&entries.get(who)?.score)?;
+    standing_among(entries, entries.get(who)?, measure)
+}
+
+/// Where `who`, one of `entries`, stands among them.
+pub fn standing_among<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+    who: &Entry,
+    measure: Measure,
+) -> Option<Standing> {
+    let mine = measure.of(&who.score)?;
     let values: Vec<f64> = entries
-        .iter()
+        .into_iter()
         .filter_map(|e| measure.of(&e.score))
         .collect();
     let better = values.iter().filter(|&&v| v > mine + 1e-9).count();

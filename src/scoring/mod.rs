@@ -175,6 +175,17 @@ pub struct SubScore {
     pub items: Vec<ItemScore>,
 }
 
+impl SubScore {
+    /// The points as a share of the most possible, 0–100; 0 where nothing applies.
+    pub fn share(&self) -> f64 {
+        if self.max > 0.0 {
+            100.0 * self.points / self.max
+        } else {
+            0.0
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ItemScore {
     pub points: f64,

@@ -57,6 +57,9 @@ pub struct App {
     /// Set while the last save failed; cleared by the next successful one.
     pub save_failed: bool,
     pub quit: bool,
+    /// The terminal's size (columns, rows), as the last resize said: how far a long page
+    /// scrolls. Drawing reads the frame's own size.
+    pub size: (u16, u16),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +183,7 @@ impl App {
             notice: None,
             save_failed: false,
             quit: false,
+            size: (80, 24),
         }
     }
 

@@ -20,6 +20,9 @@ pub enum Tab {
     Compare,
 }
 
+/// How many lost items a theme's page lists: the largest, enough to see where to begin.
+pub const LOSSES_SHOWN: usize = 6;
+
 /// How many leaders the seed names per theme and overall (seed 003 line 643).
 pub const LEADERS: usize = 15;
 
@@ -61,21 +64,80 @@ impl ResultsView {
         }
     }
 
-    /// At most how many rows the page shown has before wrapping: how far it scrolls.
-    pub fn page_rows(&self) -> usize {
+    /// How far the page shown scrolls on a terminal of `(columns, rows)`: its rows once
+    /// wrapped, less those on screen. The rows are counted as the page's texts wrap at the
+    /// width (a word that does not fit moves whole to the next row: a sixth more is allowed
+    /// for that), so that PgDn reaches the end and PgUp never has rows to undo past it.
+    pub fn max_scroll(&self, (columns, rows): (u16, u16)) -> usize {
         let themes = &self.scorer().model.themes;
-        let text = |s: &str| s.lines().count();
+        let width = (usize::from(columns).saturating_sub(2) * 5 / 6).max(1);
+        let wrapped = |text: &str| {
+            text.lines()
+                .map(|l| l.chars().count().div_ceil(width).max(1))
+                .sum::<usize>()
+        };
+        // The results' header, the keys' footer and the blank row above it, the borders.
+        let chrome = 5;
         match self.tab {
             Tab::Theme(t) => {
                 let def = &themes[t];
-                let levels = def.levels.iter().map(|l| text(&l.description));
-                def.subthemes.len()
-                    + 2 * self.steps.len()
-                    + def.advice.iter().map(|a| text(&a.text)).sum::<usize>()
-                    + levels.max().unwrap_or(0)
-                    + 16
+                let q = &self.scorer().q;
+                let score = &self.entry().score;
+                let losses: usize = crate::scoring::losses(score, t)
+                    .into_iter()
+                    .take(LOSSES_SHOWN)
+                    .map(|(s, i, _)| {
+                        wrapped(&format!(
+                            "  −00,0 p. {}",
+                            def.subthemes[s].items[i].words(q)
+                        ))
+                    })
+                    .sum();
+                let steps: usize = self
+                    .steps
+                    .iter()
+                    .map(|s| {
+                        wrapped(&format!(
+                            "  +00,0 p. {} {} (00× {})",
+                            s.code,
+                            s.question,
+                            "x".repeat(12)
+                        )) + wrapped(&format!(
+                            "      {:8} «{}» → {:20} «{}»",
+                            "",
+                            s.current.join("», «"),
+                            "",
+                            s.give
+                        ))
+                    })
+                    .sum();
+                let level = score.themes[t].level;
+                let advice: usize = def
+                    .advice
+                    .iter()
+                    .filter(|a| a.to.contains(&(level + 1)))
+                    .map(|a| wrapped(&a.text))
+                    .sum();
+                let description: usize = def
+                    .levels
+                    .iter()
+                    .filter(|l| l.level == level)
+                    .map(|l| wrapped(&l.description))
+                    .sum();
+                let total =
+                    2 + def.subthemes.len() + 2 + losses + 2 + advice + steps + 2 + description + 2;
+                total.saturating_sub(usize::from(rows).saturating_sub(chrome))
             }
-            Tab::Compare => 2 + themes.iter().map(|t| 1 + t.subthemes.len()).sum::<usize>(),
+            Tab::Compare => {
+                let total = 2 + themes.iter().map(|t| 1 + t.subthemes.len()).sum::<usize>();
+                // Below 120 columns the table has three fifths of the rows, the questions the rest.
+                let shown = if columns >= 120 {
+                    usize::from(rows).saturating_sub(chrome)
+                } else {
+                    (usize::from(rows).saturating_sub(3) * 3 / 5).saturating_sub(2)
+                };
+                total.saturating_sub(shown)
+            }
             Tab::Overview | Tab::Cohort => 0,
         }
     }

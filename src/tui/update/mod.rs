@@ -52,6 +52,8 @@ pub(super) struct Turn<'a> {
     pub overlay: &'a mut Option<Overlay>,
     pub notice: &'a mut Option<Notice>,
     pub save_failed: &'a mut bool,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
     pub next: Option<Next>,
 }
 
@@ -102,6 +104,9 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
     if !matches!(action, Action::Tick | Action::Resize(..)) {
         app.notice = None;
     }
+    if let Action::Resize(w, h) = action {
+        app.size = (w, h);
+    }
     let App {
         q,
         definition,
@@ -111,6 +116,7 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
         notice,
         save_failed,
         quit,
+        size,
     } = app;
     let mut turn = Turn {
         q,
@@ -121,6 +127,7 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
         overlay,
         notice,
         save_failed,
+        size: *size,
         next: None,
     };
     match (action, &mut *screen) {

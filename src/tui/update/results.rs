@@ -30,18 +30,19 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
         (_, Action::Handout) => handout(view, turn),
         (Tab::Overview, Action::Up) => view.cursor = view.cursor.saturating_sub(1),
         (Tab::Overview, Action::Down) => view.cursor = (view.cursor + 1).min(themes - 1),
-        (Tab::Overview, Action::Enter | Action::Right) => open_theme(view, turn),
+        (Tab::Overview, Action::Enter) => open_theme(view, turn),
+        // Tab goes round overview → leaders → comparison (once one is chosen); Shift+Tab back.
         (Tab::Overview | Tab::Theme(_), Action::NextTab) | (Tab::Compare, Action::PrevTab) => {
             to_cohort(view)
         }
-        (Tab::Cohort, Action::NextTab) | (Tab::Overview, Action::PrevTab)
+        (Tab::Cohort, Action::NextTab) | (Tab::Overview | Tab::Theme(_), Action::PrevTab)
             if view.compare.is_some() =>
         {
             view.tab = Tab::Compare;
             view.scroll = 0;
         }
-        (Tab::Cohort | Tab::Compare, Action::NextTab | Action::PrevTab)
-        | (Tab::Overview, Action::PrevTab) => {
+        (Tab::Overview | Tab::Theme(_), Action::PrevTab) => to_cohort(view),
+        (Tab::Cohort | Tab::Compare, Action::NextTab | Action::PrevTab) => {
             view.tab = Tab::Overview;
             view.cursor = 0;
         }
@@ -54,16 +55,19 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
             open_theme(view, turn);
         }
         (Tab::Theme(_) | Tab::Compare, Action::PageDown) => {
-            view.scroll = (view.scroll + 10).min(view.page_rows());
+            view.scroll = (view.scroll + 10).min(view.max_scroll(turn.size));
         }
         (Tab::Theme(_) | Tab::Compare, Action::PageUp) => {
-            view.scroll = view.scroll.saturating_sub(10)
+            view.scroll = view
+                .scroll
+                .min(view.max_scroll(turn.size))
+                .saturating_sub(10)
         }
-        (Tab::Theme(t), Action::Back | Action::Left) => {
+        (Tab::Theme(t), Action::Back) => {
             view.tab = Tab::Overview;
             view.cursor = t;
         }
-        (Tab::Compare, Action::Back | Action::Left) => to_cohort(view),
+        (Tab::Compare, Action::Back) => to_cohort(view),
         (Tab::Cohort, Action::Up) => view.cursor = view.cursor.saturating_sub(1),
         (Tab::Cohort, Action::Down) => {
             view.cursor = (view.cursor + 1).min(view.ranking().len().saturating_sub(1))
@@ -88,7 +92,6 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
             follow_current(view);
         }
         (Tab::Cohort, Action::Enter) => {
-            // Show that institution's results.
             if let Some(&chosen) = view.ranking().get(view.cursor) {
                 view.current = chosen;
                 view.compare = None;

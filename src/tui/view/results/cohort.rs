@@ -27,7 +27,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
     let entries = &view.results.entries;
     let model = &view.scorer().model;
     // The segment table on the right needs 42 columns; the list takes the rest.
-    let right_width = (area.width * 45 / 100).max(42).min(area.width);
+    // Below 70 columns the list alone: the tables would leave it no room for a name.
+    let right_width = if area.width >= 70 {
+        (area.width * 45 / 100).max(42)
+    } else {
+        0
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
     let group = match view.group {
@@ -92,6 +97,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         left,
     );
 
+    if right_width == 0 {
+        return;
+    }
     let title = format!(
         "{} · {}",
         app.tr(T::LevelDistribution),

@@ -107,18 +107,11 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
             let (Some(xs), Some(ys)) = (x.subthemes.get(s), y.subthemes.get(s)) else {
                 continue;
             };
-            let share = |ss: &crate::scoring::SubScore| {
-                if ss.max > 0.0 {
-                    100.0 * ss.points / ss.max
-                } else {
-                    0.0
-                }
-            };
             let level = |v: f64| crate::scoring::level(v, &def.thresholds);
             lines.push(row(
                 &sub.title,
-                (share(xs), level(share(xs))),
-                (share(ys), level(share(ys))),
+                (xs.share(), level(xs.share())),
+                (ys.share(), level(ys.share())),
                 true,
             ));
         }

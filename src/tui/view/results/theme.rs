@@ -6,15 +6,12 @@ use crate::i18n::{Res, T};
 use crate::scoring::cohort::{self, Measure};
 use crate::scoring::{self, SubScore, Subtheme, Theme};
 use crate::tui::model::App;
-use crate::tui::model::results::ResultsView;
+use crate::tui::model::results::{LOSSES_SHOWN, ResultsView};
 use crate::tui::style::Palette;
 use crate::tui::view::widgets::{fit, titled};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-
-/// How many lost items the theme lists: the largest, enough to see where to begin.
-const LOSSES_SHOWN: usize = 6;
 
 /// A sub-theme's name, its bar coloured by the level its share would have, its points.
 pub(super) fn subtheme_line(
@@ -25,18 +22,17 @@ pub(super) fn subtheme_line(
     width: usize,
     palette: Palette,
 ) -> Line<'static> {
-    let share = if ss.max > 0.0 {
-        100.0 * ss.points / ss.max
-    } else {
-        0.0
-    };
+    let share = ss.share();
+    // The figures right-aligned in a column as wide as "100,0/100,0 p.", so that the bars
+    // stand one under another.
     let figures = format!(
         "{}/{} {}",
         one(app, ss.points),
         one(app, ss.max),
         app.tr(T::Points)
     );
-    let name_width = width.saturating_sub(figures.chars().count() + 14).max(10);
+    let figures = format!("{figures:>14}");
+    let name_width = width.saturating_sub(14 + 14).max(10);
     Line::from(vec![
         Span::raw(fit(&sub.title, name_width)),
         Span::styled(
@@ -101,7 +97,8 @@ pub(super) fn draw(
                 format!("  −{} {} ", one(app, lost), app.tr(T::Points)),
                 palette.error(),
             ),
-            Span::raw(fit(&text, width.saturating_sub(14)).trim_end().to_owned()),
+            // Whole, wrapped: the page scrolls.
+            Span::raw(text),
         ]));
     }
     lines.push(Line::default());
