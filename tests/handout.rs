@@ -94,9 +94,18 @@ fn the_hand_out_holds_the_results_and_the_next_steps_in_words() {
     assert!(html.contains("Priekšnosacījumi virzībai uz 4. līmeni"));
     // Self-contained: nothing to fetch (question texts may name addresses, as text), no script;
     // the demo is marked.
-    for outside in ["<script", "<link", "src=", "href=\"http", "url(", "@import"] {
+    for outside in ["<script", "<link", "src=", "href=\"http", "@import"] {
         assert!(!html.contains(outside), "{outside} in the hand-out");
     }
+    // Its fonts inline too: every url() is data.
+    assert!(
+        html.contains("url(data:font/woff2;base64,"),
+        "the fonts inline"
+    );
+    assert_eq!(
+        html.matches("url(").count(),
+        html.matches("url(data:").count()
+    );
     assert!(html.contains("<svg"), "charts inline");
     assert!(html.contains("demo dati"));
 }

@@ -52,7 +52,7 @@ pub fn page(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (entry.institution) " · " (res(lang, Res::ResultsOf)) " " (entry.year) }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(fonts())) (PreEscaped(STYLE)) }
                 @if entry.demo { (demo_style(lang)) }
             }
             body {
@@ -243,7 +243,7 @@ pub fn index(lang: Lang, results: &Results, pages: &[(usize, String)]) -> String
             head {
                 meta charset="utf-8";
                 title { (res(lang, Res::CohortIndex)) }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(fonts())) (PreEscaped(STYLE)) }
                 @if demo { (demo_style(lang)) }
             }
             body {
@@ -277,22 +277,45 @@ pub fn index(lang: Lang, results: &Results, pages: &[(usize, String)]) -> String
     .into_string()
 }
 
+/// DejaVu Sans, regular and bold, cut down to the letters a hand-out prints
+/// (`assets/fonts/README.md`), as `@font-face` rules with the fonts inline: the page looks the
+/// same on every machine and fetches nothing.
+fn fonts() -> &'static str {
+    static FONTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FONTS.get_or_init(|| {
+        use base64::Engine;
+        let face = |bytes: &[u8], weight: &str| {
+            format!(
+                "@font-face {{ font-family: \"anketa sans\"; font-weight: {weight}; \
+                 src: url(data:font/woff2;base64,{}) format(\"woff2\"); }}\n",
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            )
+        };
+        face(
+            include_bytes!("../../assets/fonts/DejaVuSans.woff2"),
+            "normal",
+        ) + &face(
+            include_bytes!("../../assets/fonts/DejaVuSans-Bold.woff2"),
+            "bold",
+        )
+    })
+}
+
 /// "demo dati" in the top margin of every printed page, where it never covers the text.
 fn demo_style(lang: Lang) -> Markup {
     let css = format!(
-        "@page {{ @top-right {{ content: \"{}\"; font: bold 9pt sans-serif; color: #8a5a00; }} }}\n\
+        "@page {{ @top-right {{ content: \"{}\"; font: bold 9pt \"anketa sans\", sans-serif; color: #8a5a00; }} }}\n\
          @media print {{ .demo {{ display: none; }} }}",
         tr(lang, T::Demo).to_uppercase()
     );
     html! { style { (PreEscaped(css)) } }
 }
 
-/// A4 on paper, readable on screen; system fonts (every browser has a sans-serif with the
-/// Latvian letters), so that nothing is fetched and the file stays small.
+/// A4 on paper, readable on screen, in the embedded font.
 const STYLE: &str = r#"
 @page { size: A4; margin: 16mm 13mm 14mm 13mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 9pt;
+body { font-family: "anketa sans", "DejaVu Sans", Arial, sans-serif; font-size: 9pt;
   color: #1a1a1a; max-width: 190mm; margin: 0 auto; padding: 4mm 0; line-height: 1.3; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 12pt; margin: 4mm 0 1.5mm; break-after: avoid; border-bottom: 1px solid #bbb; padding-bottom: 1mm; }
@@ -313,7 +336,7 @@ th { font-size: 8.5pt; color: #444; }
 .losses li, .steps li { margin: .8mm 0; }
 .lost { color: #b0302a; font-weight: bold; white-space: nowrap; }
 .gain { color: #1d6b34; font-weight: bold; white-space: nowrap; }
-.code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; color: #444; }
+.code { font-size: 8.5pt; color: #444; }
 .advice { font-style: italic; }
 .gauge { max-width: 170mm; display: block; }
 .distribution { max-width: 150mm; display: block; }
