@@ -6,7 +6,7 @@ use crate::questionnaire::{self, Questionnaire};
 use crate::response::Response;
 use crate::rules;
 use crate::scoring::aggregate::{self, Aggregate, Group};
-use crate::scoring::cohort::{self, Entry, Measure, Segment, standing};
+use crate::scoring::cohort::{self, Entry, Measure, Segment};
 use crate::scoring::{self, Model};
 use crate::store::{Store, StoreError, SubmissionId, SubmissionSummary};
 use std::collections::HashMap;
@@ -28,6 +28,18 @@ pub struct Results {
 impl Results {
     pub fn position(&self, submission: SubmissionId) -> Option<usize> {
         self.entries.iter().position(|e| e.submission == submission)
+    }
+
+    /// Entry `index`'s cohort: the entries of its year. Years are never mixed: an institution
+    /// that answered in 2019 and 2020 is two entries, each in its own year.
+    pub fn same_year(&self, index: usize) -> impl Iterator<Item = &Entry> + Clone {
+        let year = self.entries[index].year;
+        self.entries.iter().filter(move |e| e.year == year)
+    }
+
+    /// Where entry `index` stands among its year's entries.
+    pub fn standing(&self, index: usize, measure: Measure) -> Option<cohort::Standing> {
+        cohort::standing(self.same_year(index), &self.entries[index], measure)
     }
 
     /// The cohort of `year`: its aggregate e-index per group and its segments, as the model
@@ -309,7 +321,7 @@ fn entry_json(
         .zip(&score.themes)
         .enumerate()
         .map(|(t, (theme, s))| {
-            let standing = standing(&results.entries, index, Measure::Theme(t));
+            let standing = results.standing(index, Measure::Theme(t));
             json!({
                 "id": theme.id,
                 "title": theme.title,
@@ -365,7 +377,7 @@ fn entry_json(
             (model.indicators[i].id.clone(), json!(quintile))
         })
         .collect();
-    let overall = standing(&results.entries, index, Measure::EIndex);
+    let overall = results.standing(index, Measure::EIndex);
     json!({
         "submission": entry.submission,
         "institution": entry.institution,

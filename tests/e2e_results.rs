@@ -286,7 +286,7 @@ fn consultant_shows_the_results_and_leaves_the_hand_out() {
     );
     // The leaders by the first theme, then the next institution in that list to compare.
     tui.send("s");
-    tui.wait_for("Līderi: Saziņa ar sabiedrību un līdzdalība");
+    tui.wait_for("Līderi 2019: Saziņa ar sabiedrību un līdzdalība");
     tui.key_down(1);
     tui.send(" ");
     tui.key_tab();

@@ -315,6 +315,17 @@ fn the_hand_out_places_the_institution_among_its_own_year() {
         .filter(|s| s["year"] == 2019)
         .count();
     assert!(all["submissions"].as_array().unwrap().len() > of_2019);
+    // `results --json` ranks each submission among its year's as well.
+    for s in all["submissions"].as_array().unwrap() {
+        let year = s["year"].as_i64().unwrap();
+        let of_year = all["submissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["year"] == year)
+            .count();
+        assert_eq!(s["of"], of_year, "{}", s["institution"]);
+    }
     let html = handout(&db, &all, SHOWN, &dir.path().join("csp.html"));
     assert!(
         html.contains(&format!("/{of_2019} · procentile")),

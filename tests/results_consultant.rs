@@ -115,7 +115,12 @@ fn leaders_by_each_theme_and_the_e_index() {
             Measure::EIndex => "E-indekss".to_owned(),
             Measure::Theme(t) => titles[*t].clone(),
         };
-        assert!(screen.contains(&format!("Līderi: {name}")), "{screen}");
+        // The year and what they are sorted by (a long theme name ends in "…").
+        let start: String = name.chars().take(40).collect();
+        assert!(
+            screen.contains(&format!("Līderi 2019: {start}")),
+            "{screen}"
+        );
         let first = row_with(&screen, "  1. ");
         assert!(first.contains('★'), "{first:?}");
         let start: String = best.institution.chars().take(15).collect();
@@ -156,7 +161,7 @@ fn ministries_and_institutions_apart() {
         assert!(ranking.iter().all(|&e| v.results.entries[e].kind == kind));
         let screen = screen_text(&draw(&mut app, 120, 40));
         assert!(
-            screen.contains(&format!("Līderi: E-indekss · {word}")),
+            screen.contains(&format!("Līderi 2019: E-indekss · {word}")),
             "{screen}"
         );
         // Ranked within the group: its best is number 1.
@@ -307,4 +312,52 @@ fn the_hand_out_is_written_from_the_view() {
     assert!(html.contains(SHOWN));
     assert!(html.contains("Priekšnosacījumi virzībai uz 4. līmeni"));
     assert!(html.contains("demo dati"));
+}
+
+/// Two years in one database: each submission is ranked, listed and counted among its own
+/// year's only, and the leaders say which year.
+#[test]
+fn a_year_is_compared_with_its_own_year_only() {
+    use anketa::questionnaire::{self, EINDEX_2019};
+    use anketa::scoring::{self, EINDEX_2019_SCORING};
+    use anketa::store::Resolution;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::tui::demo_store(dir.path());
+    let (name, definition) = EINDEX_2019;
+    let q = questionnaire::load(name, definition.as_bytes()).unwrap();
+    let model = scoring::load(EINDEX_2019_SCORING.0, EINDEX_2019_SCORING.1, &q).unwrap();
+    let records: Vec<_> = anketa::demo::institutions()
+        .unwrap()
+        .iter()
+        .map(|inst| anketa::demo::submission(&q, definition, &model, inst, 2020))
+        .collect();
+    let bytes = anketa::exchange::write("2020-12-31T12:00:00.000Z".into(), "demo".into(), records);
+    store
+        .import(
+            &[anketa::exchange::read(&bytes).unwrap()],
+            &[definition],
+            Resolution::Theirs,
+        )
+        .unwrap();
+    let mut app = common::tui::app_on(
+        store,
+        "q.toml",
+        definition,
+        common::results::scored(dir.path(), true),
+    );
+    open_results_of(&mut app, SHOWN);
+    let year = view(&app).entry().year;
+    assert_eq!(view(&app).results.entries.len(), 188);
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    assert!(row_with(&screen, "vieta ").contains("/94 "), "{screen}");
+    update(&mut app, Action::NextTab);
+    let v = view(&app);
+    let ranking = v.ranking();
+    assert_eq!(ranking.len(), 94);
+    assert!(ranking.iter().all(|&e| v.results.entries[e].year == year));
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    assert!(
+        screen.contains(&format!("Līderi {year}: E-indekss")),
+        "{screen}"
+    );
 }

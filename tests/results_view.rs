@@ -170,7 +170,7 @@ fn cohort_of_every_institution() {
         (rank + 1, v.entry().score.e_index)
     };
     let screens = snapshot_both(&mut app, "results_cohort");
-    assert_on_screens(&screens, "Līderi: E-indekss");
+    assert_on_screens(&screens, "Līderi 2019: E-indekss");
     assert_on_screens(&screens, "Brieduma līmeņu sadalījums");
     assert_on_screens(&screens, "situatīvs");
     for screen in &screens {

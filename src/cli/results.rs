@@ -63,11 +63,7 @@ pub(super) fn results(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<ExitCode>
         let entry = &results.entries[i];
         let model = &results.scorers[i].model;
         let score = &entry.score;
-        let standing = crate::scoring::cohort::standing(
-            &results.entries,
-            i,
-            crate::scoring::cohort::Measure::EIndex,
-        );
+        let standing = results.standing(i, crate::scoring::cohort::Measure::EIndex);
         let line = Say::Result {
             institution: &entry.institution,
             demo: entry.demo,

@@ -40,8 +40,8 @@ pub fn page(
     let one = |v: f64| i18n::decimal(lang, v, 1);
     let level_name = |l: u8| model.levels[l as usize - 1].as_str();
     // The institution among its own year's submissions, never another year's.
-    let year = || cohort.members.iter().map(|&m| &results.entries[m]);
-    let standing = cohort::standing_among(year(), entry, Measure::EIndex);
+    let year = || results.same_year(index);
+    let standing = results.standing(index, Measure::EIndex);
     let median = cohort::median(year().map(|e| e.score.e_index).collect());
     let aggregate = cohort.group(&Group::All).and_then(|a| a.e_index);
     let position = cohort.members.iter().position(|&m| m == index);

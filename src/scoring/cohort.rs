@@ -59,12 +59,8 @@ pub struct Standing {
     pub percentile: f64,
 }
 
-pub fn standing(entries: &[Entry], who: usize, measure: Measure) -> Option<Standing> {
-    standing_among(entries, entries.get(who)?, measure)
-}
-
 /// Where `who`, one of `entries`, stands among them.
-pub fn standing_among<'a>(
+pub fn standing<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
     who: &Entry,
     measure: Measure,

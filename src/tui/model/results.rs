@@ -150,11 +150,13 @@ impl ResultsView {
         &self.results.scorers[self.current]
     }
 
-    /// The leaders' list: the group's entries from the best by `leaders` to the worst, those
-    /// the measure does not concern (a theme not applicable) last.
+    /// The leaders' list: the group's entries of the year shown, from the best by `leaders`
+    /// to the worst, those the measure does not concern (a theme not applicable) last.
     pub fn ranking(&self) -> Vec<usize> {
         let entries = &self.results.entries;
+        let year = self.entry().year;
         let mut order: Vec<usize> = (0..entries.len())
+            .filter(|&e| entries[e].year == year)
             .filter(|&e| self.group.is_none_or(|k| entries[e].kind == k))
             .collect();
         let value = |e: usize| {

@@ -41,8 +41,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         Some(crate::exchange::InstitutionKind::Institution) => app.tr(T::Institutions),
     };
     let title = format!(
-        "{}: {} · {group} · ★ {}",
+        "{} {}: {} · {group} · ★ {}",
         app.res(Res::Leaders),
+        view.entry().year,
         measure_name(view, app),
         app.res(Res::TopFifteen)
     );

@@ -114,7 +114,7 @@ fn gauge(
         marks_line,
     );
     let mut standing = Vec::new();
-    if let Some(s) = cohort::standing(&view.results.entries, view.current, Measure::EIndex) {
+    if let Some(s) = view.results.standing(view.current, Measure::EIndex) {
         standing.push(format!("{} {}/{}", app.tr(T::Rank), s.rank, s.of));
         standing.push(format!(
             "{} {}",
@@ -124,8 +124,7 @@ fn gauge(
     }
     let all: Vec<f64> = view
         .results
-        .entries
-        .iter()
+        .same_year(view.current)
         .map(|e| e.score.e_index)
         .collect();
     if let Some(m) = cohort::median(all) {
@@ -271,7 +270,7 @@ fn distribution(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pa
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let group = |measure: Measure, label: String, own: Option<u8>| {
-        let counts = cohort::levels(&view.results.entries, measure);
+        let counts = cohort::levels(view.results.same_year(view.current), measure);
         let bars: Vec<Bar> = counts
             .iter()
             .enumerate()

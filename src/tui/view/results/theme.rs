@@ -3,7 +3,7 @@
 
 use super::{bar, level_style, one};
 use crate::i18n::{Res, T};
-use crate::scoring::cohort::{self, Measure};
+use crate::scoring::cohort::Measure;
 use crate::scoring::{self, SubScore, Subtheme, Theme};
 use crate::tui::model::App;
 use crate::tui::model::results::{LOSSES_SHOWN, ResultsView};
@@ -66,7 +66,7 @@ pub(super) fn draw(
     let block = titled(&title, level_style(palette, s.level));
     let width = block.inner(area).width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    if let Some(r) = cohort::standing(&view.results.entries, view.current, Measure::Theme(t)) {
+    if let Some(r) = view.results.standing(view.current, Measure::Theme(t)) {
         lines.push(Line::styled(
             format!(
                 "{} {}/{} · {} {}",
