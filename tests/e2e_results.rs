@@ -266,7 +266,7 @@ fn demo_data_is_marked_as_such() {
 
 /// A consultant's journey on a projector: the demo opens on the results at 120×40 with
 /// everything at once, the leaders by a theme, two institutions compared, the hand-out
-/// written beside the database and the screen saying where, then quit; the database holds
+/// written into the current folder and the screen saying where, then quit; the database holds
 /// the demo cohort untouched.
 #[test]
 fn consultant_shows_the_results_and_leaves_the_hand_out() {
