@@ -3,7 +3,7 @@
 
 use super::fill::Fill;
 use crate::exchange::InstitutionKind;
-use crate::results::{self, Results};
+use crate::results::{self, Results, YearCohort};
 use crate::scoring::Step;
 use crate::scoring::cohort::Measure;
 
@@ -28,8 +28,11 @@ pub const LEADERS: usize = 15;
 
 pub struct ResultsView {
     pub results: Results,
-    /// The entry shown.
+    /// The entry shown; [`ResultsView::show`] changes it.
     pub current: usize,
+    /// The shown entry's year: its aggregate e-index and segments, worked out when the
+    /// entry shown changes, not for every frame.
+    pub cohort: YearCohort,
     /// The entry shown beside it, if any.
     pub compare: Option<usize>,
     pub tab: Tab,
@@ -50,9 +53,11 @@ pub struct ResultsView {
 
 impl ResultsView {
     pub fn new(results: Results, current: usize) -> Self {
+        let cohort = results.year(results.entries[current].year);
         ResultsView {
             results,
             current,
+            cohort,
             compare: None,
             tab: Tab::Overview,
             cursor: 0,
@@ -139,6 +144,15 @@ impl ResultsView {
                 total.saturating_sub(shown)
             }
             Tab::Overview | Tab::Cohort => 0,
+        }
+    }
+
+    /// Show entry `entry`, and its year's cohort if that is another year.
+    pub fn show(&mut self, entry: usize) {
+        self.current = entry;
+        let year = self.results.entries[entry].year;
+        if self.cohort.year != year {
+            self.cohort = self.results.year(year);
         }
     }
 

@@ -93,7 +93,7 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
         }
         (Tab::Cohort, Action::Enter) => {
             if let Some(&chosen) = view.ranking().get(view.cursor) {
-                view.current = chosen;
+                view.show(chosen);
                 view.compare = None;
                 view.tab = Tab::Overview;
                 view.cursor = 0;

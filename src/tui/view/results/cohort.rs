@@ -141,7 +141,7 @@ fn cohort_tables(
     let entries = &view.results.entries;
     let model = &view.scorer().model;
     let mut lines = Vec::new();
-    let cohort = view.results.year(view.entry().year);
+    let cohort = &view.cohort;
     // Each group's median beside its aggregate: two different figures, side by side.
     let group_header = [T::Count, T::Median, T::Weighted].map(|t| app.tr(t));
     let group_row = |name: String, a: &Aggregate| {

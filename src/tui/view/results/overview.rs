@@ -21,9 +21,9 @@ use ratatui::widgets::{
 };
 
 pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, palette: Palette) {
-    let cohort = view.results.year(view.entry().year);
+    let cohort = &view.cohort;
     let indicators = wrap(
-        &indicator_text(app, view, &cohort),
+        &indicator_text(app, view, cohort),
         area.width.saturating_sub(2) as usize,
     );
     let indicator_rows = indicators.len() as u16;
@@ -36,7 +36,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
             Constraint::Length(indicator_rows.max(1) + 2),
         ])
         .areas(area);
-        gauge(frame, app, view, &cohort, gauge_area, palette);
+        gauge(frame, app, view, cohort, gauge_area, palette);
         theme_list(frame, app, view, themes_area, palette);
         indicator_box(frame, app, &indicators, indicators_area, palette);
         return;
@@ -49,14 +49,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         Constraint::Length(indicator_rows + 2),
     ])
     .areas(area);
-    gauge(frame, app, view, &cohort, gauge_area, palette);
+    gauge(frame, app, view, cohort, gauge_area, palette);
     theme_list(frame, app, view, themes_area, palette);
     let [subthemes_area, distribution_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(54)]).areas(middle);
     subthemes(frame, app, view, subthemes_area, palette);
     distribution(frame, app, view, distribution_area, palette);
     indicator_box(frame, app, &indicators, indicators_area, palette);
-    scatters(frame, app, view, &cohort, charts, palette);
+    scatters(frame, app, view, cohort, charts, palette);
 }
 
 /// The e-index bar with its figure beside it, the thresholds of levels 2–5 marked under it,
