@@ -6,7 +6,7 @@ use crate::questionnaire::{self, Questionnaire};
 use crate::response::Response;
 use crate::rules;
 use crate::scoring::aggregate::{self, Aggregate, Group};
-use crate::scoring::cohort::{self, Entry, Measure, Segment};
+use crate::scoring::cohort::{self, Entry, Measure, Ranks, Segment, Standing};
 use crate::scoring::{self, Model};
 use crate::store::{Store, StoreError, SubmissionId, SubmissionSummary};
 use std::collections::HashMap;
@@ -37,11 +37,6 @@ impl Results {
         self.entries.iter().filter(move |e| e.year == year)
     }
 
-    /// Where entry `index` stands among its year's entries.
-    pub fn standing(&self, index: usize, measure: Measure) -> Option<cohort::Standing> {
-        cohort::standing(self.same_year(index), &self.entries[index], measure)
-    }
-
     /// The cohort of `year`: its aggregate e-index per group and its segments, as the model
     /// names them (every entry's model is loaded from the same file).
     pub fn year(&self, year: i32) -> YearCohort {
@@ -49,7 +44,7 @@ impl Results {
             .filter(|&i| self.entries[i].year == year)
             .collect();
         let refs: Vec<&Entry> = members.iter().map(|&i| &self.entries[i]).collect();
-        let (groups, segments) = match members.first() {
+        let (groups, segments, themes) = match members.first() {
             Some(&first) => {
                 let model = &self.scorers[first].model;
                 (
@@ -59,16 +54,30 @@ impl Results {
                         .iter()
                         .map(|&i| cohort::segment(&refs, i))
                         .collect(),
+                    model.themes.len(),
                 )
             }
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), 0),
         };
+        let ranks = std::iter::once(Measure::EIndex)
+            .chain((0..themes).map(Measure::Theme))
+            .map(|m| Ranks::new(refs.iter().copied(), m))
+            .collect();
         YearCohort {
             year,
             members,
             groups,
             segments,
+            ranks,
         }
+    }
+
+    /// The cohorts of the years of the entries `chosen`, each worked out once.
+    pub fn cohorts(&self, chosen: &[usize]) -> Cohorts {
+        let mut years: Vec<i32> = chosen.iter().map(|&i| self.entries[i].year).collect();
+        years.sort_unstable();
+        years.dedup();
+        Cohorts(years.into_iter().map(|y| self.year(y)).collect())
     }
 }
 
@@ -82,11 +91,42 @@ pub struct YearCohort {
     pub groups: Vec<(Group, Aggregate)>,
     /// Per segment of the model, in its order; `Segment::of` follows `members`.
     pub segments: Vec<Segment>,
+    /// The e-index's values sorted, then each theme's: where each member stands.
+    ranks: Vec<Ranks>,
 }
 
 impl YearCohort {
     pub fn group(&self, group: &Group) -> Option<&Aggregate> {
         self.groups.iter().find(|(g, _)| g == group).map(|(_, a)| a)
+    }
+
+    /// Where `entry`, a member, stands among the year's entries.
+    pub fn standing(&self, entry: &Entry, measure: Measure) -> Option<Standing> {
+        let slot = match measure {
+            Measure::EIndex => 0,
+            Measure::Theme(t) => t + 1,
+        };
+        self.ranks.get(slot)?.of(entry)
+    }
+
+    /// Where entry `index` of [`Results::entries`] is among `members`.
+    pub fn position(&self, index: usize) -> Option<usize> {
+        self.members.binary_search(&index).ok()
+    }
+}
+
+/// The cohorts of several years, each worked out once.
+pub struct Cohorts(Vec<YearCohort>);
+
+impl Cohorts {
+    /// The cohort of `year`, one of the years these were made for.
+    pub fn of(&self, year: i32) -> &YearCohort {
+        let at = self.0.binary_search_by_key(&year, |c| c.year);
+        &self.0[at.expect("a cohort of every year chosen")]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &YearCohort> {
+        self.0.iter()
     }
 }
 
@@ -208,26 +248,17 @@ pub fn steps(results: &Results, index: usize, response: &Response) -> Vec<Vec<sc
 
 /// `anketa results --json`, for scripts: the entries `chosen` (indices into
 /// [`Results::entries`]), each with its next-level steps per theme (`steps`, in the order of
-/// `chosen`), and the cohort of each of their years.
+/// `chosen`; `null` for an entry given none), and the cohort of each of their years.
 pub fn to_json(
     results: &Results,
     chosen: &[usize],
     steps: &[Vec<Vec<scoring::Step>>],
 ) -> serde_json::Value {
-    let mut years: Vec<i32> = chosen.iter().map(|&i| results.entries[i].year).collect();
-    years.sort_unstable();
-    years.dedup();
-    let cohorts: Vec<YearCohort> = years.iter().map(|&y| results.year(y)).collect();
+    let cohorts = results.cohorts(chosen);
     let submissions: Vec<serde_json::Value> = chosen
         .iter()
         .zip(steps)
-        .map(|(&i, steps)| {
-            let cohort = cohorts
-                .iter()
-                .find(|c| c.year == results.entries[i].year)
-                .expect("a cohort of every year chosen");
-            entry_json(results, i, cohort, steps)
-        })
+        .map(|(&i, steps)| entry_json(results, i, cohorts.of(results.entries[i].year), steps))
         .collect();
     let years: Vec<serde_json::Value> = cohorts.iter().map(|c| year_json(results, c)).collect();
     serde_json::json!({ "submissions": submissions, "years": years })
@@ -321,7 +352,7 @@ fn entry_json(
         .zip(&score.themes)
         .enumerate()
         .map(|(t, (theme, s))| {
-            let standing = results.standing(index, Measure::Theme(t));
+            let standing = cohort.standing(entry, Measure::Theme(t));
             json!({
                 "id": theme.id,
                 "title": theme.title,
@@ -367,7 +398,7 @@ fn entry_json(
         .iter()
         .map(|&i| (model.indicators[i].id.clone(), json!(figure(i))))
         .collect();
-    let position = cohort.members.iter().position(|&m| m == index);
+    let position = cohort.position(index);
     let segments: serde_json::Map<String, serde_json::Value> = model
         .segments
         .iter()
@@ -377,7 +408,7 @@ fn entry_json(
             (model.indicators[i].id.clone(), json!(quintile))
         })
         .collect();
-    let overall = results.standing(index, Measure::EIndex);
+    let overall = cohort.standing(entry, Measure::EIndex);
     json!({
         "submission": entry.submission,
         "institution": entry.institution,

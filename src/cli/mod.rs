@@ -163,6 +163,10 @@ pub struct ResultsArgs {
     /// per institution and an index page).
     #[arg(long, requires = "output", conflicts_with = "json")]
     html: bool,
+    /// With --json: each theme's steps to its next level (`next_level`, null without it;
+    /// about 15 ms a submission).
+    #[arg(long, requires = "json")]
+    next_level: bool,
     /// With --html: the file to write, or with several submissions the folder.
     #[arg(short, long, value_name = "PATH", requires = "html")]
     output: Option<PathBuf>,

@@ -38,9 +38,13 @@ pub(super) fn results(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<ExitCode>
         return handouts(cli, &store, &results, &chosen, path, single, &mut out);
     }
     if json {
+        // Working out the steps tries answers one by one: for every submission only when asked.
         let steps = chosen
             .iter()
             .map(|&i| {
+                if !args.next_level {
+                    return Ok(Vec::new());
+                }
                 let response = store.load_response(results.entries[i].submission)?;
                 Ok(crate::results::steps(&results, i, &response))
             })
@@ -59,11 +63,14 @@ pub(super) fn results(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<ExitCode>
                 .then(entries[a].year.cmp(&entries[b].year))
         });
     }
+    let cohorts = results.cohorts(&chosen);
     for &i in &chosen {
         let entry = &results.entries[i];
         let model = &results.scorers[i].model;
         let score = &entry.score;
-        let standing = results.standing(i, crate::scoring::cohort::Measure::EIndex);
+        let standing = cohorts
+            .of(entry.year)
+            .standing(entry, crate::scoring::cohort::Measure::EIndex);
         let line = Say::Result {
             institution: &entry.institution,
             demo: entry.demo,
@@ -126,16 +133,10 @@ fn handouts(
     }
     std::fs::create_dir_all(path)
         .with_context(|| format!("{}: {}", res(lang, Res::HandoutFailed), path.display()))?;
-    let mut years: Vec<i32> = chosen.iter().map(|&i| results.entries[i].year).collect();
-    years.sort_unstable();
-    years.dedup();
-    let cohorts: Vec<_> = years.iter().map(|&y| results.year(y)).collect();
+    let cohorts = results.cohorts(chosen);
     let mut pages: Vec<(usize, String)> = Vec::new();
     for &i in chosen {
-        let cohort = cohorts
-            .iter()
-            .find(|c| c.year == results.entries[i].year)
-            .expect("a cohort of every year chosen");
+        let cohort = cohorts.of(results.entries[i].year);
         let response = store.load_response(results.entries[i].submission)?;
         // Two names that make the same file name (or the same institution twice) get a
         // number each, never one file for both.

@@ -41,10 +41,10 @@ pub fn page(
     let level_name = |l: u8| model.levels[l as usize - 1].as_str();
     // The institution among its own year's submissions, never another year's.
     let year = || results.same_year(index);
-    let standing = results.standing(index, Measure::EIndex);
+    let standing = cohort.standing(entry, Measure::EIndex);
     let median = cohort::median(year().map(|e| e.score.e_index).collect());
     let aggregate = cohort.group(&Group::All).and_then(|a| a.e_index);
-    let position = cohort.members.iter().position(|&m| m == index);
+    let position = cohort.position(index);
     let markup = html! {
         (DOCTYPE)
         html lang=(match lang { Lang::Lv => "lv", Lang::En => "en" }) {

@@ -65,23 +65,44 @@ pub fn standing<'a>(
     who: &Entry,
     measure: Measure,
 ) -> Option<Standing> {
-    let mine = measure.of(&who.score)?;
-    let values: Vec<f64> = entries
-        .into_iter()
-        .filter_map(|e| measure.of(&e.score))
-        .collect();
-    let better = values.iter().filter(|&&v| v > mine + 1e-9).count();
-    let not_better_others = values.len() - better - 1;
-    let percentile = if values.len() > 1 {
-        100.0 * not_better_others as f64 / (values.len() - 1) as f64
-    } else {
-        100.0
-    };
-    Some(Standing {
-        rank: better + 1,
-        of: values.len(),
-        percentile,
-    })
+    Ranks::new(entries, measure).of(who)
+}
+
+/// A cohort's values of one measure, sorted once, so that where each of many entries stands
+/// is found by halving (`results --all --json` asks it of every entry, per theme).
+#[derive(Debug, Clone)]
+pub struct Ranks {
+    measure: Measure,
+    /// Best first.
+    values: Vec<f64>,
+}
+
+impl Ranks {
+    pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>, measure: Measure) -> Ranks {
+        let mut values: Vec<f64> = entries
+            .into_iter()
+            .filter_map(|e| measure.of(&e.score))
+            .collect();
+        values.sort_by(|a, b| b.total_cmp(a));
+        Ranks { measure, values }
+    }
+
+    /// Where `who`, one of the entries these were made from, stands.
+    pub fn of(&self, who: &Entry) -> Option<Standing> {
+        let mine = self.measure.of(&who.score)?;
+        let better = self.values.partition_point(|&v| v > mine + 1e-9);
+        let of = self.values.len();
+        let percentile = if of > 1 {
+            100.0 * of.saturating_sub(better + 1) as f64 / (of - 1) as f64
+        } else {
+            100.0
+        };
+        Some(Standing {
+            rank: better + 1,
+            of,
+            percentile,
+        })
+    }
 }
 
 pub fn median(mut values: Vec<f64>) -> Option<f64> {

@@ -155,7 +155,13 @@ fn handout(view: &ResultsView, turn: &mut Turn) {
             return;
         }
     };
-    let html = crate::results::handout(&view.results, view.current, &response, turn.opts.lang);
+    let html = crate::results::handout_in(
+        &view.results,
+        view.current,
+        &view.cohort,
+        &response,
+        turn.opts.lang,
+    );
     let path = turn
         .opts
         .export_dir

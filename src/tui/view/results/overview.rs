@@ -114,7 +114,7 @@ fn gauge(
         marks_line,
     );
     let mut standing = Vec::new();
-    if let Some(s) = view.results.standing(view.current, Measure::EIndex) {
+    if let Some(s) = cohort.standing(view.entry(), Measure::EIndex) {
         standing.push(format!("{} {}/{}", app.tr(T::Rank), s.rank, s.of));
         standing.push(format!(
             "{} {}",
@@ -405,7 +405,7 @@ fn indicator_box(frame: &mut Frame, app: &App, lines: &[String], area: Rect, pal
 fn indicator_text(app: &App, view: &ResultsView, cohort: &YearCohort) -> String {
     let model = &view.scorer().model;
     let score = &view.entry().score;
-    let position = cohort.members.iter().position(|&m| m == view.current);
+    let position = cohort.position(view.current);
     let text: Vec<String> = model
         .indicators
         .iter()

@@ -66,7 +66,7 @@ pub(super) fn draw(
     let block = titled(&title, level_style(palette, s.level));
     let width = block.inner(area).width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    if let Some(r) = view.results.standing(view.current, Measure::Theme(t)) {
+    if let Some(r) = view.cohort.standing(view.entry(), Measure::Theme(t)) {
         lines.push(Line::styled(
             format!(
                 "{} {}/{} · {} {}",
