@@ -180,8 +180,13 @@ pub(super) fn queries_in(
 ) -> rusqlite::Result<Vec<QueryRecord>> {
     let mut queries: Vec<(i64, QueryRecord)> = conn
         .prepare_cached(
-            "SELECT id, uid, roster, instance, code FROM queries
-             WHERE submission_id = ?1 ORDER BY id",
+            // In the order they were opened; opened at the same moment, by place (the whole
+            // submission's last), so that both machines list them alike: the row ids of an
+            // imported query follow the file, not the time it was asked.
+            "SELECT id, uid, roster, instance, code FROM queries q
+             WHERE submission_id = ?1
+             ORDER BY (SELECT MIN(at) FROM query_messages m WHERE m.query_id = q.id),
+                      code = '', code, roster, instance, uid",
         )?
         .query_map([submission], |r| {
             Ok((
