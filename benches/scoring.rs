@@ -10,11 +10,11 @@
 use anketa::exchange::{self, SubmissionRecord};
 use anketa::i18n::Lang;
 use anketa::ids::SubmissionId;
-use anketa::questionnaire::{EINDEX_2019, load};
+use anketa::questionnaire::{EINDEX_2019, Questionnaire, load};
 use anketa::response::Response;
 use anketa::rules::evaluate;
 use anketa::scoring::cohort::{Entry, segment};
-use anketa::scoring::{self, EINDEX_2019_SCORING, aggregate};
+use anketa::scoring::{self, EINDEX_2019_SCORING, Model, aggregate};
 use anketa::store::{Resolution, Store};
 use anketa::{demo, handout, results};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -23,14 +23,20 @@ use std::time::Duration;
 
 const SUBMISSIONS: usize = 10_000;
 
-fn scoring_10k(c: &mut Criterion) {
+/// The e-index, its scoring model and the demo institutions' submissions of 2019.
+fn demo_cohort() -> (Questionnaire, Model, Vec<SubmissionRecord>) {
     let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
     let model = scoring::load(EINDEX_2019_SCORING.0, EINDEX_2019_SCORING.1, &q).unwrap();
-    let records: Vec<SubmissionRecord> = demo::institutions()
+    let records = demo::institutions()
         .unwrap()
         .iter()
         .map(|inst| demo::submission(&q, EINDEX_2019.1, &model, inst, 2019))
         .collect();
+    (q, model, records)
+}
+
+fn scoring_10k(c: &mut Criterion) {
+    let (q, model, records) = demo_cohort();
     let responses: Vec<Response> = records.iter().map(SubmissionRecord::response).collect();
     let mut group = c.benchmark_group("10,000 submissions");
     group
@@ -86,13 +92,7 @@ fn scoring_10k(c: &mut Criterion) {
 /// written into a folder, against `results --all --json` written to a file.
 fn handouts(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-    let model = scoring::load(EINDEX_2019_SCORING.0, EINDEX_2019_SCORING.1, &q).unwrap();
-    let records: Vec<SubmissionRecord> = demo::institutions()
-        .unwrap()
-        .iter()
-        .map(|inst| demo::submission(&q, EINDEX_2019.1, &model, inst, 2019))
-        .collect();
+    let (q, _, records) = demo_cohort();
     let bytes = exchange::write("2019-12-31T12:00:00.000Z".into(), "demo".into(), records);
     let mut store = Store::open(&dir.path().join("d.db")).unwrap();
     store
