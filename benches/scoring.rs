@@ -133,7 +133,7 @@ fn handouts(c: &mut Criterion) {
             for &i in &all {
                 let e = &results.entries[i];
                 let name = handout::file_name(&e.institution, e.year);
-                let html = results::handout_in(&results, i, &cohort, &responses[i], Lang::Lv);
+                let html = results::handout(&results, i, &cohort, &responses[i], Lang::Lv);
                 std::fs::write(out.join(&name), html).unwrap();
                 pages.push((i, name));
             }

@@ -30,13 +30,6 @@ impl Results {
         self.entries.iter().position(|e| e.submission == submission)
     }
 
-    /// Entry `index`'s cohort: the entries of its year. Years are never mixed: an institution
-    /// that answered in 2019 and 2020 is two entries, each in its own year.
-    pub fn same_year(&self, index: usize) -> impl Iterator<Item = &Entry> + Clone {
-        let year = self.entries[index].year;
-        self.entries.iter().filter(move |e| e.year == year)
-    }
-
     /// The cohort of `year`: its aggregate e-index per group and its segments, as the model
     /// names them (every entry's model is loaded from the same file).
     pub fn year(&self, year: i32) -> YearCohort {
@@ -107,6 +100,12 @@ impl YearCohort {
             Measure::Theme(t) => t + 1,
         };
         self.ranks.get(slot)?.of(entry)
+    }
+
+    /// Its entries. Years are never mixed: an institution that answered in 2019 and 2020 is
+    /// two entries, each in its own year's cohort.
+    pub fn entries<'r>(&self, results: &'r Results) -> impl Iterator<Item = &'r Entry> + Clone {
+        self.members.iter().map(|&m| &results.entries[m])
     }
 
     /// Where entry `index` of [`Results::entries`] is among `members`.
@@ -211,7 +210,7 @@ pub fn score_entry(scorer: &Scorer, summary: SubmissionSummary, response: &Respo
 
 /// The hand-out of entry `index` ([`crate::handout::page`]), its next-level steps worked out
 /// from its answers, in its year's `cohort`.
-pub fn handout_in(
+pub fn handout(
     results: &Results,
     index: usize,
     cohort: &YearCohort,
@@ -225,17 +224,6 @@ pub fn handout_in(
         cohort,
         &steps(results, index, response),
     )
-}
-
-/// [`handout_in`] the entry's own year.
-pub fn handout(
-    results: &Results,
-    index: usize,
-    response: &Response,
-    lang: crate::i18n::Lang,
-) -> String {
-    let cohort = results.year(results.entries[index].year);
-    handout_in(results, index, &cohort, response, lang)
 }
 
 /// Entry `index`'s next-level steps, per theme of its model.

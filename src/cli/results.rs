@@ -122,7 +122,11 @@ fn handouts(
     if single && !path.is_dir() {
         let i = chosen[0];
         let response = store.load_response(results.entries[i].submission)?;
-        write(path, &crate::results::handout(results, i, &response, lang))?;
+        let cohort = results.year(results.entries[i].year);
+        write(
+            path,
+            &crate::results::handout(results, i, &cohort, &response, lang),
+        )?;
         writeln!(
             out,
             "{}: {}",
@@ -149,7 +153,7 @@ fn handouts(
         let file = path.join(&name);
         write(
             &file,
-            &crate::results::handout_in(results, i, cohort, &response, lang),
+            &crate::results::handout(results, i, cohort, &response, lang),
         )?;
         writeln!(
             out,

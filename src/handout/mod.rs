@@ -40,7 +40,7 @@ pub fn page(
     let one = |v: f64| i18n::decimal(lang, v, 1);
     let level_name = |l: u8| model.levels[l as usize - 1].as_str();
     // The institution among its own year's submissions, never another year's.
-    let year = || results.same_year(index);
+    let year = || cohort.entries(results);
     let standing = cohort.standing(entry, Measure::EIndex);
     let median = cohort::median(year().map(|e| e.score.e_index).collect());
     let aggregate = cohort.group(&Group::All).and_then(|a| a.e_index);

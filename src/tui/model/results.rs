@@ -168,9 +168,11 @@ impl ResultsView {
     /// to the worst, those the measure does not concern (a theme not applicable) last.
     pub fn ranking(&self) -> Vec<usize> {
         let entries = &self.results.entries;
-        let year = self.entry().year;
-        let mut order: Vec<usize> = (0..entries.len())
-            .filter(|&e| entries[e].year == year)
+        let mut order: Vec<usize> = self
+            .cohort
+            .members
+            .iter()
+            .copied()
             .filter(|&e| self.group.is_none_or(|k| entries[e].kind == k))
             .collect();
         let value = |e: usize| {

@@ -155,7 +155,7 @@ fn handout(view: &ResultsView, turn: &mut Turn) {
             return;
         }
     };
-    let html = crate::results::handout_in(
+    let html = crate::results::handout(
         &view.results,
         view.current,
         &view.cohort,

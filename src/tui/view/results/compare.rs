@@ -1,7 +1,7 @@
 //! Two institutions side by side: per theme and sub-theme each one's figure, the difference
 //! in points and in level, and the questions where their points differ most.
 
-use super::{level_style, one, signed};
+use super::{level_style, one};
 use crate::i18n::{Res, T};
 use crate::scoring::Score;
 use crate::tui::model::App;
@@ -147,6 +147,18 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), differ_area);
+}
+
+/// A signed difference with one decimal: "+3,5", "−2,0", "0,0".
+fn signed(app: &App, v: f64) -> String {
+    let text = one(app, v.abs());
+    if v >= 0.05 {
+        format!("+{text}")
+    } else if v <= -0.05 {
+        format!("−{text}")
+    } else {
+        text
+    }
 }
 
 /// Every scored item both were scored on, largest difference in points first: (theme,

@@ -31,18 +31,6 @@ fn two(app: &App, v: f64) -> String {
     crate::i18n::decimal(app.opts.lang, v, 2)
 }
 
-/// A signed difference with one decimal: "+3,5", "−2,0", "0,0".
-fn signed(app: &App, v: f64) -> String {
-    let text = one(app, v.abs());
-    if v >= 0.05 {
-        format!("+{text}")
-    } else if v <= -0.05 {
-        format!("−{text}")
-    } else {
-        text
-    }
-}
-
 /// The colour of a maturity level; without colour, levels read by their number.
 fn level_style(palette: Palette, level: u8) -> Style {
     if !palette.color {

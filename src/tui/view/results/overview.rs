@@ -122,9 +122,8 @@ fn gauge(
             s.percentile.round()
         ));
     }
-    let all: Vec<f64> = view
-        .results
-        .same_year(view.current)
+    let all: Vec<f64> = cohort
+        .entries(&view.results)
         .map(|e| e.score.e_index)
         .collect();
     if let Some(m) = cohort::median(all) {
@@ -270,7 +269,7 @@ fn distribution(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect, pa
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let group = |measure: Measure, label: String, own: Option<u8>| {
-        let counts = cohort::levels(view.results.same_year(view.current), measure);
+        let counts = cohort::levels(view.cohort.entries(&view.results), measure);
         let bars: Vec<Bar> = counts
             .iter()
             .enumerate()
