@@ -468,3 +468,32 @@ pub fn submission(
         )
     }
 }
+
+/// `per_year` institutions' submissions for each of `years`: the seed's institutions, copied
+/// under numbered names ("… #2") as often as `per_year` needs, each institution once a year.
+/// For benches and load tests of databases of any size; made lazily, so that a caller can
+/// store them in batches without holding them all.
+pub fn many<'a>(
+    q: &'a Questionnaire,
+    definition: &'a str,
+    model: &'a Model,
+    per_year: usize,
+    years: std::ops::RangeInclusive<i32>,
+) -> impl Iterator<Item = SubmissionRecord> + 'a {
+    let seed: Vec<Institution> = institutions()
+        .expect("the built-in demo institutions load")
+        .into_iter()
+        .filter(|i| i.in_eindex)
+        .collect();
+    years.flat_map(move |year| {
+        let seed = seed.clone();
+        (0..per_year).map(move |n| {
+            let mut inst = seed[n % seed.len()].clone();
+            let copy = n / seed.len();
+            if copy > 0 {
+                inst.name = format!("{} #{}", inst.name, copy + 1);
+            }
+            submission(q, definition, model, &inst, year)
+        })
+    })
+}

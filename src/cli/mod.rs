@@ -5,6 +5,7 @@
 mod check;
 mod data;
 mod demo;
+mod doctor;
 mod export;
 mod import;
 mod info;
@@ -71,6 +72,10 @@ pub enum Command {
     },
     /// List the submissions in the database.
     Submissions,
+    /// Check the whole database file, every page and index. Opening the database checks it
+    /// only after anketa was stopped with it open or another program changed the file: run
+    /// this after copying a database or when in doubt. Exits 1 if it is damaged.
+    Doctor,
     /// Write submissions to a file, to carry them to another machine.
     Export {
         /// The submission to export (see `anketa submissions`); may be repeated.
@@ -188,6 +193,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check { files, short }) => check::check(cli.lang, files, *short),
         Some(Command::Submissions) => submissions::list(&cli),
+        Some(Command::Doctor) => doctor::doctor(&cli),
         Some(Command::Export {
             submissions,
             all,

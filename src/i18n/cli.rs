@@ -70,6 +70,10 @@ pub enum Say<'a> {
         year: i32,
     },
     NoSubmissionsYet(&'a str),
+    DatabaseIntact {
+        path: &'a str,
+        submissions: usize,
+    },
     Exported {
         path: &'a str,
         submissions: usize,
@@ -330,6 +334,16 @@ pub fn say(lang: Lang, what: Say) -> String {
         Say::NoSubmissionsYet(path) => (
             format!("{path}: iesniegumu vēl nav"),
             format!("{path}: no submissions yet"),
+        ),
+        Say::DatabaseIntact { path, submissions } => (
+            format!(
+                "{path}: datubāze ir vesela, tajā ir {}",
+                n(submissions, Noun::Submission)
+            ),
+            format!(
+                "{path}: the database is intact, {}",
+                n(submissions, Noun::Submission)
+            ),
         ),
         // "ir" is the same for one and many, so the count needs no agreeing participle.
         Say::Exported { path, submissions } => (

@@ -8,6 +8,7 @@
 mod ancestry;
 mod answers;
 mod audit;
+mod checked;
 mod definitions;
 mod error;
 mod ids;
@@ -51,6 +52,8 @@ pub struct Store {
     machine: String,
     /// Held while this process edits the database interactively; see [`Store::lock_for_editing`].
     editing_lock: Option<File>,
+    /// After `conn`, so that it is dropped after the connection has closed.
+    _clean_close: Option<checked::CleanClose>,
 }
 
 /// Where the database lives unless `--db` or `ANKETA_DB` says otherwise.
@@ -74,6 +77,8 @@ impl Store {
             });
         }
         check_header(path)?;
+        // Before SQLite opens the file: reading it creates the write-ahead log.
+        let clean = checked::unchanged_since_clean_close(path);
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| StoreError::Io {
                 path: parent.to_owned(),
@@ -112,14 +117,8 @@ impl Store {
                 detail: "it is an SQLite database of some other program".into(),
             });
         }
-        let check: String = conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-            .map_err(err)?;
-        if check != "ok" {
-            return Err(StoreError::Corrupt {
-                path: path.to_owned(),
-                detail: check,
-            });
+        if !clean {
+            check_integrity(&conn, path, "quick_check(1)")?;
         }
         switch_to_wal(&conn, busy).map_err(err)?;
         conn.pragma_update(None, "synchronous", "FULL")
@@ -129,9 +128,11 @@ impl Store {
             path: path.to_owned(),
             machine: String::new(),
             editing_lock: None,
+            _clean_close: None,
         };
         store.migrate()?;
         store.machine = store.machine_id()?;
+        store._clean_close = Some(checked::CleanClose::new(path));
         Ok(store)
     }
 
@@ -177,6 +178,13 @@ impl Store {
         write!(file, "process {} since {}", std::process::id(), now()).map_err(io)?;
         self.editing_lock = Some(file);
         Ok(())
+    }
+
+    /// Read every page of the file and check every index against its table: the whole of
+    /// SQLite's `integrity_check`, which an open runs (in its quicker form) only after an
+    /// unclean shutdown or a change by another program.
+    pub fn check(&self) -> Result<(), StoreError> {
+        check_integrity(&self.conn, &self.path, "integrity_check(20)")
     }
 
     /// Cap the database file at `max_bytes`: a write that would grow it further fails as if
@@ -323,9 +331,25 @@ fn migrations() -> Vec<&'static str> {
 }
 
 fn lock_path(db: &Path) -> PathBuf {
-    let mut name = db.file_name().unwrap_or_default().to_owned();
-    name.push(".lock");
-    db.with_file_name(name)
+    checked::beside(db, ".lock")
+}
+
+/// Run one of SQLite's integrity checks; anything but "ok" refuses the database.
+fn check_integrity(conn: &Connection, path: &Path, pragma: &str) -> Result<(), StoreError> {
+    let mut stmt = conn
+        .prepare(&format!("PRAGMA {pragma}"))
+        .map_err(|e| StoreError::from_sqlite(path, e))?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| StoreError::from_sqlite(path, e))?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        return Ok(());
+    }
+    Err(StoreError::Corrupt {
+        path: path.to_owned(),
+        detail: problems.join("; "),
+    })
 }
 
 /// Refuse a file that exists, is not empty, and does not start like an SQLite database,
