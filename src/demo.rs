@@ -469,22 +469,21 @@ pub fn submission(
     }
 }
 
-/// `per_year` institutions' submissions for each of `years`: the seed's institutions, copied
-/// under numbered names ("… #2") as often as `per_year` needs, each institution once a year.
-/// For benches and load tests of databases of any size; made lazily, so that a caller can
-/// store them in batches without holding them all.
+/// A submission of each of `per_year` institutions for each of `years`: those of `seed` that
+/// the seed's e-index covers, copied under numbered names ("… #2") as often as `per_year`
+/// needs (`None`: each once). Made lazily, so that a caller can store a large database in
+/// batches without holding it all.
 pub fn many<'a>(
     q: &'a Questionnaire,
     definition: &'a str,
     model: &'a Model,
-    per_year: usize,
+    seed: Vec<Institution>,
+    per_year: Option<usize>,
     years: std::ops::RangeInclusive<i32>,
 ) -> impl Iterator<Item = SubmissionRecord> + 'a {
-    let seed: Vec<Institution> = institutions()
-        .expect("the built-in demo institutions load")
-        .into_iter()
-        .filter(|i| i.in_eindex)
-        .collect();
+    // The three institutions the seed left out of the e-index are left out here too.
+    let seed: Vec<Institution> = seed.into_iter().filter(|i| i.in_eindex).collect();
+    let per_year = per_year.unwrap_or(seed.len());
     years.flat_map(move |year| {
         let seed = seed.clone();
         (0..per_year).map(move |n| {

@@ -7,7 +7,7 @@ use crate::response::Response;
 use crate::rules;
 use crate::scoring::aggregate::{self, Aggregate, Group};
 use crate::scoring::cohort::{self, Entry, Measure, Ranks, Segment, Standing};
-use crate::scoring::{self, Model};
+use crate::scoring::{self, Model, Score};
 use crate::store::{Store, StoreError, SubmissionId, SubmissionSummary};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -141,28 +141,58 @@ pub fn gather(
     gather_from(
         store.submissions()?,
         code,
+        None,
         (model_file, model_text),
         |hash| store.definition(hash),
         |id| store.load_response(id),
+        &mut Scored::default(),
     )
 }
 
-/// [`gather`] over any source of submissions: `definition` gives the text of a definition by
-/// its hash, `response` the answers of a submission.
+/// Scores kept between gatherings, so that gathering a cohort again scores only the
+/// submissions changed since (another `updated_at` or definition): the results view opens
+/// at once the second time, whatever the size of the database.
+#[derive(Default)]
+pub struct Scored {
+    /// The scoring model the scores were made with; another one starts afresh.
+    model: String,
+    scorers: HashMap<String, Option<Rc<Scorer>>>,
+    scores: HashMap<SubmissionId, Kept>,
+}
+
+struct Kept {
+    updated_at: String,
+    hash: String,
+    score: Score,
+}
+
+/// [`gather`] over any source of submissions, of every year or of `year` alone, keeping the
+/// scores in `kept`: `definition` gives the text of a definition by its hash, `response` the
+/// answers of a submission.
 pub fn gather_from<E>(
     submissions: Vec<SubmissionSummary>,
     code: &str,
+    year: Option<i32>,
     (model_file, model_text): (&str, &str),
     mut definition: impl FnMut(&str) -> Result<Option<String>, E>,
     mut response: impl FnMut(SubmissionId) -> Result<Response, E>,
+    kept: &mut Scored,
 ) -> Result<Results, E> {
-    let mut scorers: HashMap<String, Option<Rc<Scorer>>> = HashMap::new();
+    if kept.model != model_text {
+        *kept = Scored {
+            model: model_text.to_owned(),
+            ..Scored::default()
+        };
+    }
+    let Scored {
+        scorers, scores, ..
+    } = kept;
     let mut results = Results {
         entries: Vec::new(),
         scorers: Vec::new(),
     };
     for summary in submissions {
-        if summary.questionnaire_code != code {
+        if summary.questionnaire_code != code || year.is_some_and(|y| y != summary.year) {
             continue;
         }
         let hash = summary.questionnaire_hash.clone();
@@ -186,8 +216,27 @@ pub fn gather_from<E>(
         let Some(scorer) = scorers[&hash].clone() else {
             continue;
         };
-        let response = response(summary.id)?;
-        let entry = score_entry(&scorer, summary, &response);
+        let unchanged = scores
+            .get(&summary.id)
+            .filter(|k| k.updated_at == summary.updated_at && k.hash == hash);
+        let entry = match unchanged {
+            Some(k) => entry_of(summary, k.score.clone()),
+            None => {
+                let updated_at = summary.updated_at.clone();
+                let answers = response(summary.id)?;
+                let entry = score_entry(&scorer, summary, &answers);
+                let score = entry.score.clone();
+                scores.insert(
+                    entry.submission,
+                    Kept {
+                        updated_at,
+                        hash,
+                        score,
+                    },
+                );
+                entry
+            }
+        };
         results.entries.push(entry);
         results.scorers.push(scorer);
     }
@@ -197,6 +246,12 @@ pub fn gather_from<E>(
 /// One submission's entry in the cohort.
 pub fn score_entry(scorer: &Scorer, summary: SubmissionSummary, response: &Response) -> Entry {
     let eval = rules::evaluate(&scorer.q, response);
+    let score = scorer.model.score(&scorer.q, response, &eval);
+    entry_of(summary, score)
+}
+
+/// The institution as the database names it now: a rename needs no scoring again.
+fn entry_of(summary: SubmissionSummary, score: Score) -> Entry {
     Entry {
         submission: summary.id,
         institution: summary.institution,
@@ -204,7 +259,7 @@ pub fn score_entry(scorer: &Scorer, summary: SubmissionSummary, response: &Respo
         sector: summary.sector,
         kind: summary.kind,
         demo: summary.demo,
-        score: scorer.model.score(&scorer.q, response, &eval),
+        score,
     }
 }
 

@@ -164,7 +164,7 @@ fn cohort_of_every_institution() {
     let (rank, e_index) = {
         let v = view(&app);
         assert_eq!(v.tab, Tab::Cohort);
-        let ranking = v.ranking();
+        let ranking = &v.ranking;
         let rank = ranking.iter().position(|&e| e == v.current).unwrap();
         assert_eq!(v.cursor, rank, "the cursor starts on the institution shown");
         (rank + 1, v.entry().score.e_index)
@@ -228,7 +228,7 @@ fn overview_compared_side_by_side() {
     // In the cohort: to the other institution, Space to compare, Shift+Tab back.
     let (current, other) = {
         let v = view(&app);
-        let ranking = v.ranking();
+        let ranking = &v.ranking;
         let other = v
             .results
             .entries

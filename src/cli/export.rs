@@ -1,6 +1,7 @@
 //! `anketa export`: submissions written to a file, to carry them to another machine.
 
 use super::{Cli, open};
+use crate::exchange::Status;
 use crate::files::{self, ExportError};
 use crate::i18n::{Say, say};
 use crate::store::SubmissionId;
@@ -8,15 +9,34 @@ use anyhow::anyhow;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// `--all`, narrowed: of a year, in a state, and of `--questionnaire` when it is given.
+pub(super) struct Every {
+    pub year: Option<i32>,
+    pub status: Option<Status>,
+}
+
 pub(super) fn export(
     cli: &Cli,
     ids: &[SubmissionId],
-    all: bool,
+    every: Option<Every>,
     output: &Path,
 ) -> anyhow::Result<ExitCode> {
-    let mut store = open::store(cli)?;
-    let ids: Vec<SubmissionId> = if all {
-        store.submissions()?.iter().map(|s| s.id).collect()
+    let (code, mut store) = match cli.questionnaire {
+        Some(_) => match open::definition_and_store(cli)? {
+            Ok((q, _, store)) => (Some(q.id), store),
+            Err(code) => return Ok(code),
+        },
+        None => (None, open::store(cli)?),
+    };
+    let ids: Vec<SubmissionId> = if let Some(every) = every {
+        store
+            .submissions()?
+            .iter()
+            .filter(|s| code.as_ref().is_none_or(|c| *c == s.questionnaire_code))
+            .filter(|s| every.year.is_none_or(|y| y == s.year))
+            .filter(|s| every.status.is_none_or(|st| st == s.status))
+            .map(|s| s.id)
+            .collect()
     } else {
         for &id in ids {
             store.submission(id)?;

@@ -18,24 +18,6 @@ pub(super) fn import(
     let lang = cli.lang;
     let nothing = |why: String| anyhow!(say(lang, Say::NothingImported(&why)));
     let cannot_read = |name: &str, e: std::io::Error| anyhow!(say(lang, Say::CannotRead(name, &e)));
-    let mut files = Vec::with_capacity(paths.len());
-    for path in paths {
-        let name = path.display().to_string();
-        let size = std::fs::metadata(path)
-            .map_err(|e| cannot_read(&name, e))?
-            .len();
-        let max = exchange::MAX_FILE_BYTES;
-        if size > max {
-            return Err(nothing(format!(
-                "{name}: {}",
-                say(lang, Say::TooLarge { size, max })
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| cannot_read(&name, e))?;
-        // The file's problems are exchange's words, in English.
-        let file = exchange::read(&bytes).map_err(|e| nothing(format!("{name}: {e}")))?;
-        files.push(file);
-    }
     let extra = match &cli.questionnaire {
         Some(path) => Some(
             std::fs::read_to_string(path)
@@ -51,7 +33,33 @@ pub(super) fn import(
         _ => Resolution::Refuse,
     };
     let mut store = open::store(cli)?;
-    match store.import(&files, &known, resolution) {
+    let imported = (|| {
+        let mut importer = store.importer(&known, resolution)?;
+        for path in paths {
+            let name = path.display().to_string();
+            let file = open_file(path).map_err(|e| Refused::Read(name.clone(), e))?;
+            // The file's problems are exchange's words, in English.
+            exchange::read_each(file, |header, record| {
+                importer.add(&header.machine, &record)
+            })
+            .map_err(|e| match e {
+                ImportError::File(e) => Refused::File(name.clone(), e),
+                e => Refused::Import(e),
+            })?;
+        }
+        importer.finish().map_err(Refused::Import)
+    })();
+    let imported = match imported {
+        Ok(report) => Ok(report),
+        Err(Refused::Read(name, e)) => return Err(cannot_read(&name, e)),
+        Err(Refused::File(name, exchange::FileError::SubmissionTooLarge { max })) => {
+            let why = say(lang, Say::SubmissionTooLarge { max });
+            return Err(nothing(format!("{name}: {why}")));
+        }
+        Err(Refused::File(name, e)) => return Err(nothing(format!("{name}: {e}"))),
+        Err(Refused::Import(e)) => Err(e),
+    };
+    match imported {
         Ok(report) => {
             print!("{}", crate::i18n::import_report(lang, &report));
             Ok(ExitCode::SUCCESS)
@@ -78,4 +86,31 @@ pub(super) fn import(
         // The store's own errors are its words, in English.
         Err(e) => Err(nothing(e.to_string())),
     }
+}
+
+/// Why nothing was imported: a file that cannot be read, one that is not a good submission
+/// file (named), or what the database said.
+enum Refused {
+    Read(String, std::io::Error),
+    File(String, exchange::FileError),
+    Import(ImportError),
+}
+
+impl From<crate::store::StoreError> for Refused {
+    fn from(e: crate::store::StoreError) -> Self {
+        Refused::Import(e.into())
+    }
+}
+
+/// A regular file, opened; anything else (a folder, a device, a pipe) is refused before it is
+/// read, for it could be read without end.
+fn open_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    // Asked before opening: opening a pipe waits for a writer.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a regular file",
+        ));
+    }
+    std::fs::File::open(path)
 }

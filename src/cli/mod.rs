@@ -85,9 +85,15 @@ pub enum Command {
             required_unless_present = "all"
         )]
         submissions: Vec<SubmissionId>,
-        /// Export every submission.
+        /// Export every submission (of --questionnaire, when it is given).
         #[arg(long, conflicts_with = "submissions")]
         all: bool,
+        /// With --all: only the submissions of this reporting year.
+        #[arg(long, requires = "all")]
+        year: Option<i32>,
+        /// With --all: only the submissions in this state.
+        #[arg(long, requires = "all", value_parser = ["draft", "submitted", "returned", "accepted"])]
+        status: Option<String>,
         /// The file to write.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
@@ -101,9 +107,16 @@ pub enum Command {
         /// Only create the database, for scripts.
         #[arg(long)]
         no_tui: bool,
-        /// The reporting year of the generated submissions.
+        /// The reporting year of the generated submissions (the first, with --last-year).
         #[arg(long, default_value_t = 2019)]
         year: i32,
+        /// A submission of every institution for each year from --year to this one.
+        #[arg(long, value_name = "YEAR")]
+        last_year: Option<i32>,
+        /// How many institutions: the seed's, copied under numbered names ("… #2") as often as
+        /// needed (default: the seed's own, once each), for trying a database of any size.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        institutions: Option<u32>,
     },
     /// Every error and warning of every submission, each checked with the definition it was
     /// filled with; exits 1 while any error remains.
@@ -197,11 +210,29 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export {
             submissions,
             all,
+            year,
+            status,
             output,
-        }) => export::export(&cli, submissions, *all, output),
+        }) => {
+            let every = all.then(|| export::Every {
+                year: *year,
+                status: status.as_deref().and_then(crate::exchange::Status::parse),
+            });
+            export::export(&cli, submissions, every, output)
+        }
         Some(Command::Results(r)) => results::results(&cli, r),
         Some(Command::Validate(r)) => validate::validate(&cli, &r.submissions, r.json),
-        Some(Command::Demo { no_tui, year }) => demo::demo(&cli, *no_tui, *year),
+        Some(Command::Demo {
+            no_tui,
+            year,
+            last_year,
+            institutions,
+        }) => demo::demo(
+            &cli,
+            *no_tui,
+            *year..=last_year.unwrap_or(*year),
+            institutions.map(|n| n as usize),
+        ),
         Some(Command::Import {
             files,
             ours,

@@ -67,7 +67,8 @@ pub enum Say<'a> {
     DemoCreated {
         path: &'a str,
         institutions: usize,
-        year: i32,
+        /// The first and the last year.
+        years: (i32, i32),
     },
     NoSubmissionsYet(&'a str),
     DatabaseIntact {
@@ -78,8 +79,8 @@ pub enum Say<'a> {
         path: &'a str,
         submissions: usize,
     },
-    TooLarge {
-        size: u64,
+    /// One submission of a file is larger than any real one (a hostile or broken file).
+    SubmissionTooLarge {
         max: u64,
     },
     /// The reason an import was refused, and that nothing was imported.
@@ -319,18 +320,26 @@ pub fn say(lang: Lang, what: Say) -> String {
         Say::DemoCreated {
             path,
             institutions,
-            year,
-        } => (
-            format!(
-                "{path}: {} — {year}. gada demonstrācijas dati (atzīmēti kā demo dati)",
-                n(institutions, Noun::Institution)
-            ),
-            format!(
-                "{path}: {} demo {} for {year} (marked as demo data)",
-                institutions,
-                noun(Lang::En, institutions as u64, Noun::Institution)
-            ),
-        ),
+            years,
+        } => {
+            let (first, last) = years;
+            let (lv_years, en_years) = if first == last {
+                (format!("{first}."), first.to_string())
+            } else {
+                (format!("{first}.–{last}."), format!("{first}–{last}"))
+            };
+            (
+                format!(
+                    "{path}: {} — {lv_years} gada demonstrācijas dati (atzīmēti kā demo dati)",
+                    n(institutions, Noun::Institution)
+                ),
+                format!(
+                    "{path}: {} demo {} for {en_years} (marked as demo data)",
+                    institutions,
+                    noun(Lang::En, institutions as u64, Noun::Institution)
+                ),
+            )
+        }
         Say::NoSubmissionsYet(path) => (
             format!("{path}: iesniegumu vēl nav"),
             format!("{path}: no submissions yet"),
@@ -353,13 +362,12 @@ pub fn say(lang: Lang, what: Say) -> String {
             ),
             format!("{path}: {} written", n(submissions, Noun::Submission)),
         ),
-        Say::TooLarge { size, max } => (
+        Say::SubmissionTooLarge { max } => (
             format!(
-                "faila izmērs ir {}; iesnieguma faila lielākais pieļaujamais izmērs ir {}",
-                count(Lang::Lv, size as usize, Noun::Byte),
+                "viens no faila iesniegumiem ir lielāks par {}, vairāk nekā jebkurš īsts iesniegums",
                 count(Lang::Lv, max as usize, Noun::Byte)
             ),
-            format!("the file is {size} bytes; submission files may be at most {max} bytes"),
+            format!("a submission in the file is over {max} bytes, more than any real one takes"),
         ),
         Say::NothingImported(why) => (
             format!("{why}; nekas netika importēts"),

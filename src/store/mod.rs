@@ -12,6 +12,7 @@ mod checked;
 mod definitions;
 mod error;
 mod ids;
+mod importer;
 mod instances;
 mod notes;
 mod people;
@@ -27,9 +28,11 @@ pub use answers::AnswerKey;
 pub use audit::AuditEntry;
 pub use definitions::DefinitionStatus;
 pub use error::StoreError;
+pub use importer::Importer;
 pub use submissions::{Position, SubmissionSummary};
 pub use sync::{
-    Difference, ImportError, ImportOutcome, ImportReport, ImportedSubmission, Resolution,
+    Difference, ExportSink, ImportError, ImportOutcome, ImportReport, ImportedSubmission,
+    Resolution,
 };
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};

@@ -223,11 +223,6 @@ pub(super) fn queries_in(
             })?
             .collect::<Result<_, _>>()?;
     }
-    // Opened first is the query whose first message is oldest, wherever it was opened.
-    queries.sort_by(|(_, a), (_, b)| {
-        let first = |q: &QueryRecord| q.messages.first().map(|m| m.at.clone());
-        first(a).cmp(&first(b)).then_with(|| a.uid.cmp(&b.uid))
-    });
     Ok(queries.into_iter().map(|(_, q)| q).collect())
 }
 

@@ -6,16 +6,15 @@
 use super::ancestry::{Base, base_in, current_revision, set_base};
 use super::answers::{AnswerKey, encode, response_in};
 use super::audit::{Change, history_in, merge_history, record};
-use super::definitions::questionnaire_in;
+use super::importer::Definition;
 use super::people::{institution_in, person_in};
 use super::queries::{merge_queries, queries_in};
 use super::{Store, StoreError, SubmissionId, now};
 use crate::exchange::{
     AcknowledgementRecord, Content, FileError, InstitutionKind, InstitutionRecord,
-    QuestionnaireRef, Status, SubmissionFile, SubmissionRecord, check_answers, definition_hash,
-    revision,
+    QuestionnaireRef, Status, SubmissionRecord, revision,
 };
-use crate::questionnaire::{self, Questionnaire};
+use crate::questionnaire::Questionnaire;
 use crate::response::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use std::collections::{BTreeMap, BTreeSet};
@@ -116,25 +115,62 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
+/// Where [`Store::export_with`] puts the records it reads.
+pub trait ExportSink {
+    type Error: From<StoreError>;
+    fn add(&mut self, record: &SubmissionRecord) -> Result<(), Self::Error>;
+    /// Every record was added: finish the file and put it in place.
+    fn done(&mut self) -> Result<(), Self::Error>;
+    /// The export was not noted: take the file away.
+    fn undo(&mut self);
+}
+
 impl Store {
     /// The records of these submissions, as a file would carry them.
     pub fn export(&self, ids: &[SubmissionId]) -> Result<Vec<SubmissionRecord>, StoreError> {
         ids.iter()
-            .map(|&id| {
-                let mut record = record_in(&self.conn, id)?;
-                let base = base_in(&self.conn, id)?;
-                let content = record.content();
-                record.revision = current_revision(base.as_ref(), &content);
-                record.ancestors = base.map_or_else(Vec::new, |b| {
-                    b.known()
-                        .into_iter()
-                        .filter(|r| *r != record.revision)
-                        .collect()
-                });
-                Ok(record)
-            })
+            .map(|&id| exported_record(&self.conn, id))
             .collect::<rusqlite::Result<_>>()
             .map_err(|e| self.sqlite(e))
+    }
+
+    /// Export `ids` a record at a time, for a file of any size: the sink is handed every
+    /// record in turn, then told it has them all; only when that succeeds are the records
+    /// noted as exported, as [`Store::mark_exported`] notes them. Everything is read in one
+    /// snapshot of the database, so that what is noted is what the file holds; if another
+    /// process changed the database meanwhile, noting fails with [`StoreError::Busy`] and the
+    /// sink is told to take its file away again.
+    pub fn export_with<S: ExportSink>(
+        &mut self,
+        ids: &[SubmissionId],
+        sink: &mut S,
+    ) -> Result<usize, S::Error> {
+        let path = self.path.clone();
+        let err = |e| S::Error::from(StoreError::from_sqlite(&path, e));
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
+            .map_err(err)?;
+        let mut exported = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let record = exported_record(&tx, id).map_err(err)?;
+            sink.add(&record)?;
+            exported.push((id, record.revision, record.ancestors));
+        }
+        sink.done()?;
+        let noted = (|| {
+            for (id, revision, ancestors) in exported {
+                // The same snapshot: the content as it was handed to `each`.
+                let content = record_in(&tx, id)?.content();
+                set_base(&tx, id, &content, &revision, ancestors)?;
+            }
+            tx.commit()
+        })();
+        if let Err(e) = noted {
+            sink.undo();
+            return Err(err(e));
+        }
+        Ok(ids.len())
     }
 
     /// Note that these records left this database as a file: the next import of the same
@@ -158,95 +194,14 @@ impl Store {
             Ok(())
         })
     }
-
-    /// Import verified files, all in one transaction: all or nothing. `known` are definition
-    /// texts the caller can offer for questionnaires this database has not seen (the built-in
-    /// ones, `--questionnaire`).
-    pub fn import(
-        &mut self,
-        files: &[SubmissionFile],
-        known: &[&str],
-        resolution: Resolution,
-    ) -> Result<ImportReport, ImportError> {
-        // Everything that can be wrong with the files is found before anything is written.
-        let records: Vec<(&str, &SubmissionRecord)> = files
-            .iter()
-            .flat_map(|f| f.submissions.iter().map(|r| (f.machine.as_str(), r)))
-            .collect();
-        let mut definitions: Vec<(Questionnaire, String)> = Vec::new();
-        let mut which = Vec::with_capacity(records.len());
-        for &(_, r) in &records {
-            let index = match definitions
-                .iter()
-                .position(|(_, text)| hash_matches(text, &r.questionnaire))
-            {
-                Some(i) => i,
-                None => {
-                    let text = match self.definition(&r.questionnaire.hash)? {
-                        Some(text) => text,
-                        None => known
-                            .iter()
-                            .find(|text| hash_matches(text, &r.questionnaire))
-                            .map(|text| (*text).to_owned())
-                            .ok_or_else(|| unknown(r))?,
-                    };
-                    let q = questionnaire::load(&r.questionnaire.id, text.as_bytes())
-                        .map_err(|_| unknown(r))?;
-                    definitions.push((q, text));
-                    definitions.len() - 1
-                }
-            };
-            check_answers(r, &definitions[index].0)?;
-            which.push(index);
-        }
-        let path = self.path.clone();
-        let machine = self.machine.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::from_sqlite(&path, e))?;
-        let mut report = ImportReport::default();
-        for (&(source, r), &index) in records.iter().zip(&which) {
-            let (q, text) = &definitions[index];
-            let outcome = import_one(&tx, &machine, source, r, q, text, resolution)
-                .map_err(|e| StoreError::from_sqlite(&path, e))?;
-            report.submissions.push(ImportedSubmission {
-                uid: r.uid.clone(),
-                institution: r.institution.name.clone(),
-                year: r.year,
-                outcome,
-            });
-        }
-        let count = report.conflicts();
-        if count > 0 {
-            // Dropping the transaction rolls every submission of this file back.
-            return Err(ImportError::Conflicts { count, report });
-        }
-        tx.commit().map_err(|e| StoreError::from_sqlite(&path, e))?;
-        Ok(report)
-    }
 }
 
-fn hash_matches(text: &str, r: &QuestionnaireRef) -> bool {
-    definition_hash(text.as_bytes()) == r.hash
-}
-
-fn unknown(r: &SubmissionRecord) -> ImportError {
-    ImportError::UnknownQuestionnaire {
-        uid: r.uid.clone(),
-        id: r.questionnaire.id.clone(),
-        version: r.questionnaire.version.clone(),
-        hash: r.questionnaire.hash.clone(),
-    }
-}
-
-fn import_one(
+pub(super) fn import_one(
     tx: &Transaction,
     machine: &str,
     source: &str,
     theirs: &SubmissionRecord,
-    q: &Questionnaire,
-    definition: &str,
+    definition: &mut Definition,
     resolution: Resolution,
 ) -> rusqlite::Result<ImportOutcome> {
     let existing: Option<SubmissionId> = tx
@@ -267,7 +222,7 @@ fn import_one(
     let their_ancestors = || theirs.ancestors.iter().cloned();
     let Some(id) = existing else {
         let institution = institution_in(tx, &theirs.institution)?;
-        let questionnaire = questionnaire_in(tx, q, definition)?;
+        let questionnaire = definition.row(tx)?;
         tx.execute(
             "INSERT INTO submissions (uid, institution_id, questionnaire_id, year, status,
                                       created_at, updated_at, demo)
@@ -282,7 +237,7 @@ fn import_one(
             ],
         )?;
         let id = SubmissionId(tx.last_insert_rowid());
-        apply(tx, machine, source, id, theirs, q)?;
+        apply(tx, machine, source, id, theirs, &definition.q)?;
         merge_notes(tx, machine, id, theirs)?;
         set_base(tx, id, &their_content, &their_revision, their_ancestors())?;
         return Ok(ImportOutcome::Created);
@@ -331,7 +286,7 @@ fn import_one(
     };
     let forward = our_content.status.can_reach(their_content.status);
     if newer && forward {
-        apply(tx, machine, source, id, theirs, q)?;
+        apply(tx, machine, source, id, theirs, &definition.q)?;
         set_base(tx, id, &their_content, &their_revision, everything())?;
         return Ok(ImportOutcome::Updated);
     }
@@ -349,7 +304,7 @@ fn import_one(
     Ok(match resolution {
         Resolution::Refuse => ImportOutcome::Conflict(differences),
         Resolution::Theirs if forward => {
-            apply(tx, machine, source, id, theirs, q)?;
+            apply(tx, machine, source, id, theirs, &definition.q)?;
             set_base(tx, id, &their_content, &their_revision, everything())?;
             ImportOutcome::TookTheirs(differences)
         }
@@ -567,6 +522,21 @@ fn merge_notes(
 }
 
 /// A submission as a file carries it.
+/// A submission's record with the revision it has now and those it descends from.
+fn exported_record(conn: &Connection, id: SubmissionId) -> rusqlite::Result<SubmissionRecord> {
+    let mut record = record_in(conn, id)?;
+    let base = base_in(conn, id)?;
+    let content = record.content();
+    record.revision = current_revision(base.as_ref(), &content);
+    record.ancestors = base.map_or_else(Vec::new, |b| {
+        b.known()
+            .into_iter()
+            .filter(|r| *r != record.revision)
+            .collect()
+    });
+    Ok(record)
+}
+
 fn record_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<SubmissionRecord> {
     let (mut record, institution_kind) = conn.query_row(
         "SELECT s.uid, i.name, i.reg_no, i.sector, i.kind, q.code, q.version, q.hash, s.year,

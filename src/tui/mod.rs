@@ -32,10 +32,15 @@ pub fn run(app: &mut App, fx: &mut dyn Effects) -> io::Result<()> {
         Instant::now(),
         fx,
     );
+    // Drawing computes the whole frame: an idle interface must not, or it keeps a core busy
+    // over a large cohort.
+    let mut changed = true;
     while !app.quit {
-        guard.terminal.draw(|frame| view::draw(frame, app))?;
+        if changed {
+            guard.terminal.draw(|frame| view::draw(frame, app))?;
+        }
         if !event::poll(model::TICK)? {
-            update(app, Action::Tick, Instant::now(), fx);
+            changed = update(app, Action::Tick, Instant::now(), fx);
             continue;
         }
         let action = match event::read()? {
@@ -51,9 +56,10 @@ pub fn run(app: &mut App, fx: &mut dyn Effects) -> io::Result<()> {
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };
-        if let Some(action) = action {
-            update(app, action, Instant::now(), fx);
-        }
+        changed = match action {
+            Some(action) => update(app, action, Instant::now(), fx),
+            None => false,
+        };
     }
     Ok(())
 }

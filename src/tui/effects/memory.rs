@@ -10,7 +10,7 @@ use crate::inbox::InboxRow;
 use crate::plausibility::Flag;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Instance, Response, Value};
-use crate::results::Results;
+use crate::results::{Results, Scored};
 use crate::review::{Checks, QueryCounts};
 use crate::store::SubmissionSummary;
 use crate::store::{AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, SubmissionId};
@@ -332,14 +332,23 @@ impl Effects for Memory {
         Ok(())
     }
 
-    fn results(&mut self, code: &str, model: (&str, &str)) -> Result<Results, Failure> {
-        let summaries = self.submissions.iter().map(|k| k.summary.clone()).collect();
+    fn results(
+        &mut self,
+        code: &str,
+        model: (&str, &str),
+        of: SubmissionId,
+        kept: &mut Scored,
+    ) -> Result<Results, Failure> {
+        let summaries: Vec<_> = self.submissions.iter().map(|k| k.summary.clone()).collect();
+        let year = summaries.iter().find(|s| s.id == of).map(|s| s.year);
         crate::results::gather_from(
             summaries,
             code,
+            year,
             model,
             |hash| Ok(self.definitions.get(hash).cloned()),
             |id| self.kept(id).map(|k| k.response.clone()),
+            kept,
         )
     }
 

@@ -11,7 +11,7 @@ use crate::inbox::InboxRow;
 use crate::plausibility::Flag;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Response, Value};
-use crate::results::Results;
+use crate::results::{Results, Scored};
 use crate::review::Checks;
 use crate::store::{
     AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, Store, StoreError, SubmissionId,
@@ -140,8 +140,16 @@ pub trait Effects {
     /// Write the submission file to `path`.
     fn export(&mut self, submission: SubmissionId, path: &Path) -> Result<(), Failure>;
 
-    /// Every submission of questionnaire `code` scored with the model (file name, text).
-    fn results(&mut self, code: &str, model: (&str, &str)) -> Result<Results, Failure>;
+    /// The submissions of questionnaire `code` of the same year as submission `of`, scored
+    /// with the model (file name, text); `kept` holds the scores of earlier calls, and only
+    /// the submissions changed since are scored again.
+    fn results(
+        &mut self,
+        code: &str,
+        model: (&str, &str),
+        of: SubmissionId,
+        kept: &mut Scored,
+    ) -> Result<Results, Failure>;
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure>;
 
@@ -341,8 +349,24 @@ impl Effects for Store {
         Ok(())
     }
 
-    fn results(&mut self, code: &str, (file, text): (&str, &str)) -> Result<Results, Failure> {
-        Ok(crate::results::gather(self, code, file, text)?)
+    fn results(
+        &mut self,
+        code: &str,
+        model: (&str, &str),
+        of: SubmissionId,
+        kept: &mut Scored,
+    ) -> Result<Results, Failure> {
+        let summaries = Store::submissions(self)?;
+        let year = summaries.iter().find(|s| s.id == of).map(|s| s.year);
+        Ok(crate::results::gather_from(
+            summaries,
+            code,
+            year,
+            model,
+            |hash| self.definition(hash),
+            |id| self.load_response(id),
+            kept,
+        )?)
     }
 
     fn response(&mut self, submission: SubmissionId) -> Result<Response, Failure> {

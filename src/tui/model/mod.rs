@@ -60,6 +60,8 @@ pub struct App {
     /// The terminal's size (columns, rows), as the last resize said: how far a long page
     /// scrolls. Drawing reads the frame's own size.
     pub size: (u16, u16),
+    /// The scores of the cohorts shown so far, kept until their submissions change.
+    pub scored: crate::results::Scored,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,6 +186,7 @@ impl App {
             save_failed: false,
             quit: false,
             size: (80, 24),
+            scored: crate::results::Scored::default(),
         }
     }
 

@@ -38,11 +38,15 @@ pub struct ResultsView {
     pub tab: Tab,
     /// Theme under the cursor (overview) or institution under the cursor (cohort).
     pub cursor: usize,
-    /// What the leaders are sorted by.
+    /// What the leaders are sorted by ([`ResultsView::sort_leaders`] changes it).
     pub leaders: Measure,
     /// Which institutions the leaders are of: all, or ministries or the other institutions
     /// apart, as the seed ranks them.
     pub group: Option<InstitutionKind>,
+    /// The leaders' list: the group's entries of the year shown, from the best by `leaders`
+    /// to the worst, those the measure does not concern (a theme not applicable) last. Sorted
+    /// when the order or the year changes, not for each frame or key.
+    pub ranking: Vec<usize>,
     /// For the theme shown: the answer changes that lift it to the next level.
     pub steps: Vec<Step>,
     /// The theme page's first row shown, when it is longer than the screen.
@@ -54,7 +58,7 @@ pub struct ResultsView {
 impl ResultsView {
     pub fn new(results: Results, current: usize) -> Self {
         let cohort = results.year(results.entries[current].year);
-        ResultsView {
+        let mut view = ResultsView {
             results,
             current,
             cohort,
@@ -63,10 +67,20 @@ impl ResultsView {
             cursor: 0,
             leaders: Measure::EIndex,
             group: None,
+            ranking: Vec::new(),
             steps: Vec::new(),
             scroll: 0,
             back: None,
-        }
+        };
+        view.rank();
+        view
+    }
+
+    /// Sort the leaders by `leaders`, of `group` alone or of all.
+    pub fn sort_leaders(&mut self, leaders: Measure, group: Option<InstitutionKind>) {
+        self.leaders = leaders;
+        self.group = group;
+        self.rank();
     }
 
     /// How far the page shown scrolls on a terminal of `(columns, rows)`: its rows once
@@ -153,6 +167,7 @@ impl ResultsView {
         let year = self.results.entries[entry].year;
         if self.cohort.year != year {
             self.cohort = self.results.year(year);
+            self.rank();
         }
     }
 
@@ -164,9 +179,7 @@ impl ResultsView {
         &self.results.scorers[self.current]
     }
 
-    /// The leaders' list: the group's entries of the year shown, from the best by `leaders`
-    /// to the worst, those the measure does not concern (a theme not applicable) last.
-    pub fn ranking(&self) -> Vec<usize> {
+    fn rank(&mut self) {
         let entries = &self.results.entries;
         let mut order: Vec<usize> = self
             .cohort
@@ -186,6 +199,6 @@ impl ResultsView {
                 &entries[b].institution,
             ))
         });
-        order
+        self.ranking = order;
     }
 }

@@ -100,7 +100,9 @@ pub fn open_inbox(app: &mut App, fx: &mut dyn Effects) {
 }
 
 /// Apply one action that happened at `now`. The only function that changes the application.
-pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects) {
+/// Returns false when nothing changed (a tick with nothing due), so that the loop draws only
+/// when the screen may look different.
+pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects) -> bool {
     if !matches!(action, Action::Tick | Action::Resize(..)) {
         app.notice = None;
     }
@@ -117,6 +119,7 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
         save_failed,
         quit,
         size,
+        scored: _,
     } = app;
     let mut turn = Turn {
         q,
@@ -130,21 +133,22 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
         size: *size,
         next: None,
     };
+    let mut changed = true;
     match (action, &mut *screen) {
         // The view reads the frame's size; a resize only needs the redraw that follows.
         (Action::Resize(..), _) => {}
         (Action::Tick, Screen::Fill(fill)) => {
-            if fill
+            changed = fill
                 .pending
-                .is_some_and(|p| now.duration_since(p.typed_at) >= SAVE_AFTER_PAUSE)
-            {
+                .is_some_and(|p| now.duration_since(p.typed_at) >= SAVE_AFTER_PAUSE);
+            if changed {
                 flush(fill, &mut turn);
             }
         }
         (Action::Tick, Screen::Inbox(inbox)) => {
-            evaluate_some(inbox, turn.fx, INBOX_BATCH, turn.notice);
+            changed = evaluate_some(inbox, turn.fx, INBOX_BATCH, turn.notice);
         }
-        (Action::Tick, _) => {}
+        (Action::Tick, _) => changed = false,
         (Action::Quit, screen) => {
             if let Screen::Fill(fill) = screen {
                 flush(fill, &mut turn);
@@ -162,6 +166,7 @@ pub fn update(app: &mut App, action: Action, now: Instant, fx: &mut dyn Effects)
     if let Some(next) = turn.next.take() {
         go(app, next, fx);
     }
+    changed
 }
 
 /// How many submissions the inbox evaluates before its first frame: more than a tall
@@ -175,10 +180,10 @@ fn evaluate_some(
     fx: &mut dyn Effects,
     n: usize,
     notice: &mut Option<Notice>,
-) {
+) -> bool {
     let ids = inbox.unevaluated(n);
     if ids.is_empty() {
-        return;
+        return false;
     }
     match fx.inbox_checks(&ids) {
         Ok(checks) => inbox.set_checks(checks),
@@ -187,6 +192,7 @@ fn evaluate_some(
             *notice = Some(Notice::Error(e.to_string()));
         }
     }
+    true
 }
 
 /// Change the screen.

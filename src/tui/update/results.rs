@@ -6,16 +6,16 @@ use crate::exchange::InstitutionKind;
 use crate::scoring::{self, cohort::Measure};
 use crate::tui::model::results::{ResultsView, Tab};
 
-/// The results view of `submission` scored with `model` (file name, text), or the notice
-/// that says why there is none.
+/// The results view of `submission` in its year's cohort scored with `model` (file name,
+/// text), or the notice that says why there is none.
 pub(super) fn open(
-    app: &App,
+    app: &mut App,
     fx: &mut dyn Effects,
     submission: SubmissionId,
     (file, text): &(String, String),
 ) -> Result<ResultsView, Notice> {
     let results = fx
-        .results(&app.q.id, (file, text))
+        .results(&app.q.id, (file, text), submission, &mut app.scored)
         .map_err(|e| Notice::Error(e.to_string()))?;
     let current = results
         .position(submission)
@@ -70,29 +70,31 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
         (Tab::Compare, Action::Back) => to_cohort(view),
         (Tab::Cohort, Action::Up) => view.cursor = view.cursor.saturating_sub(1),
         (Tab::Cohort, Action::Down) => {
-            view.cursor = (view.cursor + 1).min(view.ranking().len().saturating_sub(1))
+            view.cursor = (view.cursor + 1).min(view.ranking.len().saturating_sub(1))
         }
         // The leaders' keys show the leaders, from wherever they are pressed.
         (_, Action::NextSort) => {
             view.tab = Tab::Cohort;
-            view.leaders = match view.leaders {
+            let leaders = match view.leaders {
                 Measure::EIndex => Measure::Theme(0),
                 Measure::Theme(t) if t + 1 < themes => Measure::Theme(t + 1),
                 Measure::Theme(_) => Measure::EIndex,
             };
+            view.sort_leaders(leaders, view.group);
             follow_current(view);
         }
         (_, Action::NextFilter) => {
             view.tab = Tab::Cohort;
-            view.group = match view.group {
+            let group = match view.group {
                 None => Some(InstitutionKind::Ministry),
                 Some(InstitutionKind::Ministry) => Some(InstitutionKind::Institution),
                 Some(InstitutionKind::Institution) => None,
             };
+            view.sort_leaders(view.leaders, group);
             follow_current(view);
         }
         (Tab::Cohort, Action::Enter) => {
-            if let Some(&chosen) = view.ranking().get(view.cursor) {
+            if let Some(&chosen) = view.ranking.get(view.cursor) {
                 view.show(chosen);
                 view.compare = None;
                 view.tab = Tab::Overview;
@@ -100,7 +102,7 @@ pub(super) fn action(view: &mut ResultsView, turn: &mut Turn, action: Action) {
             }
         }
         (Tab::Cohort, Action::Toggle) => {
-            if let Some(&chosen) = view.ranking().get(view.cursor) {
+            if let Some(&chosen) = view.ranking.get(view.cursor) {
                 view.compare = (chosen != view.current).then_some(chosen);
             }
         }
@@ -123,7 +125,7 @@ fn to_cohort(view: &mut ResultsView) {
 /// Put the leaders' cursor on the institution shown, where it is in the list.
 fn follow_current(view: &mut ResultsView) {
     let current = view.current;
-    let ranking = view.ranking();
+    let ranking = &view.ranking;
     view.cursor = ranking
         .iter()
         .position(|&e| e == current)

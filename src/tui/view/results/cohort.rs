@@ -52,46 +52,44 @@ pub(super) fn draw(frame: &mut Frame, app: &App, view: &ResultsView, area: Rect,
         palette.title(),
     );
     let width = block.inner(left).width as usize;
-    let ranking = view.ranking();
-    let items: Vec<ListItem> = ranking
-        .iter()
-        .enumerate()
-        .map(|(rank, &e)| {
-            let entry = &entries[e];
-            let marker = if e == view.current {
-                "▶"
-            } else if Some(e) == view.compare {
-                "◆"
-            } else {
-                " "
-            };
-            let top = if rank < LEADERS { "★" } else { " " };
-            let (value, level) = match (
-                view.leaders.of(&entry.score),
-                view.leaders.level(&entry.score),
-            ) {
-                (Some(v), Some(l)) => (one(app, v), Some(l)),
-                _ => ("—".to_owned(), None),
-            };
-            let style = level.map_or(palette.muted(), |l| level_style(palette, l));
-            ListItem::new(Line::from(vec![
-                Span::raw(format!("{marker}{top}{:>3}. ", rank + 1)),
-                // "▶★ 1. " before the name, " 72,2 3" after it.
-                Span::raw(fit(&entry.institution, width.saturating_sub(15))),
-                Span::styled(format!(" {value:>5}"), style),
-                Span::styled(
-                    format!(
-                        " {}",
-                        level.map_or_else(|| " ".to_owned(), |l| l.to_string())
-                    ),
-                    style,
+    let ranking = &view.ranking;
+    let row = |rank: usize| {
+        let e = ranking[rank];
+        let entry = &entries[e];
+        let marker = if e == view.current {
+            "▶"
+        } else if Some(e) == view.compare {
+            "◆"
+        } else {
+            " "
+        };
+        let top = if rank < LEADERS { "★" } else { " " };
+        let (value, level) = match (
+            view.leaders.of(&entry.score),
+            view.leaders.level(&entry.score),
+        ) {
+            (Some(v), Some(l)) => (one(app, v), Some(l)),
+            _ => ("—".to_owned(), None),
+        };
+        let style = level.map_or(palette.muted(), |l| level_style(palette, l));
+        ListItem::new(Line::from(vec![
+            Span::raw(format!("{marker}{top}{:>3}. ", rank + 1)),
+            // "▶★ 1. " before the name, " 72,2 3" after it.
+            Span::raw(fit(&entry.institution, width.saturating_sub(15))),
+            Span::styled(format!(" {value:>5}"), style),
+            Span::styled(
+                format!(
+                    " {}",
+                    level.map_or_else(|| " ".to_owned(), |l| l.to_string())
                 ),
-            ]))
-        })
-        .collect();
-    crate::tui::view::widgets::selectable(
+                style,
+            ),
+        ]))
+    };
+    crate::tui::view::widgets::selectable_rows(
         frame,
-        items,
+        ranking.len(),
+        row,
         Some(block),
         view.cursor,
         palette.selected(),

@@ -79,6 +79,23 @@ pub fn selectable(
     frame.render_stateful_widget(list, area, &mut state);
 }
 
+/// [`selectable`] over `len` one-line rows, of which only those in view are made by `row`:
+/// a list of thousands costs a screenful a frame. It scrolls as [`selectable`] does.
+pub fn selectable_rows<'a>(
+    frame: &mut ratatui::Frame,
+    len: usize,
+    row: impl Fn(usize) -> ratatui::widgets::ListItem<'a>,
+    block: Option<ratatui::widgets::Block>,
+    selected: usize,
+    highlight: ratatui::style::Style,
+    area: ratatui::layout::Rect,
+) {
+    let height = block.as_ref().map_or(area, |b| b.inner(area)).height as usize;
+    let first = (selected + 1).saturating_sub(height.max(1));
+    let items = (first..len.min(first + height)).map(row).collect();
+    selectable(frame, items, block, selected - first, highlight, area);
+}
+
 /// A rectangle of at most `width` × `height`, centred in `area`.
 /// The rectangle of a window over the screen (problems, queries, texts), cleared to draw in.
 pub fn window(frame: &mut ratatui::Frame, area: ratatui::layout::Rect) -> ratatui::layout::Rect {

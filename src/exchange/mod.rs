@@ -10,14 +10,14 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
+mod stream;
+pub use stream::{Header, MAX_SUBMISSION_BYTES, Writer, read_each};
+
 /// The `format` field of every submission file.
 pub const FORMAT: &str = "anketa-submissions";
 /// The format version this program writes. It reads this one and version 1, whose review
 /// `comments` it reads as queries ([`read`]).
 pub const VERSION: u32 = 2;
-/// Files above this size are refused before reading: a submission with 226 services is
-/// about 0.3 MB, so this holds a few hundred of the largest.
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -464,8 +464,10 @@ pub struct AcknowledgementRecord {
 /// Why a submission file was refused. Nothing of a refused file is imported.
 #[derive(Debug, Error, PartialEq)]
 pub enum FileError {
-    #[error("the file is {size} bytes; submission files may be at most {max} bytes")]
-    TooLarge { size: u64, max: u64 },
+    #[error("a submission in the file is over {max} bytes, more than any real one takes")]
+    SubmissionTooLarge { max: u64 },
+    #[error("the file cannot be read: {0}")]
+    Unreadable(String),
     #[error("the file is not JSON (line {line}, column {column}: {message})")]
     NotJson {
         line: usize,
@@ -492,74 +494,47 @@ pub enum FileError {
     Invalid { uid: String, problem: String },
 }
 
-/// Parse and verify a submission file: size, JSON, format, version, checksum, structure.
-/// Answers are checked against their questionnaire separately, see [`check_answers`].
+/// Parse and verify a submission file held in memory: JSON, format, version, checksum,
+/// structure, the size of each submission. Answers are checked against their questionnaire
+/// separately, see [`check_answers`]. [`read_each`] reads a file of any size as it goes.
 pub fn read(bytes: &[u8]) -> Result<SubmissionFile, FileError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            size: bytes.len() as u64,
-            max: MAX_FILE_BYTES,
-        });
-    }
-    let mut value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| FileError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e.to_string()),
-        })?;
-    let Some(object) = value.as_object_mut() else {
-        return Err(FileError::NotSubmissionFile);
+    let mut submissions = Vec::new();
+    let header = read_each(bytes, |_, record| {
+        submissions.push(record);
+        Ok::<(), FileError>(())
+    })?;
+    Ok(SubmissionFile {
+        format: FORMAT.to_owned(),
+        version: header.version,
+        exported_at: header.exported_at,
+        machine: header.machine,
+        submissions,
+        checksum: header.checksum,
+    })
+}
+
+/// A record as this version holds it: version 1's comments become closed queries.
+fn upgrade(record: &mut SubmissionRecord, version: u32) -> Result<(), FileError> {
+    let invalid = |problem: &str| FileError::Invalid {
+        uid: record.uid.clone(),
+        problem: problem.to_owned(),
     };
-    if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(FileError::NotSubmissionFile);
-    }
-    let version = match object.get("version") {
-        Some(v)
-            if v.as_u64()
-                .is_some_and(|v| (1..=VERSION as u64).contains(&v)) =>
-        {
-            v.as_u64()
-        }
-        other => {
-            return Err(FileError::UnsupportedVersion {
-                found: other.map_or_else(|| "(none)".to_owned(), |v| v.to_string()),
-            });
-        }
-    };
-    let Some(serde_json::Value::String(stated)) = object.remove("checksum") else {
-        return Err(FileError::NoChecksum);
-    };
-    if checksum_of(&value) != stated {
-        return Err(FileError::ChecksumMismatch);
-    }
-    let mut file: SubmissionFile =
-        serde_json::from_slice(bytes).map_err(|e| FileError::Structure {
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e.to_string()),
-        })?;
-    for record in &mut file.submissions {
-        let invalid = |problem: &str| FileError::Invalid {
-            uid: record.uid.clone(),
-            problem: problem.to_owned(),
-        };
-        if version == Some(1) {
-            if !record.queries.is_empty() || !record.history.is_empty() {
-                return Err(invalid(
-                    "a version 1 file cannot hold \"queries\" or \"history\" (version 2)",
-                ));
-            }
-            record.queries = std::mem::take(&mut record.comments)
-                .into_iter()
-                .map(CommentRecord::into_query)
-                .collect();
-        } else if !record.comments.is_empty() {
+    if version == 1 {
+        if !record.queries.is_empty() || !record.history.is_empty() {
             return Err(invalid(
-                "\"comments\" belong to version 1 files; version 2 holds \"queries\"",
+                "a version 1 file cannot hold \"queries\" or \"history\" (version 2)",
             ));
         }
+        record.queries = std::mem::take(&mut record.comments)
+            .into_iter()
+            .map(CommentRecord::into_query)
+            .collect();
+    } else if !record.comments.is_empty() {
+        return Err(invalid(
+            "\"comments\" belong to version 1 files; version 2 holds \"queries\"",
+        ));
     }
-    Ok(file)
+    Ok(())
 }
 
 /// serde_json appends " at line L column C"; the error says that itself.
@@ -568,11 +543,6 @@ fn strip_position(message: &str) -> String {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
     }
-}
-
-fn checksum_of(value: &serde_json::Value) -> String {
-    let canonical = serde_json::to_string(value).expect("a JSON value serialises");
-    format!("sha256:{}", hex(&Sha256::digest(canonical.as_bytes())))
 }
 
 pub fn hex(bytes: &[u8]) -> String {
@@ -586,19 +556,12 @@ pub fn definition_hash(bytes: &[u8]) -> String {
 
 /// Serialise submissions into a file, checksum included.
 pub fn write(exported_at: String, machine: String, submissions: Vec<SubmissionRecord>) -> Vec<u8> {
-    let mut file = SubmissionFile {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        exported_at,
-        machine,
-        submissions,
-        checksum: String::new(),
-    };
-    let value = serde_json::to_value(&file).expect("a submission file serialises");
-    file.checksum = checksum_of(&value);
-    let mut out = serde_json::to_vec_pretty(&file).expect("a submission file serialises");
-    out.push(b'\n');
-    out
+    let in_memory = "writing a submission file into memory cannot fail";
+    let mut writer = Writer::new(Vec::new(), &exported_at, &machine).expect(in_memory);
+    for record in &submissions {
+        writer.add(record).expect(in_memory);
+    }
+    writer.finish().expect(in_memory)
 }
 
 /// Check a record's answers against the questionnaire it claims: every code exists where it
