@@ -123,7 +123,8 @@ fn handouts(c: &mut Criterion) {
                 .iter()
                 .map(|&i| results::steps(&results, i, &responses[i]))
                 .collect();
-            let json = results::to_json(&results, &all, &steps).to_string();
+            let mut json = Vec::new();
+            results::write_json(&mut json, &results, &all, &steps).unwrap();
             std::fs::write(out.join("all.json"), json).unwrap();
         })
     });

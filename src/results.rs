@@ -289,22 +289,45 @@ pub fn steps(results: &Results, index: usize, response: &Response) -> Vec<Vec<sc
         .collect()
 }
 
-/// `anketa results --json`, for scripts: the entries `chosen` (indices into
-/// [`Results::entries`]), each with its next-level steps per theme (`steps`, in the order of
-/// `chosen`; `null` for an entry given none), and the cohort of each of their years.
-pub fn to_json(
+/// `anketa results --json`, for scripts, written into `out`: the entries `chosen` (indices
+/// into [`Results::entries`]), each with its next-level steps per theme (`steps`, in the
+/// order of `chosen`; `null` for an entry given none), and the cohort of each of their years.
+/// An entry at a time, laid out as `serde_json`'s pretty printer lays out the whole: ten
+/// thousand entries never stand in memory as one value.
+pub fn write_json(
+    out: &mut impl std::io::Write,
     results: &Results,
     chosen: &[usize],
     steps: &[Vec<Vec<scoring::Step>>],
-) -> serde_json::Value {
+) -> std::io::Result<()> {
     let cohorts = results.cohorts(chosen);
-    let submissions: Vec<serde_json::Value> = chosen
+    let submissions = chosen
         .iter()
         .zip(steps)
-        .map(|(&i, steps)| entry_json(results, i, cohorts.of(results.entries[i].year), steps))
-        .collect();
-    let years: Vec<serde_json::Value> = cohorts.iter().map(|c| year_json(results, c)).collect();
-    serde_json::json!({ "submissions": submissions, "years": years })
+        .map(|(&i, steps)| entry_json(results, i, cohorts.of(results.entries[i].year), steps));
+    out.write_all(b"{\n  \"submissions\": ")?;
+    pretty_array(out, submissions)?;
+    out.write_all(b",\n  \"years\": ")?;
+    pretty_array(out, cohorts.iter().map(|c| year_json(results, c)))?;
+    out.write_all(b"\n}\n")
+}
+
+/// A JSON array one level in, each element pretty-printed as it comes.
+fn pretty_array(
+    out: &mut impl std::io::Write,
+    items: impl Iterator<Item = serde_json::Value>,
+) -> std::io::Result<()> {
+    let mut empty = true;
+    for item in items {
+        out.write_all(if empty { b"[" } else { b"," })?;
+        empty = false;
+        let text = serde_json::to_vec_pretty(&item).map_err(std::io::Error::other)?;
+        for line in text.split(|&b| b == b'\n') {
+            out.write_all(b"\n    ")?;
+            out.write_all(line)?;
+        }
+    }
+    out.write_all(if empty { b"[]" } else { b"\n  ]" })
 }
 
 /// One year's aggregate e-index per group and its segments.

@@ -49,8 +49,10 @@ pub(super) fn results(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<ExitCode>
                 Ok(crate::results::steps(&results, i, &response))
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        let all = crate::results::to_json(&results, &chosen, &steps);
-        writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+        // Standard output flushes at every line: thousands of entries want one buffer.
+        let mut buffered = std::io::BufWriter::new(&mut out);
+        crate::results::write_json(&mut buffered, &results, &chosen, &steps)?;
+        buffered.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut chosen = chosen;
