@@ -166,13 +166,13 @@ struct Kept {
     score: Score,
 }
 
-/// [`gather`] over any source of submissions, of every year or of `year` alone, keeping the
-/// scores in `kept`: `definition` gives the text of a definition by its hash, `response` the
-/// answers of a submission.
+/// [`gather`] over any source of submissions, of every year or of the year of submission
+/// `year_of` alone, keeping the scores in `kept`: `definition` gives the text of a definition
+/// by its hash, `response` the answers of a submission.
 pub fn gather_from<E>(
     submissions: Vec<SubmissionSummary>,
     code: &str,
-    year: Option<i32>,
+    year_of: Option<SubmissionId>,
     (model_file, model_text): (&str, &str),
     mut definition: impl FnMut(&str) -> Result<Option<String>, E>,
     mut response: impl FnMut(SubmissionId) -> Result<Response, E>,
@@ -191,6 +191,7 @@ pub fn gather_from<E>(
         entries: Vec::new(),
         scorers: Vec::new(),
     };
+    let year = year_of.and_then(|of| submissions.iter().find(|s| s.id == of).map(|s| s.year));
     for summary in submissions {
         if summary.questionnaire_code != code || year.is_some_and(|y| y != summary.year) {
             continue;

@@ -339,12 +339,11 @@ impl Effects for Memory {
         of: SubmissionId,
         kept: &mut Scored,
     ) -> Result<Results, Failure> {
-        let summaries: Vec<_> = self.submissions.iter().map(|k| k.summary.clone()).collect();
-        let year = summaries.iter().find(|s| s.id == of).map(|s| s.year);
+        let summaries = self.submissions.iter().map(|k| k.summary.clone()).collect();
         crate::results::gather_from(
             summaries,
             code,
-            year,
+            Some(of),
             model,
             |hash| Ok(self.definitions.get(hash).cloned()),
             |id| self.kept(id).map(|k| k.response.clone()),

@@ -356,12 +356,10 @@ impl Effects for Store {
         of: SubmissionId,
         kept: &mut Scored,
     ) -> Result<Results, Failure> {
-        let summaries = Store::submissions(self)?;
-        let year = summaries.iter().find(|s| s.id == of).map(|s| s.year);
         Ok(crate::results::gather_from(
-            summaries,
+            Store::submissions(self)?,
             code,
-            year,
+            Some(of),
             model,
             |hash| self.definition(hash),
             |id| self.load_response(id),
