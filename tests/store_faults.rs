@@ -545,6 +545,31 @@ fn a_submission_over_the_size_limit_is_refused_without_reading_further() {
     );
 }
 
+#[test]
+fn a_device_a_pipe_or_a_folder_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = database_and_valid_file(dir.path());
+    let started = Instant::now();
+    binary_refuses(
+        &db,
+        &[Path::new("/dev/zero")],
+        &["/dev/zero", "tas nav parasts fails (ierīce vai kanāls)"],
+    );
+    binary_refuses(&db, &[dir.path()], &["tā ir mape, nevis fails"]);
+    let pipe = dir.path().join("pipe.json");
+    match std::process::Command::new("mkfifo").arg(&pipe).status() {
+        Ok(made) if made.success() => {
+            binary_refuses(&db, &[&pipe], &["pipe.json", "tas nav parasts fails"]);
+        }
+        _ => println!("skipped the pipe: mkfifo is not available here"),
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "nothing was read ({:?})",
+        started.elapsed()
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Database files that are not ours, damaged, read-only, newer
 

@@ -51,7 +51,9 @@ pub(super) fn import(
     })();
     let imported = match imported {
         Ok(report) => Ok(report),
-        Err(Refused::Read(name, e)) => return Err(cannot_read(&name, e)),
+        Err(Refused::Read(name, e)) => {
+            return Err(nothing(say(lang, Say::CannotRead(&name, &e))));
+        }
         Err(Refused::File(name, exchange::FileError::SubmissionTooLarge { max })) => {
             let why = say(lang, Say::SubmissionTooLarge { max });
             return Err(nothing(format!("{name}: {why}")));
@@ -106,10 +108,14 @@ impl From<crate::store::StoreError> for Refused {
 /// read, for it could be read without end.
 fn open_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
     // Asked before opening: opening a pipe waits for a writer.
-    if !std::fs::metadata(path)?.is_file() {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(std::io::ErrorKind::IsADirectory.into());
+    }
+    if !meta.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "it is not a regular file",
+            "it is not a regular file (a device or a pipe)",
         ));
     }
     std::fs::File::open(path)

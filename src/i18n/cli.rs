@@ -497,6 +497,8 @@ fn reason(lang: Lang, e: &io::Error) -> String {
             io::ErrorKind::NotFound => Some("tāda faila vai mapes nav"),
             io::ErrorKind::PermissionDenied => Some("nav piekļuves tiesību"),
             io::ErrorKind::IsADirectory => Some("tā ir mape, nevis fails"),
+            // Only a device or a pipe named as a file is refused so (`anketa import`).
+            io::ErrorKind::InvalidInput => Some("tas nav parasts fails (ierīce vai kanāls)"),
             _ => None,
         };
         if let Some(words) = words {
