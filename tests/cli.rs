@@ -444,7 +444,7 @@ fn submissions_export_and_errors_speak_the_chosen_language() {
     assert_eq!(code, 1, "{out}");
     assert_eq!(
         out,
-        "anketa: nevar nolasīt no/such.json: tāda faila vai mapes nav\n"
+        "anketa: nevar nolasīt no/such.json: tāda faila vai mapes nav; nekas netika importēts\n"
     );
     let (code, out) = anketa(&["--db", db, "results", "--submission", "99"]);
     assert_eq!(code, 1, "{out}");
