@@ -55,18 +55,14 @@ pub fn export(
     path: &Path,
 ) -> Result<usize, ExportError> {
     let tmp = partial(path);
-    let failed = |source| ExportError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let file = File::create(&tmp).map_err(failed)?;
-    let writer =
-        Writer::new(BufWriter::new(file), &crate::store::now(), store.machine()).map_err(failed)?;
     let mut sink = FileSink {
-        writer: Some(writer),
+        writer: None,
         tmp: &tmp,
         path,
     };
+    let writer = File::create(&tmp)
+        .and_then(|file| Writer::new(BufWriter::new(file), &crate::store::now(), store.machine()));
+    sink.writer = Some(writer.map_err(|e| sink.failed(e))?);
     let result = store.export_with(ids, &mut sink);
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -111,12 +111,11 @@ pub fn read_each<E: From<FileError>>(
     input: impl Read,
     mut each: impl FnMut(&Header, SubmissionRecord) -> Result<(), E>,
 ) -> Result<Header, E> {
-    let counted = Counted {
+    let counts = Rc::new(Cell::new(Counts::default()));
+    let mut counted = Counted {
         inner: std::io::BufReader::new(input),
-        counts: Rc::new(Cell::new(Counts::default())),
+        counts: Rc::clone(&counts),
     };
-    let counts = Rc::clone(&counted.counts);
-    let mut counted = counted;
     // Notepad writes a byte-order mark before the JSON; it says nothing.
     if counted
         .inner

@@ -4,7 +4,7 @@
 use super::{QuestionnaireRow, Store, StoreError, SubmissionId, SubmissionSummary};
 use crate::exchange::definition_hash;
 use crate::questionnaire::Questionnaire;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Whether a submission's definition is the one at hand.
 #[derive(Debug)]
@@ -31,14 +31,7 @@ impl Store {
 
     /// The definition text a hash stands for, if this database has it.
     pub fn definition(&self, hash: &str) -> Result<Option<String>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT definition FROM questionnaires WHERE hash = ?1",
-                [hash],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.sqlite(e))
+        definition_in(&self.conn, hash).map_err(|e| self.sqlite(e))
     }
 
     /// The definition a submission was filled with, loaded.
@@ -79,6 +72,16 @@ impl Store {
             changes,
         })
     }
+}
+
+/// The definition text kept under `hash`, if any.
+pub(super) fn definition_in(conn: &Connection, hash: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT definition FROM questionnaires WHERE hash = ?1",
+        [hash],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 pub(super) fn questionnaire_in(

@@ -1,7 +1,7 @@
 //! Importing submission files: every record verified and written in one transaction, as the
 //! file is read, so that a file of any size needs memory for one submission; all or nothing.
 
-use super::definitions::questionnaire_in;
+use super::definitions::{definition_in, questionnaire_in};
 use super::sync::{ImportError, ImportReport, ImportedSubmission, Resolution, import_one};
 use super::{QuestionnaireRow, Store, StoreError};
 use crate::exchange::{SubmissionFile, SubmissionRecord, check_answers, definition_hash};
@@ -145,18 +145,7 @@ impl Importer<'_> {
             version: r.questionnaire.version.clone(),
             hash: r.questionnaire.hash.clone(),
         };
-        let stored: Option<String> = self
-            .tx
-            .query_row(
-                "SELECT definition FROM questionnaires WHERE hash = ?1",
-                [&r.questionnaire.hash],
-                |row| row.get(0),
-            )
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })
+        let stored = definition_in(&self.tx, &r.questionnaire.hash)
             .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
         let text = match stored {
             Some(text) => text,
