@@ -213,3 +213,28 @@ CREATE UNIQUE INDEX audit_by_uid ON audit (uid);
 -- Why support staff changed a respondent's answer; NULL for every other change. (`what` now
 -- also takes 'query': a message in a query's thread.)
 ALTER TABLE audit ADD COLUMN reason TEXT;
+
+-- migration 6
+
+-- An import writes one audit entry, not one per answer it set: `changes` lists every answer it
+-- changed, [[roster, instance, code, old, new], …] with each value as `answers.value` holds
+-- it (null: none), as zlib-deflated JSON. The log reads it back as one entry per answer
+-- followed by the import's, so nothing is lost; NULL on every other entry. (A consolidated
+-- database's audit held an entry per answer twice: the respondent's, merged from the file,
+-- and the import's.) The entry's uid ends in 00000000; its changes read back as entries whose
+-- uids end in their number, 00000001 on.
+ALTER TABLE audit ADD COLUMN changes BLOB;
+
+-- The base of an exchange is kept deflated too: it is the whole submission and is read only by
+-- an import of the same submission. Bases written before are the JSON text's bytes.
+CREATE TABLE exchanges_packed (
+    submission_id INTEGER PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
+    content       BLOB NOT NULL,
+    at            TEXT NOT NULL,
+    revision      TEXT,
+    ancestors     TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+INSERT INTO exchanges_packed (submission_id, content, at, revision, ancestors)
+    SELECT submission_id, CAST(content AS BLOB), at, revision, ancestors FROM exchanges;
+DROP TABLE exchanges;
+ALTER TABLE exchanges_packed RENAME TO exchanges;

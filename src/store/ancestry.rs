@@ -1,6 +1,7 @@
 //! The ancestry of a submission: what it held at its last exchange (its base) and the
 //! revisions that led there, which is how an import tells an older file from a newer one.
 
+use super::packed::{pack, unpack};
 use super::{SubmissionId, now};
 use crate::exchange::{Content, revision};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -24,7 +25,7 @@ impl Base {
 }
 
 pub(super) fn base_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<Option<Base>> {
-    let row: Option<(String, Option<String>, String)> = conn
+    let row: Option<(Vec<u8>, Option<String>, String)> = conn
         .query_row(
             "SELECT content, revision, ancestors FROM exchanges WHERE submission_id = ?1",
             [id],
@@ -36,7 +37,7 @@ pub(super) fn base_in(conn: &Connection, id: SubmissionId) -> rusqlite::Result<O
     };
     // A base that does not read is as good as none: the import then cannot tell who changed
     // what and reports a conflict, which never overwrites anything.
-    let Ok(content) = serde_json::from_str::<Content>(&content) else {
+    let Some(content) = unpack_content(&content) else {
         return Ok(None);
     };
     let revision = stored.unwrap_or_else(|| revision("", &content));
@@ -73,7 +74,12 @@ pub(super) fn set_base(
          ON CONFLICT (submission_id) DO UPDATE SET content = excluded.content, at = excluded.at,
                                                    revision = excluded.revision,
                                                    ancestors = excluded.ancestors",
-        params![id, content.to_json(), now(), revision, ancestors],
+        params![id, pack(&content.to_json()), now(), revision, ancestors],
     )?;
     Ok(())
+}
+
+/// A stored base; `None` if it does not read.
+fn unpack_content(stored: &[u8]) -> Option<Content> {
+    serde_json::from_slice(&unpack(stored)?).ok()
 }

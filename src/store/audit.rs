@@ -2,10 +2,13 @@
 //! the change and its entry are committed together or not at all.
 
 use super::answers::AnswerKey;
+use super::packed::{pack, unpack};
 use super::people::person_in;
 use super::{PersonId, Store, StoreError, SubmissionId};
 use crate::exchange::{HistoryRecord, Role};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde_json::value::RawValue;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditEntry {
@@ -66,20 +69,113 @@ pub(super) fn record_why(
     Ok(())
 }
 
+/// An answer an import changed: where, and its value before and after (`answers.value`'s JSON).
+pub(super) struct ImportedChange<'a> {
+    pub key: AnswerKey<'a>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// Where an import's entry keeps its changes, in the order they were made: [roster, instance,
+/// code, old, new], the values as JSON in place.
+type StoredChange<V> = (String, String, String, Option<V>, Option<V>);
+
+/// The suffix of an import entry's uid; its changes, read back as entries of their own, take
+/// the same prefix and their number (1, 2, …), so that the same uids come back from a file.
+const IMPORT_SUFFIX: &str = "00000000";
+
+/// The one audit entry of an import from machine `source`, holding every answer it changed.
+pub(super) fn record_import(
+    tx: &Transaction,
+    machine: &str,
+    submission: SubmissionId,
+    source: &str,
+    at: &str,
+    changes: &[ImportedChange],
+) -> rusqlite::Result<()> {
+    let changes = changes.iter().map(|c| {
+        (
+            c.key.roster,
+            c.key.instance,
+            c.key.code,
+            c.old.as_deref(),
+            c.new.as_deref(),
+        )
+    });
+    let packed = pack_changes(changes).map_err(to_sqlite)?;
+    let import = Import {
+        uid: None,
+        submission,
+        new: &format!("from machine {source}"),
+        at,
+        machine,
+    };
+    insert_import(tx, &import, &packed)
+}
+
+/// An import's audit entry; without a uid, a new one.
+struct Import<'a> {
+    uid: Option<&'a str>,
+    submission: SubmissionId,
+    new: &'a str,
+    at: &'a str,
+    machine: &'a str,
+}
+
+/// A change as [`StoredChange`] holds it, borrowed: roster, instance, code, old, new.
+type ChangeRef<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
+/// The stored form of an import's changes; an error if a value is not JSON.
+fn pack_changes<'a>(changes: impl Iterator<Item = ChangeRef<'a>>) -> serde_json::Result<Vec<u8>> {
+    let raw = |v: Option<&'a str>| v.map(serde_json::from_str::<&RawValue>).transpose();
+    let stored = changes
+        .map(|(roster, instance, code, old, new)| {
+            Ok((roster, instance, code, raw(old)?, raw(new)?))
+        })
+        .collect::<serde_json::Result<Vec<_>>>()?;
+    Ok(pack(&serde_json::to_string(&stored)?))
+}
+
+fn insert_import(tx: &Transaction, import: &Import, changes: &[u8]) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO audit (uid, submission_id, what, roster, instance, code, old_value,
+                            new_value, person_id, at, machine, reason, changes)
+         VALUES (coalesce(?1, lower(hex(randomblob(12))) || ?2), ?3, 'import', '', '', '', NULL,
+                 ?4, NULL, ?5, ?6, NULL, ?7)",
+    )?
+    .execute(params![
+        import.uid,
+        IMPORT_SUFFIX,
+        import.submission,
+        import.new,
+        import.at,
+        import.machine,
+        changes
+    ])?;
+    Ok(())
+}
+
+fn to_sqlite(e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+}
+
 /// The audit log of a submission as files carry it, oldest first (by time: entries merged
-/// from other machines come in among this one's).
+/// from other machines come in among this one's). An import's entry comes with an entry per
+/// answer it changed before it, as if each were a row of its own.
 pub(super) fn history_in(
     conn: &Connection,
     submission: SubmissionId,
 ) -> rusqlite::Result<Vec<HistoryRecord>> {
-    conn.prepare_cached(
+    let mut out = Vec::new();
+    let mut statement = conn.prepare_cached(
         "SELECT a.uid, a.what, a.roster, a.instance, a.code, a.old_value, a.new_value,
-                coalesce(p.name, ''), p.role, a.at, a.machine, a.reason
+                coalesce(p.name, ''), p.role, a.at, a.machine, a.reason, a.changes
          FROM audit a LEFT JOIN people p ON p.id = a.person_id
          WHERE a.submission_id = ?1 ORDER BY a.at, a.id",
-    )?
-    .query_map([submission], |r| {
-        Ok(HistoryRecord {
+    )?;
+    let mut rows = statement.query([submission])?;
+    while let Some(r) = rows.next()? {
+        let entry = HistoryRecord {
             uid: r.get(0)?,
             what: r.get(1)?,
             roster: r.get(2)?,
@@ -95,9 +191,114 @@ pub(super) fn history_in(
             at: r.get(9)?,
             machine: r.get(10)?,
             reason: r.get(11)?,
+        };
+        if let Some(changes) = r.get::<_, Option<Vec<u8>>>(12)? {
+            expand_import(&entry, &changes, &mut out).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(12, rusqlite::types::Type::Blob, e)
+            })?;
+        }
+        out.push(entry);
+    }
+    Ok(out)
+}
+
+/// The answers an import's entry changed, each as the entry it would have had of its own.
+fn expand_import(
+    import: &HistoryRecord,
+    changes: &[u8],
+    out: &mut Vec<HistoryRecord>,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let prefix = import
+        .uid
+        .strip_suffix(IMPORT_SUFFIX)
+        .ok_or("an import entry's uid does not end as its changes' do")?;
+    let changes = unpack(changes).ok_or("an import entry's changes do not inflate")?;
+    let changes: Vec<StoredChange<Box<RawValue>>> = serde_json::from_slice(&changes)?;
+    let json = |v: Option<Box<RawValue>>| v.map(|v| v.get().to_owned());
+    for (n, (roster, instance, code, old, new)) in changes.into_iter().enumerate() {
+        out.push(HistoryRecord {
+            uid: format!("{prefix}{:08x}", n + 1),
+            what: "answer".into(),
+            roster,
+            instance,
+            code,
+            old: json(old),
+            new: json(new),
+            author: String::new(),
+            role: None,
+            at: import.at.clone(),
+            machine: import.machine.clone(),
+            reason: None,
+        });
+    }
+    Ok(())
+}
+
+/// The prefix of an import entry's uid and a number: 0 for the entry, 1, 2, … for its
+/// changes read back as entries of their own. Any other 32-digit uid reads as one too, which is
+/// why [`merge_history`] also checks that the entries look as an import's do.
+fn import_part(uid: &str) -> Option<(&str, u32)> {
+    let (prefix, number) = uid.split_at_checked(24)?;
+    (uid.len() == 32 && uid.is_ascii())
+        .then(|| u32::from_str_radix(number, 16).ok())
+        .flatten()
+        .map(|n| (prefix, n))
+}
+
+/// Whether `uid` is one of the changes of an import entry this database keeps whole.
+fn within_import(tx: &Transaction, uid: &str) -> rusqlite::Result<bool> {
+    match import_part(uid) {
+        Some((prefix, n)) if n > 0 => tx
+            .prepare_cached("SELECT 1 FROM audit WHERE uid = ?1 AND changes IS NOT NULL")?
+            .exists([format!("{prefix}{IMPORT_SUFFIX}")]),
+        _ => Ok(false),
+    }
+}
+
+/// The imports among `history` whose changes the file carries as entries of their own, each
+/// by its uid, with those entries in order: kept here as one entry again.
+fn imports_in(history: &[HistoryRecord]) -> HashMap<&str, Vec<&HistoryRecord>> {
+    /// An import entry and its changes found so far, each with its number.
+    type Found<'h> = (&'h HistoryRecord, Vec<(u32, &'h HistoryRecord)>);
+    let mut imports: HashMap<&str, Found> = history
+        .iter()
+        .filter(|h| {
+            h.what == "import"
+                && h.old.is_none()
+                && h.author.is_empty()
+                && h.reason.is_none()
+                && h.new.is_some()
         })
-    })?
-    .collect()
+        .filter_map(|h| match import_part(&h.uid)? {
+            (prefix, 0) => Some((prefix, (h, Vec::new()))),
+            _ => None,
+        })
+        .collect();
+    for h in history {
+        if let Some((prefix, n)) = import_part(&h.uid).filter(|&(_, n)| n > 0)
+            && let Some((import, changes)) = imports.get_mut(prefix)
+            && h.what == "answer"
+            && h.author.is_empty()
+            && h.reason.is_none()
+            && h.at == import.at
+            && h.machine == import.machine
+        {
+            changes.push((n, h));
+        }
+    }
+    imports
+        .into_values()
+        .filter_map(|(import, mut changes)| {
+            changes.sort_by_key(|&(n, _)| n);
+            let numbered = changes.iter().zip(1..).all(|(&(n, _), i)| n == i);
+            (numbered && !changes.is_empty()).then(|| {
+                (
+                    import.uid.as_str(),
+                    changes.into_iter().map(|(_, h)| h).collect(),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Add the entries of `history` this database does not have yet, in the file's order after
@@ -107,22 +308,72 @@ pub(super) fn merge_history(
     submission: SubmissionId,
     history: &[HistoryRecord],
 ) -> rusqlite::Result<()> {
+    let imports = imports_in(history);
+    let whole: HashSet<&str> = imports.values().flatten().map(|h| h.uid.as_str()).collect();
     for h in history {
-        let person = match (h.author.as_str(), h.role) {
-            ("", _) | (_, None) => None,
-            (name, Some(role)) => Some(person_in(tx, name, role.as_str())?),
-        };
-        tx.prepare_cached(
-            "INSERT INTO audit (uid, submission_id, what, roster, instance, code, old_value,
-                                new_value, person_id, at, machine, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-             ON CONFLICT (uid) DO NOTHING",
-        )?
-        .execute(params![
-            h.uid, submission, h.what, h.roster, h.instance, h.code, h.old, h.new, person, h.at,
-            h.machine, h.reason
-        ])?;
+        if whole.contains(h.uid.as_str()) || within_import(tx, &h.uid)? {
+            continue;
+        }
+        if let Some(changes) = imports.get(h.uid.as_str()) {
+            let packed = pack_changes(changes.iter().map(|c| {
+                (
+                    c.roster.as_str(),
+                    c.instance.as_str(),
+                    c.code.as_str(),
+                    c.old.as_deref(),
+                    c.new.as_deref(),
+                )
+            }));
+            let whole_here: Option<bool> = tx
+                .prepare_cached("SELECT changes IS NOT NULL FROM audit WHERE uid = ?1")?
+                .query_row([&h.uid], |r| r.get(0))
+                .optional()?;
+            match (whole_here, packed) {
+                (Some(true), _) => continue,
+                (None, Ok(packed)) => {
+                    let import = Import {
+                        uid: Some(&h.uid),
+                        submission,
+                        new: h.new.as_deref().unwrap_or_default(),
+                        at: &h.at,
+                        machine: &h.machine,
+                    };
+                    insert_import(tx, &import, &packed)?;
+                    continue;
+                }
+                // Kept here entry by entry, or with a value that is not an answer's.
+                _ => {
+                    for c in changes {
+                        insert_entry(tx, submission, c)?;
+                    }
+                }
+            }
+        }
+        insert_entry(tx, submission, h)?;
     }
+    Ok(())
+}
+
+/// One entry merged from a file, unless this database has it.
+fn insert_entry(
+    tx: &Transaction,
+    submission: SubmissionId,
+    h: &HistoryRecord,
+) -> rusqlite::Result<()> {
+    let person = match (h.author.as_str(), h.role) {
+        ("", _) | (_, None) => None,
+        (name, Some(role)) => Some(person_in(tx, name, role.as_str())?),
+    };
+    tx.prepare_cached(
+        "INSERT INTO audit (uid, submission_id, what, roster, instance, code, old_value,
+                            new_value, person_id, at, machine, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (uid) DO NOTHING",
+    )?
+    .execute(params![
+        h.uid, submission, h.what, h.roster, h.instance, h.code, h.old, h.new, person, h.at,
+        h.machine, h.reason
+    ])?;
     Ok(())
 }
 

@@ -15,6 +15,7 @@ mod ids;
 mod importer;
 mod instances;
 mod notes;
+mod packed;
 mod people;
 mod queries;
 mod submissions;

@@ -5,7 +5,7 @@
 
 use super::ancestry::{Base, base_in, current_revision, set_base};
 use super::answers::{AnswerKey, encode, response_in};
-use super::audit::{Change, history_in, merge_history, record};
+use super::audit::{ImportedChange, history_in, merge_history, record_import};
 use super::importer::Definition;
 use super::people::{institution_in, person_in};
 use super::queries::{merge_queries, queries_in};
@@ -409,6 +409,7 @@ fn apply(
         old_answers.keys().chain(new_answers.keys()).collect();
     places.sort();
     places.dedup();
+    let mut changes = Vec::new();
     for place in places {
         let (old_value, new_value) = (old_answers.get(place), new_answers.get(place));
         if old_value == new_value {
@@ -435,19 +436,11 @@ fn apply(
                 )?
                 .execute(params![id, roster, instance, code])?,
         };
-        record(
-            tx,
-            machine,
-            &Change {
-                submission: id,
-                what: "answer",
-                key,
-                old: old_json.as_deref(),
-                new: new_json.as_deref(),
-                person: None,
-                at: &at,
-            },
-        )?;
+        changes.push(ImportedChange {
+            key,
+            old: old_json,
+            new: new_json,
+        });
     }
     tx.execute(
         "DELETE FROM roster_instances WHERE submission_id = ?1",
@@ -481,19 +474,7 @@ fn apply(
             theirs.demo
         ],
     )?;
-    record(
-        tx,
-        machine,
-        &Change {
-            submission: id,
-            what: "import",
-            key: AnswerKey::top(""),
-            old: None,
-            new: Some(&format!("from machine {source}")),
-            person: None,
-            at: &at,
-        },
-    )
+    record_import(tx, machine, id, source, &at, &changes)
 }
 
 /// Queries, acknowledgements and history have their own identity: an import adds what is
