@@ -145,7 +145,7 @@ pub fn gather(
         (model_file, model_text),
         |hash| store.definition(hash),
         |id| store.load_response(id),
-        &mut Scored::default(),
+        &mut Scored::once(),
     )
 }
 
@@ -158,6 +158,18 @@ pub struct Scored {
     model: String,
     scorers: HashMap<String, Option<Rc<Scorer>>>,
     scores: HashMap<SubmissionId, Kept>,
+    /// Gathered once (`anketa results`): a copy of every score would only double the memory
+    /// that ten thousand entries take.
+    once: bool,
+}
+
+impl Scored {
+    fn once() -> Scored {
+        Scored {
+            once: true,
+            ..Scored::default()
+        }
+    }
 }
 
 struct Kept {
@@ -181,11 +193,15 @@ pub fn gather_from<E>(
     if kept.model != model_text {
         *kept = Scored {
             model: model_text.to_owned(),
+            once: kept.once,
             ..Scored::default()
         };
     }
     let Scored {
-        scorers, scores, ..
+        scorers,
+        scores,
+        once,
+        ..
     } = kept;
     let mut results = Results {
         entries: Vec::new(),
@@ -226,15 +242,15 @@ pub fn gather_from<E>(
                 let updated_at = summary.updated_at.clone();
                 let answers = response(summary.id)?;
                 let entry = score_entry(&scorer, summary, &answers);
-                let score = entry.score.clone();
-                scores.insert(
-                    entry.submission,
-                    Kept {
+                if !*once {
+                    let score = entry.score.clone();
+                    let kept = Kept {
                         updated_at,
                         hash,
                         score,
-                    },
-                );
+                    };
+                    scores.insert(entry.submission, kept);
+                }
                 entry
             }
         };
