@@ -1,7 +1,8 @@
-//! The interface on the largest institution of the 2019 seed (226 services): one key press,
-//! `update` plus a full render into a 200×60 test terminal, beside a baseline measured in the
-//! same run (rendering a blank 200×60 frame: the cost of the terminal machinery alone).
-//! Also the first frame of that submission: opening it from the start screen and drawing.
+//! The interface on the largest institution of the 2019 seed (226 services), and on one with
+//! 5,000 (issue 14: a key's cost should not follow the roster's size): one key press, `update`
+//! plus a full render into a 200×60 test terminal, beside a baseline measured in the same run
+//! (rendering a blank 200×60 frame: the cost of the terminal machinery alone). Also the first
+//! frame of the 226-service submission: opening it from the start screen and drawing.
 //!
 //! Besides criterion's figures, prints median and p99 over 2,000 timed key presses.
 //! `docs/performance.md` reports the ratios.
@@ -22,10 +23,11 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// A database holding one e-index submission with 226 services, made by importing a file.
-fn database(dir: &Path) {
+/// A database holding one e-index submission with `services` services, made by importing a
+/// file.
+fn database(dir: &Path, services: usize) {
     let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-    let r = full_response(&q, 226);
+    let r = full_response(&q, services);
     let record = SubmissionRecord::new(
         "bench".into(),
         InstitutionRecord {
@@ -104,13 +106,19 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn key_presses(c: &mut Criterion) {
+    for services in [226, 5_000] {
+        key_presses_with(c, services);
+    }
+}
+
+fn key_presses_with(c: &mut Criterion, services: usize) {
     let dir = tempfile::tempdir().unwrap();
-    database(dir.path());
+    database(dir.path(), services);
     let mut app = app(dir.path());
     into_the_services(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
 
-    let mut group = c.benchmark_group("key press, 226 services, 200x60");
+    let mut group = c.benchmark_group(format!("key press, {services} services, 200x60"));
     group.bench_function("baseline: render a blank frame", |b| {
         b.iter(|| {
             terminal.draw(|f| f.render_widget(Clear, f.area())).unwrap();
@@ -169,7 +177,8 @@ fn key_presses(c: &mut Criterion) {
         terminal.draw(|f| view::draw(f, &app.app)).unwrap();
     });
     println!(
-        "type a digit (update + rules + render 200x60): median {type_median:?}, p99 {type_p99:?}; \
+        "{services} services, type a digit (update + rules + render 200x60): median \
+         {type_median:?}, p99 {type_p99:?}; \
          blank frame: median {blank_median:?}, p99 {blank_p99:?}; ratio median {:.1}, p99 {:.1}",
         type_median.as_secs_f64() / blank_median.as_secs_f64(),
         type_p99.as_secs_f64() / blank_p99.as_secs_f64()
@@ -178,7 +187,7 @@ fn key_presses(c: &mut Criterion) {
 
 fn first_frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    database(dir.path());
+    database(dir.path(), 226);
     c.bench_function(
         "first frame: open the 226-service submission and draw it",
         |b| {

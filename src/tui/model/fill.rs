@@ -2,6 +2,7 @@
 //! cursor is, what is being typed, and the questions asked of that state (what is visible,
 //! answered, required; progress).
 
+pub use super::sheet::Progress;
 use super::sheet::Sheet;
 use crate::exchange::{QueryRecord, Role, Status};
 use crate::expr::ItemId;
@@ -463,25 +464,6 @@ pub fn edit_problem(fill: &Fill, lang: Lang) -> Option<String> {
     }
 }
 
-/// How far a section (or one roster instance of it) is filled, and its open problems. Required
-/// and optional questions count apart, so that a section whose required questions are all
-/// answered reads as done however many optional notes stay empty.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Progress {
-    pub required_answered: usize,
-    pub required: usize,
-    pub optional_answered: usize,
-    pub optional: usize,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-impl Progress {
-    pub fn complete(&self) -> bool {
-        self.required_answered == self.required
-    }
-}
-
 impl Fill {
     /// Whether an item must be answered where it is shown (in a roster, only in the instances
     /// that must be filled).
@@ -491,57 +473,8 @@ impl Fill {
     }
 
     /// Progress of a section (an index into the questionnaire's sections), over all its
-    /// instances or only `instance`.
+    /// instances or only `instance`: counted once per change of the answers, not per frame.
     pub fn progress(&self, section: usize, instance: Option<usize>) -> Progress {
-        let def = &self.q.sections[section];
-        let instances: Vec<Option<usize>> = match (def.roster, instance) {
-            (None, _) => vec![None],
-            (Some(_), Some(i)) => vec![Some(i)],
-            (Some(r), None) => (0..self.eval().instances(r).len()).map(Some).collect(),
-        };
-        let mut p = Progress::default();
-        let stored: Vec<Option<&std::collections::BTreeMap<String, Value>>> = instances
-            .iter()
-            .map(|&i| match (def.roster, i) {
-                (None, _) => Some(&self.response().answers),
-                (Some(r), Some(i)) => self.eval().instance_answers(&self.q, self.response(), r, i),
-                (Some(_), None) => None,
-            })
-            .collect();
-        for question in def.questions.clone() {
-            for item in self.q.questions[question].items.clone() {
-                for (&i, answers) in instances.iter().zip(&stored) {
-                    if !self.eval().is_visible(item, i, &self.q) {
-                        continue;
-                    }
-                    let code = &self.q.items[item].code;
-                    let answered = answers
-                        .and_then(|a| a.get(code))
-                        .is_some_and(|v| !v.is_blank());
-                    let (count, done) = if self.is_required(item, i) {
-                        (&mut p.required, &mut p.required_answered)
-                    } else {
-                        (&mut p.optional, &mut p.optional_answered)
-                    };
-                    *count += 1;
-                    *done += usize::from(answered);
-                }
-            }
-        }
-        // Unanswered questions show in the counts, not as errors here.
-        for f in &self.eval().findings {
-            if f.kind == rules::FindingKind::Missing {
-                continue;
-            }
-            if f.location.section == section
-                && (instance.is_none() || f.location.instance == instance)
-            {
-                match f.severity {
-                    crate::questionnaire::Severity::Error => p.errors += 1,
-                    crate::questionnaire::Severity::Warning => p.warnings += 1,
-                }
-            }
-        }
-        p
+        self.sheet.progress(section, instance)
     }
 }

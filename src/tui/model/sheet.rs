@@ -1,10 +1,12 @@
 //! The answers of the submission being filled and what the rules make of them, kept together
 //! so that they never disagree: the only way to change the answers is [`Sheet::change`], which
-//! evaluates them again, once.
+//! evaluates them again, once, and counts what each section has left.
 
-use crate::questionnaire::Questionnaire;
-use crate::response::Response;
-use crate::rules::{self, Evaluation};
+use crate::questionnaire::{Questionnaire, Severity};
+use crate::response::{Response, Value};
+use crate::rules::{self, Evaluation, FindingKind};
+use std::collections::BTreeMap;
+use std::ops::AddAssign;
 use std::rc::Rc;
 
 pub struct Sheet {
@@ -12,6 +14,47 @@ pub struct Sheet {
     response: Response,
     eval: Evaluation,
     shown: Vec<usize>,
+    /// Per section of the questionnaire (shown ones counted): its progress, and per roster
+    /// instance. Counted when the answers change: a frame draws thousands of services' rows
+    /// and totals without counting them again.
+    progress: Vec<SectionProgress>,
+}
+
+/// How far a section (or one roster instance of it) is filled, and its open problems. Required
+/// and optional questions count apart, so that a section whose required questions are all
+/// answered reads as done however many optional notes stay empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub required_answered: usize,
+    pub required: usize,
+    pub optional_answered: usize,
+    pub optional: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Progress {
+    pub fn complete(&self) -> bool {
+        self.required_answered == self.required
+    }
+}
+
+impl AddAssign for Progress {
+    fn add_assign(&mut self, other: Progress) {
+        self.required_answered += other.required_answered;
+        self.required += other.required;
+        self.optional_answered += other.optional_answered;
+        self.optional += other.optional;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+    }
+}
+
+#[derive(Default)]
+struct SectionProgress {
+    whole: Progress,
+    /// For a roster section, by instance.
+    instances: Vec<Progress>,
 }
 
 impl Sheet {
@@ -19,11 +62,27 @@ impl Sheet {
     /// support staff): findings are kept for these only, so that a respondent is never asked
     /// for the part that support staff fill.
     pub fn new(q: Rc<Questionnaire>, response: Response, shown: Vec<usize>) -> Sheet {
+        let eval = evaluate(&q, &response, &shown);
+        let progress = count(&q, &response, &eval, &shown);
         Sheet {
-            eval: evaluate(&q, &response, &shown),
+            eval,
+            progress,
             q,
             response,
             shown,
+        }
+    }
+
+    /// Progress of a section over all its instances, or only `instance`.
+    pub fn progress(&self, section: usize, instance: Option<usize>) -> Progress {
+        let Some(counted) = self.progress.get(section) else {
+            return Progress::default();
+        };
+        match instance {
+            Some(i) if self.q.sections[section].roster.is_some() => {
+                counted.instances.get(i).copied().unwrap_or_default()
+            }
+            _ => counted.whole,
         }
     }
 
@@ -44,6 +103,7 @@ impl Sheet {
     pub fn change<R>(&mut self, change: impl FnOnce(&mut Response) -> R) -> R {
         let result = change(&mut self.response);
         self.eval = evaluate(&self.q, &self.response, &self.shown);
+        self.progress = count(&self.q, &self.response, &self.eval, &self.shown);
         result
     }
 }
@@ -53,4 +113,85 @@ fn evaluate(q: &Questionnaire, response: &Response, shown: &[usize]) -> Evaluati
     eval.findings
         .retain(|f| shown.contains(&f.location.section));
     eval
+}
+
+/// The progress of every shown section and of each of its roster instances.
+fn count(
+    q: &Questionnaire,
+    response: &Response,
+    eval: &Evaluation,
+    shown: &[usize],
+) -> Vec<SectionProgress> {
+    let mut out: Vec<SectionProgress> = (0..q.sections.len())
+        .map(|_| SectionProgress::default())
+        .collect();
+    for &section in shown {
+        let def = &q.sections[section];
+        let counted = &mut out[section];
+        match def.roster {
+            None => counted.whole = answered(q, eval, section, None, Some(&response.answers)),
+            Some(r) => {
+                counted.instances = (0..eval.instances(r).len())
+                    .map(|i| {
+                        let stored = eval.instance_answers(q, response, r, i);
+                        answered(q, eval, section, Some(i), stored)
+                    })
+                    .collect();
+                for &p in &counted.instances {
+                    counted.whole += p;
+                }
+            }
+        }
+    }
+    // Unanswered questions show in the counts, not as errors here.
+    for f in &eval.findings {
+        if f.kind == FindingKind::Missing || !shown.contains(&f.location.section) {
+            continue;
+        }
+        let counted = &mut out[f.location.section];
+        let instance = f
+            .location
+            .instance
+            .and_then(|i| counted.instances.get_mut(i));
+        for p in std::iter::once(&mut counted.whole).chain(instance) {
+            match f.severity {
+                Severity::Error => p.errors += 1,
+                Severity::Warning => p.warnings += 1,
+            }
+        }
+    }
+    out
+}
+
+/// The questions of a section shown in one context (outside rosters, or one instance), and how
+/// many of them are answered.
+fn answered(
+    q: &Questionnaire,
+    eval: &Evaluation,
+    section: usize,
+    instance: Option<usize>,
+    stored: Option<&BTreeMap<String, Value>>,
+) -> Progress {
+    let mut p = Progress::default();
+    for question in q.sections[section].questions.clone() {
+        for item in q.questions[question].items.clone() {
+            if !eval.is_visible(item, instance, q) {
+                continue;
+            }
+            let def = &q.items[item];
+            let answered = stored
+                .and_then(|a| a.get(&def.code))
+                .is_some_and(|v| !v.is_blank());
+            let required =
+                def.required && instance.is_none_or(|i| eval.instance_required(def.section, i));
+            let (count, done) = if required {
+                (&mut p.required, &mut p.required_answered)
+            } else {
+                (&mut p.optional, &mut p.optional_answered)
+            };
+            *count += 1;
+            *done += usize::from(answered);
+        }
+    }
+    p
 }

@@ -36,29 +36,33 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         return;
     }
     let width = inner.width as usize;
-    let items: Vec<ListItem> = instances
-        .iter()
-        .enumerate()
-        .map(|(i, instance)| {
-            let p = fill.progress(section_index, Some(i));
-            let mut name = instance.name().to_owned();
-            if section.required_instances.is_some()
-                && fill.eval().instance_required(section_index, i)
-            {
-                name = format!("★ {name} ({})", app.tr(T::FormRequired));
-            }
-            ListItem::new(section_line(
-                &format!("{}. {name}", i + 1),
-                p,
-                width,
-                palette,
-            ))
-        })
-        .collect();
+    // Only the rows on screen are made: an institution may have thousands of services.
+    let row = |i: usize| {
+        let p = fill.progress(section_index, Some(i));
+        let mut name = instances[i].name().to_owned();
+        if section.required_instances.is_some() && fill.eval().instance_required(section_index, i) {
+            name = format!("★ {name} ({})", app.tr(T::FormRequired));
+        }
+        ListItem::new(section_line(
+            &format!("{}. {name}", i + 1),
+            p,
+            width,
+            palette,
+        ))
+    };
     let highlight = if fill.focus == Focus::Roster {
         palette.selected()
     } else {
         palette.title()
     };
-    super::selectable(frame, items, Some(block), fill.instance, highlight, area);
+    let selected = fill.instance.min(instances.len() - 1);
+    super::selectable_rows(
+        frame,
+        instances.len(),
+        row,
+        Some(block),
+        selected,
+        highlight,
+        area,
+    );
 }
