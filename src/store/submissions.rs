@@ -81,6 +81,15 @@ impl Store {
         self.summaries("", [])
     }
 
+    /// The submissions of the year `of` is of, `of` among them: a cohort, without reading
+    /// every other year's.
+    pub fn same_year_as(&self, of: SubmissionId) -> Result<Vec<SubmissionSummary>, StoreError> {
+        self.summaries(
+            "WHERE s.year = (SELECT year FROM submissions WHERE id = ?1)",
+            [of],
+        )
+    }
+
     pub fn submission(&self, id: SubmissionId) -> Result<SubmissionSummary, StoreError> {
         self.summaries("WHERE s.id = ?1", [id])?
             .pop()

@@ -357,7 +357,7 @@ impl Effects for Store {
         kept: &mut Scored,
     ) -> Result<Results, Failure> {
         Ok(crate::results::gather_from(
-            Store::submissions(self)?,
+            self.same_year_as(of)?,
             code,
             Some(of),
             model,
