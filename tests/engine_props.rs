@@ -4,7 +4,7 @@ mod common;
 
 use anketa::questionnaire::Questionnaire;
 use anketa::response::{Response, Value};
-use anketa::rules::evaluate;
+use anketa::rules::{Evaluation, Locality, evaluate, reevaluate};
 use common::answers::{candidates, responses};
 use common::fixtures::eindex;
 use proptest::prelude::*;
@@ -76,5 +76,76 @@ proptest! {
                 prop_assert_eq!(before.is_visible(item, None, q), after.is_visible(item, None, q));
             }
         }
+    }
+
+    /// A change in one roster instance, evaluated again for that instance alone, comes out as
+    /// evaluating the whole response does: visibility, the instances to fill, every finding.
+    #[test]
+    fn one_instance_evaluated_again_is_the_whole_evaluated(
+        r in responses(),
+        pick in any::<(u16, u16, u8)>(),
+    ) {
+        let q = eindex();
+        let mut e = evaluate(q, &r);
+        let rosters: Vec<usize> = (0..q.rosters.len()).filter(|&x| !e.instances(x).is_empty()).collect();
+        prop_assume!(!rosters.is_empty());
+        let roster = rosters[pick.0 as usize % rosters.len()];
+        let instance = pick.1 as usize % e.instances(roster).len();
+        let items: Vec<usize> = (0..q.items.len()).filter(|&i| q.items[i].roster == Some(roster)).collect();
+        let item = items[pick.2 as usize % items.len()];
+        let def = &q.items[item];
+        let key = e.instances(roster)[instance].key.clone();
+        let mut changed = r.clone();
+        let answers = &mut changed.instance_mut(&q.rosters[roster].id, &key).answers;
+        let c = candidates(&def.answer);
+        match c[pick.2 as usize % c.len()].clone() {
+            Some(v) => answers.insert(def.code.clone(), v),
+            None => answers.remove(&def.code),
+        };
+        let whole = evaluate(q, &changed);
+        if reevaluate(q, &changed, &mut e, &Locality::of(q), roster, instance) {
+            same(q, &e, &whole)?;
+        }
+    }
+}
+
+fn same(q: &Questionnaire, a: &Evaluation, b: &Evaluation) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&a.findings, &b.findings);
+    for item in 0..q.items.len() {
+        match q.items[item].roster {
+            None => prop_assert_eq!(a.is_visible(item, None, q), b.is_visible(item, None, q)),
+            Some(r) => {
+                prop_assert_eq!(a.instances(r).len(), b.instances(r).len());
+                for i in 0..a.instances(r).len() {
+                    prop_assert_eq!(
+                        a.is_visible(item, Some(i), q),
+                        b.is_visible(item, Some(i), q)
+                    );
+                }
+            }
+        }
+    }
+    for (s, section) in q.sections.iter().enumerate() {
+        if let Some(r) = section.roster {
+            for i in 0..a.instances(r).len() {
+                prop_assert_eq!(a.instance_required(s, i), b.instance_required(s, i));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Both questionnaires let a change in a service (an e-index service, an ICT system) be
+/// evaluated for that instance alone: their rules within rosters read their own instance.
+#[test]
+fn rosters_of_the_built_in_questionnaires_are_local() {
+    let q = eindex();
+    let services = q.roster("services").unwrap();
+    assert!(Locality::of(q).is_local(services));
+    let (id, text) = anketa::questionnaire::IKT_2024;
+    let q = anketa::questionnaire::load(id, text.as_bytes()).unwrap();
+    let locality = Locality::of(&q);
+    for (r, roster) in q.rosters.iter().enumerate() {
+        assert!(locality.is_local(r), "{id}: {}", roster.id);
     }
 }

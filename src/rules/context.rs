@@ -4,7 +4,7 @@
 use super::Evaluation;
 use crate::expr::{Env, ItemId, RosterId};
 use crate::questionnaire::Questionnaire;
-use crate::response::{Response, Value};
+use crate::response::{Instance, Response, Value};
 use std::collections::BTreeMap;
 
 /// A response's stored answers by item, looked up by code once. The rules read an answer many
@@ -15,6 +15,8 @@ pub struct Answers<'r> {
     top: Vec<Option<&'r Value>>,
     /// Per roster, per stored instance (in the response's order), by the item's slot.
     rosters: Vec<Vec<Vec<Option<&'r Value>>>>,
+    /// Per roster, the stored instances, for answers not found by item ([`Answers::only`]).
+    stored: Vec<&'r [Instance]>,
 }
 
 impl<'r> Answers<'r> {
@@ -43,12 +45,53 @@ impl<'r> Answers<'r> {
             response,
             top,
             rosters,
+            stored: stored_instances(q, response),
         }
     }
 
     /// The stored answer of an item outside rosters, shown or not.
     pub fn top(&self, item: ItemId) -> Option<&'r Value> {
         self.top[item]
+    }
+
+    /// The answers of a response as one context reads them, at the cost of that context: the
+    /// ones outside rosters and, if given, those of the `stored`-th instance of a roster are
+    /// found by item; every other instance's is looked up when read (by the rules that sum
+    /// over a roster). For evaluating a change in one instance again, or showing one.
+    pub fn only(
+        q: &Questionnaire,
+        response: &'r Response,
+        instance: Option<(RosterId, usize)>,
+    ) -> Self {
+        let mut top = vec![None; q.items.len()];
+        for_each_known(q.scope(None), &response.answers, |_, item, value| {
+            top[item] = Some(value);
+        });
+        let mut rosters: Vec<Vec<Vec<Option<&'r Value>>>> = vec![Vec::new(); q.rosters.len()];
+        let Some((roster, stored)) = instance else {
+            return Answers {
+                response,
+                top,
+                rosters,
+                stored: stored_instances(q, response),
+            };
+        };
+        let instances = response.instances(&q.rosters[roster].id);
+        if let Some(instance) = instances.get(stored) {
+            let scope = q.scope(Some(roster));
+            let mut slots = vec![None; scope.len()];
+            for_each_known(scope, &instance.answers, |slot, _, value| {
+                slots[slot] = Some(value);
+            });
+            rosters[roster] = vec![Vec::new(); instances.len()];
+            rosters[roster][stored] = slots;
+        }
+        Answers {
+            response,
+            top,
+            rosters,
+            stored: stored_instances(q, response),
+        }
     }
 
     /// The stored answer of a roster item in the response's `stored`-th instance.
@@ -59,8 +102,22 @@ impl<'r> Answers<'r> {
         stored: usize,
         item: ItemId,
     ) -> Option<&'r Value> {
-        *self.rosters[roster].get(stored)?.get(q.slot(item))?
+        match self.rosters[roster].get(stored) {
+            Some(slots) if !slots.is_empty() => slots[q.slot(item)],
+            // Not found by item ([`Answers::only`]): looked up by code.
+            _ => self.stored[roster]
+                .get(stored)?
+                .answers
+                .get(&q.items[item].code),
+        }
     }
+}
+
+fn stored_instances<'r>(q: &Questionnaire, response: &'r Response) -> Vec<&'r [Instance]> {
+    q.rosters
+        .iter()
+        .map(|r| response.instances(&r.id))
+        .collect()
 }
 
 /// Each answer whose code is an item of `scope`, with the item's slot and id: both are sorted

@@ -7,9 +7,11 @@
 //! (see `benches/engine.rs`).
 
 mod context;
+mod incremental;
 mod validate;
 
 pub use context::Answers;
+pub use incremental::{Locality, reevaluate};
 pub use validate::{toggle_option, validate};
 
 use crate::expr::{Env, ItemId, RosterId};
@@ -122,6 +124,12 @@ impl Evaluation {
             .instances(&q.rosters[roster].id)
             .get(stored)
             .map(|i| &i.answers)
+    }
+
+    /// Where the response keeps the answers of an instance (by position), if it has any:
+    /// for [`Answers::only`].
+    pub fn stored_index(&self, roster: RosterId, instance: usize) -> Option<usize> {
+        self.rosters[roster].get(instance)?.stored
     }
 
     /// Whether instance `instance` of a roster section must be filled (the 20 % rule).
@@ -324,57 +332,92 @@ fn findings(q: &Questionnaire, answers: &Answers, state: &Evaluation) -> Vec<Fin
     let top = Ctx::top(q, answers, state);
     for (item, def) in q.items.iter().enumerate() {
         match def.roster {
-            None => {
-                if state.visible[item] {
-                    item_findings(q, item, None, top.answer(item), true, &mut out);
-                }
-            }
+            None => item_findings_in(q, &top, state, item, None, &mut out),
             Some(r) => {
                 for i in 0..state.rosters[r].len() {
-                    if state.rosters[r][i].visible[q.slot(item)] {
-                        let ctx = top.within(r, i);
-                        let required = state.instance_required(def.section, i);
-                        item_findings(q, item, Some(i), ctx.answer(item), required, &mut out);
-                    }
+                    item_findings_in(q, &top, state, item, Some(i), &mut out);
                 }
             }
         }
     }
     for check in &q.checks {
-        let mut run = |ctx: &Ctx, instance: Option<usize>| {
-            let visible = match instance {
-                None => state.visible[check.on],
-                Some(i) => {
-                    let roster = q.items[check.on].roster.expect("roster check");
-                    state.rosters[roster][i].visible[q.slot(check.on)]
-                }
-            };
-            if visible && check.assert.root.eval(ctx).truth() == Some(false) {
-                out.push(Finding {
-                    location: Location {
-                        section: check.section,
-                        item: check.on,
-                        instance,
-                    },
-                    severity: check.severity,
-                    kind: FindingKind::Check {
-                        name: check.name.clone(),
-                        message: render_message(&check.message, ctx),
-                    },
-                });
-            }
-        };
         match q.sections[check.section].roster {
-            None => run(&top, None),
+            None => check_findings_in(q, &top, state, check, None, &mut out),
             Some(r) => {
                 for i in 0..state.rosters[r].len() {
-                    run(&top.within(r, i), Some(i));
+                    check_findings_in(q, &top, state, check, Some(i), &mut out);
                 }
             }
         }
     }
-    out.sort_by_key(|f| (f.location.section, f.location.instance, f.location.item));
+    sort_findings(&mut out);
     out
+}
+
+/// In the order of the questionnaire: by section, instance, item; stable, so that on one item
+/// its answer's finding comes before its checks', in the checks' order.
+fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| (f.location.section, f.location.instance, f.location.item));
+}
+
+/// The findings on one item's answer outside rosters (`instance` `None`) or in one instance.
+fn item_findings_in(
+    q: &Questionnaire,
+    top: &Ctx,
+    state: &Evaluation,
+    item: ItemId,
+    instance: Option<usize>,
+    out: &mut Vec<Finding>,
+) {
+    let def = &q.items[item];
+    match (def.roster, instance) {
+        (None, _) => {
+            if state.visible[item] {
+                item_findings(q, item, None, top.answer(item), true, out);
+            }
+        }
+        (Some(r), Some(i)) => {
+            if state.rosters[r][i].visible[q.slot(item)] {
+                let required = state.instance_required(def.section, i);
+                let ctx = top.within(r, i);
+                item_findings(q, item, Some(i), ctx.answer(item), required, out);
+            }
+        }
+        (Some(_), None) => {}
+    }
+}
+
+/// What a check finds outside rosters (`instance` `None`) or in one instance of its roster.
+fn check_findings_in(
+    q: &Questionnaire,
+    top: &Ctx,
+    state: &Evaluation,
+    check: &crate::questionnaire::Check,
+    instance: Option<usize>,
+    out: &mut Vec<Finding>,
+) {
+    let roster = q.items[check.on].roster;
+    let (visible, ctx) = match (roster, instance) {
+        (Some(r), Some(i)) => (
+            state.rosters[r][i].visible[q.slot(check.on)],
+            top.within(r, i),
+        ),
+        _ => (state.visible[check.on], *top),
+    };
+    if visible && check.assert.root.eval(&ctx).truth() == Some(false) {
+        out.push(Finding {
+            location: Location {
+                section: check.section,
+                item: check.on,
+                instance,
+            },
+            severity: check.severity,
+            kind: FindingKind::Check {
+                name: check.name.clone(),
+                message: render_message(&check.message, &ctx),
+            },
+        });
+    }
 }
 
 fn render_message(parts: &[MessagePart], env: &dyn Env) -> String {

@@ -262,7 +262,7 @@ impl Fill {
                 None => return,
             },
         };
-        self.sheet.change(|response| {
+        let change = |response: &mut Response| {
             let answers = match &place {
                 None => &mut response.answers,
                 Some((roster, key)) => &mut response.instance_mut(roster, key).answers,
@@ -271,7 +271,13 @@ impl Fill {
                 Some(v) => answers.insert(code, v),
                 None => answers.remove(&code),
             };
-        });
+        };
+        match (self.q.items[item].roster, instance) {
+            (Some(roster), Some(i)) if self.roster() == Some(roster) => {
+                self.sheet.change_in(roster, i, change)
+            }
+            _ => self.sheet.change(change),
+        }
     }
 
     /// Put an answer into the response in the current context, to be saved by `flush`.

@@ -2,9 +2,10 @@
 //! so that they never disagree: the only way to change the answers is [`Sheet::change`], which
 //! evaluates them again, once, and counts what each section has left.
 
+use crate::expr::RosterId;
 use crate::questionnaire::{Questionnaire, Severity};
 use crate::response::{Response, Value};
-use crate::rules::{self, Evaluation, FindingKind};
+use crate::rules::{self, Evaluation, FindingKind, Locality};
 use std::collections::BTreeMap;
 use std::ops::AddAssign;
 use std::rc::Rc;
@@ -14,10 +15,13 @@ pub struct Sheet {
     response: Response,
     eval: Evaluation,
     shown: Vec<usize>,
-    /// Per section of the questionnaire (shown ones counted): its progress, and per roster
-    /// instance. Counted when the answers change: a frame draws thousands of services' rows
-    /// and totals without counting them again.
-    progress: Vec<SectionProgress>,
+    /// Per section of the questionnaire (shown ones counted): its questions answered, and per
+    /// roster instance. Counted when the answers change, for the instance that changed: a
+    /// frame draws thousands of services' rows and totals without counting them again.
+    answered: Vec<SectionProgress>,
+    /// The same for errors and warnings.
+    problems: Vec<SectionProgress>,
+    locality: Locality,
 }
 
 /// How far a section (or one roster instance of it) is filled, and its open problems. Required
@@ -63,10 +67,13 @@ impl Sheet {
     /// for the part that support staff fill.
     pub fn new(q: Rc<Questionnaire>, response: Response, shown: Vec<usize>) -> Sheet {
         let eval = evaluate(&q, &response, &shown);
-        let progress = count(&q, &response, &eval, &shown);
+        let answered = count_answered(&q, &response, &eval, &shown);
+        let problems = count_problems(&q, &eval);
         Sheet {
             eval,
-            progress,
+            answered,
+            problems,
+            locality: Locality::of(&q),
             q,
             response,
             shown,
@@ -75,15 +82,20 @@ impl Sheet {
 
     /// Progress of a section over all its instances, or only `instance`.
     pub fn progress(&self, section: usize, instance: Option<usize>) -> Progress {
-        let Some(counted) = self.progress.get(section) else {
-            return Progress::default();
-        };
-        match instance {
-            Some(i) if self.q.sections[section].roster.is_some() => {
-                counted.instances.get(i).copied().unwrap_or_default()
+        let of = |counted: &[SectionProgress]| {
+            let Some(counted) = counted.get(section) else {
+                return Progress::default();
+            };
+            match instance {
+                Some(i) if self.q.sections[section].roster.is_some() => {
+                    counted.instances.get(i).copied().unwrap_or_default()
+                }
+                _ => counted.whole,
             }
-            _ => counted.whole,
-        }
+        };
+        let mut p = of(&self.answered);
+        p += of(&self.problems);
+        p
     }
 
     pub fn response(&self) -> &Response {
@@ -102,9 +114,56 @@ impl Sheet {
     /// Change the answers; what the rules make of them follows.
     pub fn change<R>(&mut self, change: impl FnOnce(&mut Response) -> R) -> R {
         let result = change(&mut self.response);
-        self.eval = evaluate(&self.q, &self.response, &self.shown);
-        self.progress = count(&self.q, &self.response, &self.eval, &self.shown);
+        self.evaluate_whole();
         result
+    }
+
+    /// Change the answers of one instance (by position) of a roster, and nothing else: what
+    /// the rules make of them follows, evaluated for that instance alone where the
+    /// questionnaire allows ([`rules::reevaluate`]).
+    pub fn change_in<R>(
+        &mut self,
+        roster: RosterId,
+        instance: usize,
+        change: impl FnOnce(&mut Response) -> R,
+    ) -> R {
+        let result = change(&mut self.response);
+        let (q, response) = (&self.q, &self.response);
+        if !rules::reevaluate(
+            q,
+            response,
+            &mut self.eval,
+            &self.locality,
+            roster,
+            instance,
+        ) {
+            self.evaluate_whole();
+            return result;
+        }
+        let shown = &self.shown;
+        self.eval
+            .findings
+            .retain(|f| shown.contains(&f.location.section));
+        for &section in shown {
+            if q.sections[section].roster != Some(roster) {
+                continue;
+            }
+            let counted = &mut self.answered[section];
+            let stored = self.eval.instance_answers(q, response, roster, instance);
+            counted.instances[instance] = answered(q, &self.eval, section, Some(instance), stored);
+            counted.whole = Progress::default();
+            for &p in &counted.instances {
+                counted.whole += p;
+            }
+        }
+        self.problems = count_problems(q, &self.eval);
+        result
+    }
+
+    fn evaluate_whole(&mut self) {
+        self.eval = evaluate(&self.q, &self.response, &self.shown);
+        self.answered = count_answered(&self.q, &self.response, &self.eval, &self.shown);
+        self.problems = count_problems(&self.q, &self.eval);
     }
 }
 
@@ -115,8 +174,8 @@ fn evaluate(q: &Questionnaire, response: &Response, shown: &[usize]) -> Evaluati
     eval
 }
 
-/// The progress of every shown section and of each of its roster instances.
-fn count(
+/// The questions answered in every shown section and in each of its roster instances.
+fn count_answered(
     q: &Questionnaire,
     response: &Response,
     eval: &Evaluation,
@@ -126,9 +185,8 @@ fn count(
         .map(|_| SectionProgress::default())
         .collect();
     for &section in shown {
-        let def = &q.sections[section];
         let counted = &mut out[section];
-        match def.roster {
+        match q.sections[section].roster {
             None => counted.whole = answered(q, eval, section, None, Some(&response.answers)),
             Some(r) => {
                 counted.instances = (0..eval.instances(r).len())
@@ -143,9 +201,25 @@ fn count(
             }
         }
     }
-    // Unanswered questions show in the counts, not as errors here.
+    out
+}
+
+/// The errors and warnings found in every section (the findings are the shown sections') and
+/// in each of its roster instances; unanswered questions show in the counts, not here.
+fn count_problems(q: &Questionnaire, eval: &Evaluation) -> Vec<SectionProgress> {
+    let mut out: Vec<SectionProgress> = q
+        .sections
+        .iter()
+        .map(|s| SectionProgress {
+            whole: Progress::default(),
+            instances: match s.roster {
+                Some(r) => vec![Progress::default(); eval.instances(r).len()],
+                None => Vec::new(),
+            },
+        })
+        .collect();
     for f in &eval.findings {
-        if f.kind == FindingKind::Missing || !shown.contains(&f.location.section) {
+        if f.kind == FindingKind::Missing {
             continue;
         }
         let counted = &mut out[f.location.section];

@@ -1,0 +1,213 @@
+//! Evaluating a response again after its answers changed in one roster instance (a digit typed
+//! in one service), at the cost of that instance and of the rules read across the roster, not
+//! of every instance: an institution may list thousands of services.
+//!
+//! What one instance's answers can change: that instance's visibility and findings, the
+//! instances a section must have filled (the share ranked by an answer), the checks outside
+//! rosters, which may sum over the roster, and whether a question elsewhere that sums over it
+//! is shown (worked out again; if that changes, the whole response is evaluated). A check in
+//! another roster that reads it, or a rule in the roster itself that reads across it, makes it
+//! not [`Locality`]-local: the whole response is evaluated.
+
+use super::context::{Answers, Ctx};
+use super::{
+    Decided, Evaluation, Finding, FindingKind, check_findings_in, item_findings_in,
+    select_instances, shown, sort_findings,
+};
+use crate::expr::{Compiled, Expr, ItemId, RosterId};
+use crate::questionnaire::{MessagePart, Questionnaire};
+use crate::response::Response;
+
+/// For each roster of a questionnaire, whether a change in one of its instances' answers can
+/// be evaluated again for that instance alone ([`reevaluate`]), and which questions outside
+/// rosters are shown depending on its answers.
+#[derive(Debug, Clone)]
+pub struct Locality(Vec<Option<Vec<ItemId>>>);
+
+impl Locality {
+    pub fn of(q: &Questionnaire) -> Locality {
+        Locality((0..q.rosters.len()).map(|r| local(q, r)).collect())
+    }
+
+    pub fn is_local(&self, roster: RosterId) -> bool {
+        self.0.get(roster).is_some_and(Option::is_some)
+    }
+}
+
+/// The items outside rosters whose visibility reads roster `r`'s answers, if nothing else
+/// outside `r`'s instance reads them but the checks outside rosters and the selection of
+/// instances to fill.
+fn local(q: &Questionnaire, r: RosterId) -> Option<Vec<ItemId>> {
+    // Read by an expression evaluated outside `r` (outside rosters, or in another roster).
+    let reads =
+        |e: Option<&Expr>| e.is_some_and(|e| e.deps.iter().any(|&d| q.items[d].roster == Some(r)));
+    // Read across `r` from within one of its instances.
+    let folds = |e: &Expr| {
+        let mut found = false;
+        e.root.walk(&mut |node| {
+            found |= matches!(node, Compiled::Sum(f, _) | Compiled::Any(f, _) if *f == r);
+        });
+        found
+    };
+    // A condition outside `r` that reads it is worked out again (`rechecked`).
+    let is_local = |roster: Option<RosterId>, e: Option<&Expr>| match roster {
+        Some(own) if own == r => e.is_none_or(|e| !folds(e)),
+        _ => true,
+    };
+    let sections = q
+        .sections
+        .iter()
+        .all(|s| is_local(s.roster, s.show_if.as_ref()));
+    let questions = q.questions.iter().all(|question| {
+        is_local(
+            q.sections[question.section].roster,
+            question.show_if.as_ref(),
+        )
+    });
+    let items = q
+        .items
+        .iter()
+        .all(|item| is_local(item.roster, item.show_if.as_ref()));
+    let checks = q.checks.iter().all(|check| {
+        let roster = q.sections[check.section].roster;
+        let values = check.message.iter().filter_map(|part| match part {
+            MessagePart::Value(e) => Some(e),
+            MessagePart::Text(_) => None,
+        });
+        // Outside rosters (`None`) they are evaluated again every time; in another roster,
+        // every instance's would be.
+        std::iter::once(&check.assert)
+            .chain(values)
+            .all(|e| match roster {
+                None => true,
+                Some(own) if own == r => !folds(e),
+                Some(_) => !reads(Some(e)),
+            })
+    });
+    let rechecked = (0..q.items.len())
+        .filter(|&item| {
+            let def = &q.items[item];
+            def.roster != Some(r)
+                && (reads(q.sections[def.section].show_if.as_ref())
+                    || reads(q.questions[def.question].show_if.as_ref())
+                    || reads(def.show_if.as_ref()))
+        })
+        .collect();
+    (sections && questions && items && checks).then_some(rechecked)
+}
+
+/// Evaluate `eval` again after the answers of instance `instance` (by position in
+/// [`Evaluation::instances`]) of roster `roster` changed in `response`, and nothing else did.
+/// Returns `false`, leaving `eval` to be evaluated whole, where that cannot be done for the
+/// instance alone: the roster is not local, the instance has no stored answers yet, the
+/// instances themselves changed, or the change moved which other instances must be filled.
+pub fn reevaluate(
+    q: &Questionnaire,
+    response: &Response,
+    eval: &mut Evaluation,
+    locality: &Locality,
+    roster: RosterId,
+    instance: usize,
+) -> bool {
+    let Some(Some(rechecked)) = locality.0.get(roster) else {
+        return false;
+    };
+    let Some(state) = eval.rosters[roster].get(instance) else {
+        return false;
+    };
+    let Some(stored) = state.stored else {
+        return false;
+    };
+    let instances = response.instances(&q.rosters[roster].id);
+    let same_instances = instances.get(stored).is_some_and(|i| i.key == state.key)
+        && (q.rosters[roster].from.is_some() || instances.len() == eval.rosters[roster].len());
+    if !same_instances {
+        return false;
+    }
+    let answers = Answers::only(q, response, Some((roster, stored)));
+
+    let mut decided = Decided::new(q);
+    for &item in q
+        .order
+        .iter()
+        .filter(|&&i| q.items[i].roster == Some(roster))
+    {
+        let ctx = Ctx::top(q, &answers, eval).within(roster, instance);
+        let shown = shown(q, item, &ctx, &mut decided);
+        eval.rosters[roster][instance].visible[q.slot(item)] = shown;
+    }
+    // The questions elsewhere shown by what the roster holds: if one of them comes or goes,
+    // so may everything that reads it.
+    // One context at a time, each section's and question's condition worked out once in it.
+    let top = Ctx::top(q, &answers, eval);
+    let outside = |item: &ItemId| q.items[*item].roster.is_none();
+    let mut decided = Decided::new(q);
+    for &item in rechecked.iter().filter(|i| outside(i)) {
+        if shown(q, item, &top, &mut decided) != eval.visible[item] {
+            return false;
+        }
+    }
+    for other in (0..q.rosters.len()).filter(|&r| r != roster) {
+        let items: Vec<ItemId> = rechecked
+            .iter()
+            .copied()
+            .filter(|&i| q.items[i].roster == Some(other))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        for j in 0..eval.rosters[other].len() {
+            let ctx = top.within(other, j);
+            let mut decided = Decided::new(q);
+            for &item in &items {
+                let now = shown(q, item, &ctx, &mut decided);
+                if now != eval.rosters[other][j].visible[q.slot(item)] {
+                    return false;
+                }
+            }
+        }
+    }
+
+    for (s, section) in q.sections.iter().enumerate() {
+        let (Some(selection), Some(r)) = (&section.required_instances, section.roster) else {
+            continue;
+        };
+        if r != roster {
+            continue;
+        }
+        let flags = select_instances(q, &answers, eval, r, selection);
+        let others_moved = eval.required_instances[s].as_ref().is_none_or(|before| {
+            before.len() != flags.len()
+                || (0..flags.len()).any(|j| j != instance && before[j] != flags[j])
+        });
+        if others_moved {
+            return false;
+        }
+        eval.required_instances[s] = Some(flags);
+    }
+
+    let in_instance = |f: &Finding| {
+        f.location.instance == Some(instance)
+            && q.sections[f.location.section].roster == Some(roster)
+    };
+    let outside_rosters_check =
+        |f: &Finding| f.location.instance.is_none() && matches!(f.kind, FindingKind::Check { .. });
+    let mut findings = std::mem::take(&mut eval.findings);
+    findings.retain(|f| !in_instance(f) && !outside_rosters_check(f));
+    let top = Ctx::top(q, &answers, eval);
+    for item in (0..q.items.len()).filter(|&i| q.items[i].roster == Some(roster)) {
+        item_findings_in(q, &top, eval, item, Some(instance), &mut findings);
+    }
+    for check in &q.checks {
+        match q.sections[check.section].roster {
+            None => check_findings_in(q, &top, eval, check, None, &mut findings),
+            Some(r) if r == roster => {
+                check_findings_in(q, &top, eval, check, Some(instance), &mut findings)
+            }
+            Some(_) => {}
+        }
+    }
+    sort_findings(&mut findings);
+    eval.findings = findings;
+    true
+}
