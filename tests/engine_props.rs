@@ -103,7 +103,14 @@ proptest! {
             None => answers.remove(&def.code),
         };
         let whole = evaluate(q, &changed);
-        if reevaluate(q, &changed, &mut e, &Locality::of(q), roster, instance) {
+        let locality = Locality::of(q);
+        // Kept from before the change, then the changed instance's taken again, as the
+        // interface keeps them.
+        let mut columns = locality.columns(q, &r);
+        if let Some(stored) = e.stored_index(roster, instance) {
+            columns.update(q, &changed, roster, stored);
+        }
+        if reevaluate(q, &changed, &mut e, &locality, &columns, roster, instance) {
             same(q, &e, &whole)?;
         }
     }

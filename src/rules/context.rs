@@ -7,6 +7,80 @@ use crate::questionnaire::Questionnaire;
 use crate::response::{Instance, Response, Value};
 use std::collections::BTreeMap;
 
+/// The answers of the roster items that rules read across their roster (sums and counts
+/// outside it, the share of instances to fill), by item for every stored instance, kept between
+/// changes so that evaluating one instance again does not look thousands of instances' answers
+/// up by code: only the changed instance's are taken again ([`Columns::update`]).
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    /// By item: its column in its roster.
+    column: Vec<Option<usize>>,
+    /// By roster: the items of its columns.
+    items: Vec<Vec<ItemId>>,
+    /// By roster, stored instance, column.
+    values: Vec<Vec<Vec<Option<Value>>>>,
+}
+
+impl Columns {
+    /// `across` lists, per roster, the items read across it.
+    pub fn new(q: &Questionnaire, response: &Response, across: &[Vec<ItemId>]) -> Columns {
+        let mut column = vec![None; q.items.len()];
+        for items in across {
+            for (c, &item) in items.iter().enumerate() {
+                column[item] = Some(c);
+            }
+        }
+        let mut columns = Columns {
+            column,
+            items: across.to_vec(),
+            values: vec![Vec::new(); q.rosters.len()],
+        };
+        for r in 0..q.rosters.len() {
+            let count = response.instances(&q.rosters[r].id).len();
+            columns.values[r] = (0..count)
+                .map(|s| columns.taken(q, response, r, s))
+                .collect();
+        }
+        columns
+    }
+
+    /// Take the answers of the `stored`-th instance of `roster` again, after they changed.
+    pub fn update(
+        &mut self,
+        q: &Questionnaire,
+        response: &Response,
+        roster: RosterId,
+        stored: usize,
+    ) {
+        let count = response.instances(&q.rosters[roster].id).len();
+        self.values[roster].resize(count, Vec::new());
+        if stored < count {
+            self.values[roster][stored] = self.taken(q, response, roster, stored);
+        }
+    }
+
+    fn taken(
+        &self,
+        q: &Questionnaire,
+        response: &Response,
+        r: RosterId,
+        stored: usize,
+    ) -> Vec<Option<Value>> {
+        let answers = &response.instances(&q.rosters[r].id)[stored].answers;
+        self.items[r]
+            .iter()
+            .map(|&item| answers.get(&q.items[item].code).cloned())
+            .collect()
+    }
+
+    /// The answer of `item` in the `stored`-th instance of its roster; `None` if the item is
+    /// not a column.
+    fn get(&self, roster: RosterId, stored: usize, item: ItemId) -> Option<Option<&Value>> {
+        let column = self.column.get(item).copied().flatten()?;
+        Some(self.values.get(roster)?.get(stored)?.get(column)?.as_ref())
+    }
+}
+
 /// A response's stored answers by item, looked up by code once. The rules read an answer many
 /// times over (every condition and check that names it, in every instance), and searching
 /// the response's maps by code each time was most of what evaluating and counting cost.
@@ -17,6 +91,7 @@ pub struct Answers<'r> {
     rosters: Vec<Vec<Vec<Option<&'r Value>>>>,
     /// Per roster, the stored instances, for answers not found by item ([`Answers::only`]).
     stored: Vec<&'r [Instance]>,
+    columns: Option<&'r Columns>,
 }
 
 impl<'r> Answers<'r> {
@@ -46,6 +121,7 @@ impl<'r> Answers<'r> {
             top,
             rosters,
             stored: stored_instances(q, response),
+            columns: None,
         }
     }
 
@@ -62,6 +138,7 @@ impl<'r> Answers<'r> {
         q: &Questionnaire,
         response: &'r Response,
         instance: Option<(RosterId, usize)>,
+        columns: Option<&'r Columns>,
     ) -> Self {
         let mut top = vec![None; q.items.len()];
         for_each_known(q.scope(None), &response.answers, |_, item, value| {
@@ -74,6 +151,7 @@ impl<'r> Answers<'r> {
                 top,
                 rosters,
                 stored: stored_instances(q, response),
+                columns,
             };
         };
         let instances = response.instances(&q.rosters[roster].id);
@@ -91,6 +169,7 @@ impl<'r> Answers<'r> {
             top,
             rosters,
             stored: stored_instances(q, response),
+            columns,
         }
     }
 
@@ -104,11 +183,14 @@ impl<'r> Answers<'r> {
     ) -> Option<&'r Value> {
         match self.rosters[roster].get(stored) {
             Some(slots) if !slots.is_empty() => slots[q.slot(item)],
-            // Not found by item ([`Answers::only`]): looked up by code.
-            _ => self.stored[roster]
-                .get(stored)?
-                .answers
-                .get(&q.items[item].code),
+            // Not found by item ([`Answers::only`]): kept by item, else looked up by code.
+            _ => match self.columns.and_then(|c| c.get(roster, stored, item)) {
+                Some(kept) => kept,
+                None => self.stored[roster]
+                    .get(stored)?
+                    .answers
+                    .get(&q.items[item].code),
+            },
         }
     }
 }

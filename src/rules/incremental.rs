@@ -9,7 +9,7 @@
 //! another roster that reads it, or a rule in the roster itself that reads across it, makes it
 //! not [`Locality`]-local: the whole response is evaluated.
 
-use super::context::{Answers, Ctx};
+use super::context::{Answers, Columns, Ctx};
 use super::{
     Decided, Evaluation, Finding, FindingKind, check_findings_in, item_findings_in,
     select_instances, shown, sort_findings,
@@ -22,23 +22,83 @@ use crate::response::Response;
 /// be evaluated again for that instance alone ([`reevaluate`]), and which questions outside
 /// rosters are shown depending on its answers.
 #[derive(Debug, Clone)]
-pub struct Locality(Vec<Option<Vec<ItemId>>>);
+pub struct Locality {
+    rechecked: Vec<Option<Vec<ItemId>>>,
+    /// Per roster, its items read from outside an instance: kept by item in [`Columns`].
+    across: Vec<Vec<ItemId>>,
+}
 
 impl Locality {
     pub fn of(q: &Questionnaire) -> Locality {
-        Locality((0..q.rosters.len()).map(|r| local(q, r)).collect())
+        Locality {
+            rechecked: (0..q.rosters.len()).map(|r| local(q, r)).collect(),
+            across: (0..q.rosters.len()).map(|r| across(q, r)).collect(),
+        }
     }
 
     pub fn is_local(&self, roster: RosterId) -> bool {
-        self.0.get(roster).is_some_and(Option::is_some)
+        self.rechecked.get(roster).is_some_and(Option::is_some)
+    }
+
+    /// The answers the rules read across each roster, of `response`.
+    pub fn columns(&self, q: &Questionnaire, response: &Response) -> Columns {
+        Columns::new(q, response, &self.across)
     }
 }
 
-/// The items outside rosters whose visibility reads roster `r`'s answers, if nothing else
-/// outside `r`'s instance reads them but the checks outside rosters and the selection of
-/// instances to fill.
+/// Every expression of `q` with the roster it is evaluated in (`None`: outside rosters) and
+/// whether it is a check's (else a condition's).
+fn expressions(q: &Questionnaire) -> impl Iterator<Item = (Option<RosterId>, &Expr, bool)> {
+    let sections = q
+        .sections
+        .iter()
+        .filter_map(|s| Some((s.roster, s.show_if.as_ref()?, false)));
+    let questions = q.questions.iter().filter_map(|question| {
+        Some((
+            q.sections[question.section].roster,
+            question.show_if.as_ref()?,
+            false,
+        ))
+    });
+    let items = q
+        .items
+        .iter()
+        .filter_map(|item| Some((item.roster, item.show_if.as_ref()?, false)));
+    let checks = q.checks.iter().flat_map(|check| {
+        let roster = q.sections[check.section].roster;
+        let values = check.message.iter().filter_map(|part| match part {
+            MessagePart::Value(e) => Some(e),
+            MessagePart::Text(_) => None,
+        });
+        std::iter::once(&check.assert)
+            .chain(values)
+            .map(move |e| (roster, e, true))
+    });
+    sections.chain(questions).chain(items).chain(checks)
+}
+
+/// The items of roster `r` that an expression reads from outside its instances, and those
+/// that rank its instances for filling.
+fn across(q: &Questionnaire, r: RosterId) -> Vec<ItemId> {
+    let mut items: Vec<ItemId> = expressions(q)
+        .filter(|(roster, _, _)| *roster != Some(r))
+        .flat_map(|(_, e, _)| e.deps.iter().copied())
+        .filter(|&d| q.items[d].roster == Some(r))
+        .chain(
+            q.sections
+                .iter()
+                .filter(|s| s.roster == Some(r))
+                .filter_map(|s| Some(s.required_instances.as_ref()?.top_by)),
+        )
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+/// The items outside `r` whose visibility reads `r`'s answers, if nothing else outside `r`'s
+/// instance reads them but the checks outside rosters and the selection of instances to fill.
 fn local(q: &Questionnaire, r: RosterId) -> Option<Vec<ItemId>> {
-    // Read by an expression evaluated outside `r` (outside rosters, or in another roster).
     let reads =
         |e: Option<&Expr>| e.is_some_and(|e| e.deps.iter().any(|&d| q.items[d].roster == Some(r)));
     // Read across `r` from within one of its instances.
@@ -49,40 +109,13 @@ fn local(q: &Questionnaire, r: RosterId) -> Option<Vec<ItemId>> {
         });
         found
     };
-    // A condition outside `r` that reads it is worked out again (`rechecked`).
-    let is_local = |roster: Option<RosterId>, e: Option<&Expr>| match roster {
-        Some(own) if own == r => e.is_none_or(|e| !folds(e)),
+    let local = expressions(q).all(|(roster, e, check)| match roster {
+        Some(own) if own == r => !folds(e),
+        // Every instance of the other roster would have to be checked again.
+        Some(_) if check => !reads(Some(e)),
+        // Conditions elsewhere are worked out again (`rechecked`), checks outside rosters
+        // every time.
         _ => true,
-    };
-    let sections = q
-        .sections
-        .iter()
-        .all(|s| is_local(s.roster, s.show_if.as_ref()));
-    let questions = q.questions.iter().all(|question| {
-        is_local(
-            q.sections[question.section].roster,
-            question.show_if.as_ref(),
-        )
-    });
-    let items = q
-        .items
-        .iter()
-        .all(|item| is_local(item.roster, item.show_if.as_ref()));
-    let checks = q.checks.iter().all(|check| {
-        let roster = q.sections[check.section].roster;
-        let values = check.message.iter().filter_map(|part| match part {
-            MessagePart::Value(e) => Some(e),
-            MessagePart::Text(_) => None,
-        });
-        // Outside rosters (`None`) they are evaluated again every time; in another roster,
-        // every instance's would be.
-        std::iter::once(&check.assert)
-            .chain(values)
-            .all(|e| match roster {
-                None => true,
-                Some(own) if own == r => !folds(e),
-                Some(_) => !reads(Some(e)),
-            })
     });
     let rechecked = (0..q.items.len())
         .filter(|&item| {
@@ -93,7 +126,7 @@ fn local(q: &Questionnaire, r: RosterId) -> Option<Vec<ItemId>> {
                     || reads(def.show_if.as_ref()))
         })
         .collect();
-    (sections && questions && items && checks).then_some(rechecked)
+    local.then_some(rechecked)
 }
 
 /// Evaluate `eval` again after the answers of instance `instance` (by position in
@@ -106,10 +139,11 @@ pub fn reevaluate(
     response: &Response,
     eval: &mut Evaluation,
     locality: &Locality,
+    columns: &Columns,
     roster: RosterId,
     instance: usize,
 ) -> bool {
-    let Some(Some(rechecked)) = locality.0.get(roster) else {
+    let Some(Some(rechecked)) = locality.rechecked.get(roster) else {
         return false;
     };
     let Some(state) = eval.rosters[roster].get(instance) else {
@@ -124,7 +158,7 @@ pub fn reevaluate(
     if !same_instances {
         return false;
     }
-    let answers = Answers::only(q, response, Some((roster, stored)));
+    let answers = Answers::only(q, response, Some((roster, stored)), Some(columns));
 
     let mut decided = Decided::new(q);
     for &item in q

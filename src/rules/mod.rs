@@ -10,7 +10,7 @@ mod context;
 mod incremental;
 mod validate;
 
-pub use context::Answers;
+pub use context::{Answers, Columns};
 pub use incremental::{Locality, reevaluate};
 pub use validate::{toggle_option, validate};
 

@@ -5,7 +5,7 @@
 use crate::expr::RosterId;
 use crate::questionnaire::{Questionnaire, Severity};
 use crate::response::{Response, Value};
-use crate::rules::{self, Evaluation, FindingKind, Locality};
+use crate::rules::{self, Columns, Evaluation, FindingKind, Locality};
 use std::collections::BTreeMap;
 use std::ops::AddAssign;
 use std::rc::Rc;
@@ -22,6 +22,7 @@ pub struct Sheet {
     /// The same for errors and warnings.
     problems: Vec<SectionProgress>,
     locality: Locality,
+    columns: Columns,
 }
 
 /// How far a section (or one roster instance of it) is filled, and its open problems. Required
@@ -69,11 +70,13 @@ impl Sheet {
         let eval = evaluate(&q, &response, &shown);
         let answered = count_answered(&q, &response, &eval, &shown);
         let problems = count_problems(&q, &eval);
+        let locality = Locality::of(&q);
         Sheet {
             eval,
             answered,
             problems,
-            locality: Locality::of(&q),
+            columns: locality.columns(&q, &response),
+            locality,
             q,
             response,
             shown,
@@ -129,14 +132,21 @@ impl Sheet {
     ) -> R {
         let result = change(&mut self.response);
         let (q, response) = (&self.q, &self.response);
-        if !rules::reevaluate(
-            q,
-            response,
-            &mut self.eval,
-            &self.locality,
-            roster,
-            instance,
-        ) {
+        let stored = self.eval.stored_index(roster, instance);
+        let again = stored.is_some_and(|stored| {
+            self.columns.update(q, response, roster, stored);
+            let (locality, columns) = (&self.locality, &self.columns);
+            rules::reevaluate(
+                q,
+                response,
+                &mut self.eval,
+                locality,
+                columns,
+                roster,
+                instance,
+            )
+        });
+        if !again {
             self.evaluate_whole();
             return result;
         }
@@ -161,6 +171,7 @@ impl Sheet {
     }
 
     fn evaluate_whole(&mut self) {
+        self.columns = self.locality.columns(&self.q, &self.response);
         self.eval = evaluate(&self.q, &self.response, &self.shown);
         self.answered = count_answered(&self.q, &self.response, &self.eval, &self.shown);
         self.problems = count_problems(&self.q, &self.eval);

@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, app: &App, fill: &Fill, area: Rect, palette: Pale
         let instance = fill.roster().map(|r| (r, fill.instance));
         // The context's answers only: a frame must not read every service's.
         let stored = instance.and_then(|(r, i)| Some((r, fill.eval().stored_index(r, i)?)));
-        let answers = Answers::only(&fill.q, fill.response(), stored);
+        let answers = Answers::only(&fill.q, fill.response(), stored, None);
         for c in &question.computed {
             let value = display_value(&fill.q, &answers, fill.eval(), &c.value, instance);
             let unit = match &c.unit {
