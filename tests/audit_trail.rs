@@ -9,7 +9,7 @@ use anketa::response::Value;
 use anketa::store::{AnswerKey, Role, Store, SubmissionId};
 use common::anketa_on;
 use rusqlite::Connection;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The answers of the database's first submission as its `answers` table holds them:
 /// (roster, instance, code, value).
@@ -63,8 +63,9 @@ fn import(db: &Path, file: &Path) -> String {
     out
 }
 
-#[test]
-fn an_import_is_one_row_and_its_log_an_entry_per_answer_on_every_machine() {
+/// An office's database with demo submissions of `institutions` institutions, and a
+/// ministry's yet to be made: (their folder, the office's, the ministry's).
+fn two_machines(institutions: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let (office, ministry) = (
         dir.path().join("birojs.db"),
@@ -72,9 +73,22 @@ fn an_import_is_one_row_and_its_log_an_entry_per_answer_on_every_machine() {
     );
     let (code, out, err) = anketa_on(
         &office,
-        &["demo", "--no-tui", "--institutions", "2", "--year", "2019"],
+        &[
+            "demo",
+            "--no-tui",
+            "--institutions",
+            institutions,
+            "--year",
+            "2019",
+        ],
     );
     assert_eq!(code, 0, "{out}{err}");
+    (dir, office, ministry)
+}
+
+#[test]
+fn an_import_is_one_row_and_its_log_an_entry_per_answer_on_every_machine() {
+    let (dir, office, ministry) = two_machines("2");
     let stored = answers(&office);
     assert!(stored.len() > 100, "a demo submission answers much");
 
@@ -187,16 +201,7 @@ fn as_before_migration_6(db: &Path) {
 
 #[test]
 fn a_database_from_before_migration_6_still_knows_an_older_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let (office, ministry) = (
-        dir.path().join("birojs.db"),
-        dir.path().join("ministrija.db"),
-    );
-    let (code, out, err) = anketa_on(
-        &office,
-        &["demo", "--no-tui", "--institutions", "1", "--year", "2019"],
-    );
-    assert_eq!(code, 0, "{out}{err}");
+    let (dir, office, ministry) = two_machines("1");
     let first = dir.path().join("1.json");
     export(&office, &first);
     import(&ministry, &first);
