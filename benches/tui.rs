@@ -134,7 +134,7 @@ fn key_presses_with(c: &mut Criterion, services: usize) {
                 .unwrap();
         })
     });
-    // Typing re-evaluates every rule of the submission for the live checks and sums.
+    // Typing evaluates the service's rules again for the live checks and sums.
     app.press(Action::Enter);
     let mut digit = true;
     let backspace = Action::EditText(TextEdit::DeleteBack);

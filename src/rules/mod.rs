@@ -3,8 +3,9 @@
 //!
 //! Hidden questions keep their answers in the response, but here they count as blank: they
 //! produce no findings and nothing that reads them sees a value. One [`evaluate`] call does all
-//! the work in one pass in dependency order; it is cheap enough to run on every key press
-//! (see `benches/engine.rs`).
+//! the work in one pass in dependency order (see `benches/engine.rs`); after a change in one
+//! roster instance, [`reevaluate`] does that instance's part, so that a key costs the same
+//! with thousands of services.
 
 mod context;
 mod incremental;
