@@ -7,12 +7,12 @@
 //! Besides criterion's figures, prints median and p99 over 2,000 timed key presses.
 //! `docs/performance.md` reports the ratios.
 
-use anketa::exchange::{self, InstitutionKind, InstitutionRecord, QuestionnaireRef, Status};
-use anketa::exchange::{SubmissionRecord, definition_hash};
+#[path = "support/mod.rs"]
+mod support;
+
 use anketa::i18n::Lang;
 use anketa::questionnaire::{EINDEX_2019, load};
-use anketa::sample::full_response;
-use anketa::store::{Resolution, Store};
+use anketa::store::Store;
 use anketa::tui::action::TextEdit;
 use anketa::tui::{Action, App, Options, update, view};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -22,40 +22,7 @@ use ratatui::widgets::Clear;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// A database holding one e-index submission with `services` services, made by importing a
-/// file.
-fn database(dir: &Path, services: usize) {
-    let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-    let r = full_response(&q, services);
-    let record = SubmissionRecord::new(
-        "bench".into(),
-        InstitutionRecord {
-            name: "Valsts ieņēmumu dienests".into(),
-            reg_no: None,
-            sector: None,
-            kind: InstitutionKind::Institution,
-        },
-        QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version.clone(),
-            hash: definition_hash(EINDEX_2019.1.as_bytes()),
-        },
-        2019,
-        Status::Draft,
-        "2026-11-24T10:00:00.000Z",
-        r,
-    );
-    let bytes = exchange::write("now".into(), "bench".into(), vec![record]);
-    let mut store = Store::open(&dir.join("a.db")).unwrap();
-    store
-        .import(
-            &[exchange::read(&bytes).unwrap()],
-            &[EINDEX_2019.1],
-            Resolution::Refuse,
-        )
-        .unwrap();
-}
+use support::database;
 
 /// The interface and the database it saves to, as the program runs them.
 struct Running {
