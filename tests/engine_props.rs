@@ -156,3 +156,60 @@ fn rosters_of_the_built_in_questionnaires_are_local() {
         assert!(locality.is_local(r), "{id}: {}", roster.id);
     }
 }
+
+/// With more services than the 20 % rule's minimum, a service's applications decide which
+/// services must be filled: a change that moves another service in or out of that share is
+/// evaluated whole, one that moves nothing for that service alone, and both come out as the
+/// whole evaluation does.
+#[test]
+fn the_share_of_services_to_fill_moves_only_through_the_whole_evaluation() {
+    let q = eindex();
+    let services = q.roster("services").unwrap();
+    let section = (0..q.sections.len())
+        .find(|&s| q.sections[s].required_instances.is_some())
+        .unwrap();
+    let r = anketa::sample::full_response(q, 30);
+    let locality = Locality::of(q);
+    let e = evaluate(q, &r);
+    let required: Vec<bool> = (0..30).map(|i| e.instance_required(section, i)).collect();
+    assert_eq!(
+        required.iter().filter(|&&x| x).count(),
+        20,
+        "max(20, 20 % of 30)"
+    );
+    let outside = required.iter().position(|&x| !x).unwrap();
+    let inside = required.iter().position(|&x| x).unwrap();
+    for (instance, applications, moves) in [
+        (outside, 1e9, true),
+        (inside, 1e9, false),
+        (outside, 0.0, false),
+    ] {
+        let mut changed = r.clone();
+        let key = e.instances(services)[instance].key.clone();
+        changed
+            .instance_mut("services", &key)
+            .answers
+            .insert("P52".into(), Value::Number(applications));
+        let mut again = e.clone();
+        let mut columns = locality.columns(q, &r);
+        columns.update(
+            q,
+            &changed,
+            services,
+            e.stored_index(services, instance).unwrap(),
+        );
+        let fast = reevaluate(
+            q, &changed, &mut again, &locality, &columns, services, instance,
+        );
+        assert_eq!(fast, !moves, "service {instance}, P52 = {applications}");
+        let whole = evaluate(q, &changed);
+        if fast {
+            same(q, &again, &whole).unwrap();
+        } else {
+            let now: Vec<bool> = (0..30)
+                .map(|i| whole.instance_required(section, i))
+                .collect();
+            assert_ne!(now, required, "another service left the share");
+        }
+    }
+}
