@@ -247,3 +247,65 @@ fn a_database_from_before_migration_6_still_knows_an_older_file() {
         .unwrap();
     assert_eq!(value, r#"{"number":4321.0}"#);
 }
+
+/// `file` with its first submission's history changed by `f`, written anew (checksum and all).
+fn with_history(
+    file: &Path,
+    out: &Path,
+    f: impl FnOnce(&mut Vec<anketa::exchange::HistoryRecord>),
+) {
+    let mut read = anketa::exchange::read(&std::fs::read(file).unwrap()).unwrap();
+    f(&mut read.submissions[0].history);
+    let bytes = anketa::exchange::write(read.exported_at, read.machine, read.submissions);
+    std::fs::write(out, bytes).unwrap();
+}
+
+fn entries(db: &Path) -> usize {
+    Store::open(db)
+        .unwrap()
+        .audit(SubmissionId(1))
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn files_that_bend_an_import_entry_lose_and_double_nothing() {
+    let (dir, office, ministry) = two_machines("1");
+    let file = dir.path().join("1.json");
+    export(&office, &file);
+    let log = Store::open(&office)
+        .unwrap()
+        .audit(SubmissionId(1))
+        .unwrap();
+    let import_uid = history_uids(&file).last().unwrap().clone();
+    let prefix = import_uid.strip_suffix("00000000").unwrap().to_owned();
+
+    // An import entry's uid with a sign where its number is: kept as entries of their own,
+    // and the submission still exports.
+    let signed = dir.path().join("zīme.json");
+    with_history(&file, &signed, |h| {
+        h.last_mut().unwrap().uid = format!("{prefix}+0000000");
+    });
+    import(&ministry, &signed);
+    assert_eq!(entries(&ministry), 2 * log.len());
+    export(&ministry, &dir.path().join("atpakaļ.json"));
+
+    // A copy that carries only the first three answers of an import, then the whole file: the
+    // rest comes, none twice.
+    let elsewhere = dir.path().join("cits.db");
+    let short = dir.path().join("īss.json");
+    with_history(&file, &short, |h| {
+        let import = h.pop().unwrap();
+        h.truncate(3);
+        h.push(import);
+    });
+    import(&elsewhere, &short);
+    assert_eq!(entries(&elsewhere), 4 + log.len());
+    import(&elsewhere, &file);
+    assert_eq!(entries(&elsewhere), 2 * log.len());
+    let again = dir.path().join("vēlreiz.json");
+    export(&elsewhere, &again);
+    let uids = history_uids(&again);
+    let distinct: std::collections::BTreeSet<_> = uids.iter().collect();
+    assert_eq!(distinct.len(), uids.len(), "no entry twice");
+}

@@ -153,8 +153,21 @@ pub fn reevaluate(
         return false;
     };
     let instances = response.instances(&q.rosters[roster].id);
+    // Two addresses written alike are two instances of one stored instance: both change.
+    let derived = q.rosters[roster].from.is_some();
+    let alone = || {
+        eval.rosters[roster]
+            .iter()
+            .filter(|s| s.stored == Some(stored))
+            .count()
+            == 1
+    };
     let same_instances = instances.get(stored).is_some_and(|i| i.key == state.key)
-        && (q.rosters[roster].from.is_some() || instances.len() == eval.rosters[roster].len());
+        && if derived {
+            alone()
+        } else {
+            instances.len() == eval.rosters[roster].len()
+        };
     if !same_instances {
         return false;
     }

@@ -127,7 +127,15 @@ type ChangeRef<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str
 
 /// The stored form of an import's changes; an error if a value is not JSON.
 fn pack_changes<'a>(changes: impl Iterator<Item = ChangeRef<'a>>) -> serde_json::Result<Vec<u8>> {
-    let raw = |v: Option<&'a str>| v.map(serde_json::from_str::<&RawValue>).transpose();
+    // As `answers.value` holds it, or it would not come back the same from the expansion.
+    let raw = |v: Option<&'a str>| {
+        v.map(|v| match serde_json::from_str::<&RawValue>(v) {
+            Ok(raw) if raw.get() == v && v != "null" => Ok(raw),
+            Ok(_) => Err(serde::de::Error::custom("not a stored answer's value")),
+            Err(e) => Err(e),
+        })
+        .transpose()
+    };
     let stored = changes
         .map(|(roster, instance, code, old, new)| {
             Ok((roster, instance, code, raw(old)?, raw(new)?))
@@ -192,28 +200,31 @@ pub(super) fn history_in(
             machine: r.get(10)?,
             reason: r.get(11)?,
         };
+        // Changes that do not read (a damaged page) leave the import's own entry: the rest of
+        // the log, and the submission, still read and travel.
         if let Some(changes) = r.get::<_, Option<Vec<u8>>>(12)? {
-            expand_import(&entry, &changes, &mut out).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(12, rusqlite::types::Type::Blob, e)
-            })?;
+            let mut expanded = Vec::new();
+            if expand_import(&entry, &changes, &mut expanded).is_some() {
+                out.append(&mut expanded);
+            }
         }
         out.push(entry);
     }
     Ok(out)
 }
 
-/// The answers an import's entry changed, each as the entry it would have had of its own.
+/// The answers an import's entry changed, each as the entry it would have had of its own;
+/// `None` if they do not read.
 fn expand_import(
     import: &HistoryRecord,
     changes: &[u8],
     out: &mut Vec<HistoryRecord>,
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let prefix = import
-        .uid
-        .strip_suffix(IMPORT_SUFFIX)
-        .ok_or("an import entry's uid does not end as its changes' do")?;
-    let changes = unpack(changes).ok_or("an import entry's changes do not inflate")?;
-    let changes: Vec<StoredChange<Box<RawValue>>> = serde_json::from_slice(&changes)?;
+) -> Option<()> {
+    let (prefix, 0) = import_part(&import.uid)? else {
+        return None;
+    };
+    let changes: Vec<StoredChange<Box<RawValue>>> =
+        serde_json::from_slice(&unpack(changes)?).ok()?;
     let json = |v: Option<Box<RawValue>>| v.map(|v| v.get().to_owned());
     for (n, (roster, instance, code, old, new)) in changes.into_iter().enumerate() {
         out.push(HistoryRecord {
@@ -231,18 +242,32 @@ fn expand_import(
             reason: None,
         });
     }
-    Ok(())
+    Some(())
+}
+
+/// How many changes the import entry `uid` keeps here whole; `None` if it keeps none.
+fn kept_changes(tx: &Transaction, uid: &str) -> rusqlite::Result<Option<usize>> {
+    let stored: Option<Option<Vec<u8>>> = tx
+        .prepare_cached("SELECT changes FROM audit WHERE uid = ?1")?
+        .query_row([uid], |r| r.get(0))
+        .optional()?;
+    Ok(stored.flatten().map(|changes| {
+        unpack(&changes)
+            .and_then(|json| serde_json::from_slice::<Vec<serde_json::Value>>(&json).ok())
+            .map_or(0, |changes| changes.len())
+    }))
 }
 
 /// The prefix of an import entry's uid and a number: 0 for the entry, 1, 2, … for its
 /// changes read back as entries of their own. Any other 32-digit uid reads as one too, which is
 /// why [`merge_history`] also checks that the entries look as an import's do.
 fn import_part(uid: &str) -> Option<(&str, u32)> {
-    let (prefix, number) = uid.split_at_checked(24)?;
-    (uid.len() == 32 && uid.is_ascii())
-        .then(|| u32::from_str_radix(number, 16).ok())
-        .flatten()
-        .map(|n| (prefix, n))
+    let hex = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
+    if uid.len() != 32 || !uid.as_bytes().iter().all(hex) {
+        return None;
+    }
+    let (prefix, number) = uid.split_at(24);
+    u32::from_str_radix(number, 16).ok().map(|n| (prefix, n))
 }
 
 /// Whether `uid` is one of the changes of an import entry this database keeps whole.
@@ -324,13 +349,30 @@ pub(super) fn merge_history(
                     c.new.as_deref(),
                 )
             }));
-            let whole_here: Option<bool> = tx
-                .prepare_cached("SELECT changes IS NOT NULL FROM audit WHERE uid = ?1")?
-                .query_row([&h.uid], |r| r.get(0))
-                .optional()?;
-            match (whole_here, packed) {
-                (Some(true), _) => continue,
-                (None, Ok(packed)) => {
+            let here = tx
+                .prepare_cached("SELECT 1 FROM audit WHERE uid = ?1")?
+                .exists([&h.uid])?;
+            let kept = kept_changes(tx, &h.uid)?;
+            let none_here = || -> rusqlite::Result<bool> {
+                for c in changes {
+                    if tx
+                        .prepare_cached("SELECT 1 FROM audit WHERE uid = ?1")?
+                        .exists([&c.uid])?
+                    {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            };
+            match (here, kept, packed) {
+                // Kept whole here: only changes a shorter copy lacked are added, as entries.
+                (true, Some(kept), _) => {
+                    for c in changes.iter().skip(kept) {
+                        insert_entry(tx, submission, c)?;
+                    }
+                    continue;
+                }
+                (false, _, Ok(packed)) if none_here()? => {
                     let import = Import {
                         uid: Some(&h.uid),
                         submission,
@@ -341,7 +383,8 @@ pub(super) fn merge_history(
                     insert_import(tx, &import, &packed)?;
                     continue;
                 }
-                // Kept here entry by entry, or with a value that is not an answer's.
+                // Kept here entry by entry (some or all), or with a value that is not an
+                // answer's.
                 _ => {
                     for c in changes {
                         insert_entry(tx, submission, c)?;
