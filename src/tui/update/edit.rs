@@ -203,7 +203,7 @@ pub(super) fn draft(fill: &mut Fill, turn: &mut Turn) {
     let Ok(value) = parse_edit(&fill.q.items[item].answer, edit.area.lines()) else {
         return;
     };
-    fill.set_pending(item, value, turn.now);
+    super::set_pending(fill, turn, item, value);
 }
 
 /// Leave the field being edited, saving it. `false` when its text is not a valid answer yet

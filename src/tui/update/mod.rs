@@ -398,9 +398,24 @@ pub(super) fn answer(fill: &mut Fill, turn: &mut Turn, item: ItemId, value: Opti
         turn.error(turn.tr(read_only_notice(fill)));
         return;
     }
-    fill.set_pending(item, value, turn.now);
+    set_pending(fill, turn, item, value);
     flush(fill, turn);
     fill.settle();
+}
+
+/// Make an answer in the current context the one waiting to be saved. One still waiting for
+/// another place is saved first: a text left mid-word and then another field changed must
+/// not be dropped. (A save that fails keeps only the newest waiting; issue 15 keeps them all.)
+pub(super) fn set_pending(fill: &mut Fill, turn: &mut Turn, item: ItemId, value: Option<Value>) {
+    let instance = fill.current_instance();
+    let elsewhere = fill
+        .pending
+        .as_ref()
+        .is_some_and(|p| (p.item, p.instance) != (item, instance));
+    if elsewhere {
+        flush(fill, turn);
+    }
+    fill.set_pending(item, value, turn.now);
 }
 
 /// Save the pending answer, if any.
