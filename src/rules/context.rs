@@ -96,29 +96,19 @@ pub struct Answers<'r> {
 
 impl<'r> Answers<'r> {
     pub fn new(q: &Questionnaire, response: &'r Response) -> Self {
-        let mut top = vec![None; q.items.len()];
-        for_each_known(q.scope(None), &response.answers, |_, item, value| {
-            top[item] = Some(value);
-        });
         let rosters = (0..q.rosters.len())
             .map(|r| {
                 let scope = q.scope(Some(r));
                 response
                     .instances(&q.rosters[r].id)
                     .iter()
-                    .map(|instance| {
-                        let mut slots = vec![None; scope.len()];
-                        for_each_known(scope, &instance.answers, |slot, _, value| {
-                            slots[slot] = Some(value);
-                        });
-                        slots
-                    })
+                    .map(|instance| slots(scope, &instance.answers))
                     .collect()
             })
             .collect();
         Answers {
             response,
-            top,
+            top: top_slots(q, response),
             rosters,
             stored: stored_instances(q, response),
             columns: None,
@@ -140,10 +130,7 @@ impl<'r> Answers<'r> {
         instance: Option<(RosterId, usize)>,
         columns: Option<&'r Columns>,
     ) -> Self {
-        let mut top = vec![None; q.items.len()];
-        for_each_known(q.scope(None), &response.answers, |_, item, value| {
-            top[item] = Some(value);
-        });
+        let top = top_slots(q, response);
         let mut rosters: Vec<Vec<Vec<Option<&'r Value>>>> = vec![Vec::new(); q.rosters.len()];
         let Some((roster, stored)) = instance else {
             return Answers {
@@ -156,13 +143,8 @@ impl<'r> Answers<'r> {
         };
         let instances = response.instances(&q.rosters[roster].id);
         if let Some(instance) = instances.get(stored) {
-            let scope = q.scope(Some(roster));
-            let mut slots = vec![None; scope.len()];
-            for_each_known(scope, &instance.answers, |slot, _, value| {
-                slots[slot] = Some(value);
-            });
             rosters[roster] = vec![Vec::new(); instances.len()];
-            rosters[roster][stored] = slots;
+            rosters[roster][stored] = slots(q.scope(Some(roster)), &instance.answers);
         }
         Answers {
             response,
@@ -193,6 +175,27 @@ impl<'r> Answers<'r> {
             },
         }
     }
+}
+
+/// The answers outside rosters, by item.
+fn top_slots<'r>(q: &Questionnaire, response: &'r Response) -> Vec<Option<&'r Value>> {
+    let mut top = vec![None; q.items.len()];
+    for_each_known(q.scope(None), &response.answers, |_, item, value| {
+        top[item] = Some(value);
+    });
+    top
+}
+
+/// One instance's answers, by the slot of their item in its roster's `scope`.
+fn slots<'r>(
+    scope: &[(String, ItemId)],
+    answers: &'r BTreeMap<String, Value>,
+) -> Vec<Option<&'r Value>> {
+    let mut slots = vec![None; scope.len()];
+    for_each_known(scope, answers, |slot, _, value| {
+        slots[slot] = Some(value);
+    });
+    slots
 }
 
 fn stored_instances<'r>(q: &Questionnaire, response: &'r Response) -> Vec<&'r [Instance]> {

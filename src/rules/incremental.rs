@@ -18,12 +18,17 @@ use crate::expr::{Compiled, Expr, ItemId, RosterId};
 use crate::questionnaire::{MessagePart, Questionnaire};
 use crate::response::Response;
 
+/// Items whose visibility is worked out again, by the roster they are in (`None`: outside).
+type Rechecked = Vec<(Option<RosterId>, Vec<ItemId>)>;
+
 /// For each roster of a questionnaire, whether a change in one of its instances' answers can
 /// be evaluated again for that instance alone ([`reevaluate`]), and which questions outside
 /// rosters are shown depending on its answers.
 #[derive(Debug, Clone)]
 pub struct Locality {
-    rechecked: Vec<Option<Vec<ItemId>>>,
+    /// Per roster, if local: the items elsewhere whose visibility reads it, by the roster they
+    /// are in (`None`: outside rosters).
+    rechecked: Vec<Option<Rechecked>>,
     /// Per roster, its items read from outside an instance: kept by item in [`Columns`].
     across: Vec<Vec<ItemId>>,
 }
@@ -96,9 +101,10 @@ fn across(q: &Questionnaire, r: RosterId) -> Vec<ItemId> {
     items
 }
 
-/// The items outside `r` whose visibility reads `r`'s answers, if nothing else outside `r`'s
-/// instance reads them but the checks outside rosters and the selection of instances to fill.
-fn local(q: &Questionnaire, r: RosterId) -> Option<Vec<ItemId>> {
+/// The items outside `r` whose visibility reads `r`'s answers, by the roster they are in, if
+/// nothing else outside `r`'s instance reads them but the checks outside rosters and the
+/// selection of instances to fill.
+fn local(q: &Questionnaire, r: RosterId) -> Option<Rechecked> {
     let reads =
         |e: Option<&Expr>| e.is_some_and(|e| e.deps.iter().any(|&d| q.items[d].roster == Some(r)));
     // Read across `r` from within one of its instances.
@@ -117,14 +123,21 @@ fn local(q: &Questionnaire, r: RosterId) -> Option<Vec<ItemId>> {
         // every time.
         _ => true,
     });
-    let rechecked = (0..q.items.len())
-        .filter(|&item| {
-            let def = &q.items[item];
-            def.roster != Some(r)
-                && (reads(q.sections[def.section].show_if.as_ref())
-                    || reads(q.questions[def.question].show_if.as_ref())
-                    || reads(def.show_if.as_ref()))
+    let read = |item: &ItemId| {
+        let def = &q.items[*item];
+        reads(q.sections[def.section].show_if.as_ref())
+            || reads(q.questions[def.question].show_if.as_ref())
+            || reads(def.show_if.as_ref())
+    };
+    let rechecked = std::iter::once(None)
+        .chain((0..q.rosters.len()).filter(|&o| o != r).map(Some))
+        .map(|roster| {
+            let items: Vec<ItemId> = (0..q.items.len())
+                .filter(|i| q.items[*i].roster == roster && read(i))
+                .collect();
+            (roster, items)
         })
+        .filter(|(_, items)| !items.is_empty())
         .collect();
     local.then_some(rechecked)
 }
@@ -184,33 +197,22 @@ pub fn reevaluate(
         eval.rosters[roster][instance].visible[q.slot(item)] = shown;
     }
     // The questions elsewhere shown by what the roster holds: if one of them comes or goes,
-    // so may everything that reads it.
-    // One context at a time, each section's and question's condition worked out once in it.
+    // so may everything that reads it. One context at a time, each section's and question's
+    // condition worked out once in it.
     let top = Ctx::top(q, &answers, eval);
-    let outside = |item: &ItemId| q.items[*item].roster.is_none();
-    let mut decided = Decided::new(q);
-    for &item in rechecked.iter().filter(|i| outside(i)) {
-        if shown(q, item, &top, &mut decided) != eval.visible[item] {
-            return false;
-        }
-    }
-    for other in (0..q.rosters.len()).filter(|&r| r != roster) {
-        let items: Vec<ItemId> = rechecked
-            .iter()
-            .copied()
-            .filter(|&i| q.items[i].roster == Some(other))
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        for j in 0..eval.rosters[other].len() {
-            let ctx = top.within(other, j);
+    for (other, items) in rechecked {
+        let contexts = match other {
+            None => vec![None],
+            Some(o) => (0..eval.rosters[*o].len()).map(|j| Some((*o, j))).collect(),
+        };
+        for context in contexts {
+            let ctx = context.map_or(top, |(o, j)| top.within(o, j));
             let mut decided = Decided::new(q);
-            for &item in &items {
-                let now = shown(q, item, &ctx, &mut decided);
-                if now != eval.rosters[other][j].visible[q.slot(item)] {
-                    return false;
-                }
+            let unchanged = items.iter().all(|&item| {
+                shown(q, item, &ctx, &mut decided) == eval.is_visible(item, context.map(|c| c.1), q)
+            });
+            if !unchanged {
+                return false;
             }
         }
     }

@@ -245,17 +245,31 @@ fn expand_import(
     Some(())
 }
 
-/// How many changes the import entry `uid` keeps here whole; `None` if it keeps none.
-fn kept_changes(tx: &Transaction, uid: &str) -> rusqlite::Result<Option<usize>> {
+/// Whether this database has the entry `uid`, and if it keeps its changes whole, how many:
+/// `None` if it has no such entry, `Some(None)` if it has it as a row of its own.
+fn kept_changes(tx: &Transaction, uid: &str) -> rusqlite::Result<Option<Option<usize>>> {
     let stored: Option<Option<Vec<u8>>> = tx
         .prepare_cached("SELECT changes FROM audit WHERE uid = ?1")?
         .query_row([uid], |r| r.get(0))
         .optional()?;
-    Ok(stored.flatten().map(|changes| {
-        unpack(&changes)
-            .and_then(|json| serde_json::from_slice::<Vec<serde_json::Value>>(&json).ok())
-            .map_or(0, |changes| changes.len())
+    Ok(stored.map(|changes| {
+        changes.map(|changes| {
+            unpack(&changes)
+                .and_then(|json| serde_json::from_slice::<Vec<serde_json::Value>>(&json).ok())
+                .map_or(0, |changes| changes.len())
+        })
     }))
+}
+
+/// Whether this database has any of `entries` already, as rows of their own.
+fn any_here(tx: &Transaction, entries: &[&HistoryRecord]) -> rusqlite::Result<bool> {
+    let mut here = tx.prepare_cached("SELECT 1 FROM audit WHERE uid = ?1")?;
+    for e in entries {
+        if here.exists([&e.uid])? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The prefix of an import entry's uid and a number: 0 for the entry, 1, 2, … for its
@@ -340,56 +354,43 @@ pub(super) fn merge_history(
             continue;
         }
         if let Some(changes) = imports.get(h.uid.as_str()) {
-            let packed = pack_changes(changes.iter().map(|c| {
-                (
-                    c.roster.as_str(),
-                    c.instance.as_str(),
-                    c.code.as_str(),
-                    c.old.as_deref(),
-                    c.new.as_deref(),
-                )
-            }));
-            let here = tx
-                .prepare_cached("SELECT 1 FROM audit WHERE uid = ?1")?
-                .exists([&h.uid])?;
-            let kept = kept_changes(tx, &h.uid)?;
-            let none_here = || -> rusqlite::Result<bool> {
-                for c in changes {
-                    if tx
-                        .prepare_cached("SELECT 1 FROM audit WHERE uid = ?1")?
-                        .exists([&c.uid])?
-                    {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            };
-            match (here, kept, packed) {
+            match kept_changes(tx, &h.uid)? {
                 // Kept whole here: only changes a shorter copy lacked are added, as entries.
-                (true, Some(kept), _) => {
+                Some(Some(kept)) => {
                     for c in changes.iter().skip(kept) {
                         insert_entry(tx, submission, c)?;
                     }
                     continue;
                 }
-                (false, _, Ok(packed)) if none_here()? => {
-                    let import = Import {
-                        uid: Some(&h.uid),
-                        submission,
-                        new: h.new.as_deref().unwrap_or_default(),
-                        at: &h.at,
-                        machine: &h.machine,
-                    };
-                    insert_import(tx, &import, &packed)?;
-                    continue;
-                }
-                // Kept here entry by entry (some or all), or with a value that is not an
-                // answer's.
-                _ => {
-                    for c in changes {
-                        insert_entry(tx, submission, c)?;
+                None if !any_here(tx, changes)? => {
+                    let packed = pack_changes(changes.iter().map(|c| {
+                        let (old, new) = (c.old.as_deref(), c.new.as_deref());
+                        (
+                            c.roster.as_str(),
+                            c.instance.as_str(),
+                            c.code.as_str(),
+                            old,
+                            new,
+                        )
+                    }));
+                    // A value that is not an answer's stays an entry of its own.
+                    if let Ok(packed) = packed {
+                        let import = Import {
+                            uid: Some(&h.uid),
+                            submission,
+                            new: h.new.as_deref().unwrap_or_default(),
+                            at: &h.at,
+                            machine: &h.machine,
+                        };
+                        insert_import(tx, &import, &packed)?;
+                        continue;
                     }
                 }
+                // Kept here entry by entry, some or all.
+                _ => {}
+            }
+            for c in changes {
+                insert_entry(tx, submission, c)?;
             }
         }
         insert_entry(tx, submission, h)?;

@@ -55,6 +55,15 @@ impl AddAssign for Progress {
     }
 }
 
+impl std::iter::Sum for Progress {
+    fn sum<I: Iterator<Item = Progress>>(all: I) -> Progress {
+        all.fold(Progress::default(), |mut total, p| {
+            total += p;
+            total
+        })
+    }
+}
+
 #[derive(Default)]
 struct SectionProgress {
     whole: Progress,
@@ -161,10 +170,7 @@ impl Sheet {
             let counted = &mut self.answered[section];
             let stored = self.eval.instance_answers(q, response, roster, instance);
             counted.instances[instance] = answered(q, &self.eval, section, Some(instance), stored);
-            counted.whole = Progress::default();
-            for &p in &counted.instances {
-                counted.whole += p;
-            }
+            counted.whole = counted.instances.iter().copied().sum();
         }
         self.problems = count_problems(q, &self.eval);
         result
@@ -206,9 +212,7 @@ fn count_answered(
                         answered(q, eval, section, Some(i), stored)
                     })
                     .collect();
-                for &p in &counted.instances {
-                    counted.whole += p;
-                }
+                counted.whole = counted.instances.iter().copied().sum();
             }
         }
     }
