@@ -149,7 +149,7 @@ fn inbox_1000(c: &mut Criterion) {
         b.iter(|| {
             // As the program starts: the definition loaded, the inbox gathered and drawn.
             let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-            let mut app = App::new(q, EINDEX_2019.1.to_owned(), opts(), Vec::new());
+            let mut app = App::new(q, EINDEX_2019.1.to_owned(), opts(), Default::default());
             open_inbox(&mut app, &mut store);
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             terminal.draw(|f| anketa::tui::view::draw(f, &app)).unwrap();
@@ -159,7 +159,7 @@ fn inbox_1000(c: &mut Criterion) {
     group.bench_function("all_evaluated", |b| {
         b.iter(|| {
             let q = load(EINDEX_2019.0, EINDEX_2019.1.as_bytes()).unwrap();
-            let mut app = App::new(q, EINDEX_2019.1.to_owned(), opts(), Vec::new());
+            let mut app = App::new(q, EINDEX_2019.1.to_owned(), opts(), Default::default());
             open_inbox(&mut app, &mut store);
             let done = |app: &App| match &app.screen {
                 anketa::tui::model::Screen::Inbox(inbox) => inbox.evaluated() == inbox.rows.len(),

@@ -93,7 +93,13 @@ fn interface(db: &Path) -> (App, Store) {
         default_year: 2019,
         user: "Ilze Bērziņa".into(),
     };
-    let submissions = anketa::tui::Effects::submissions(&mut store, &q.id).unwrap();
+    let submissions = anketa::tui::Effects::window(
+        &mut store,
+        &q.id,
+        anketa::store::Seek::Newest,
+        anketa::tui::START_ROWS,
+    )
+    .unwrap();
     let mut app = App::new(q, EINDEX_2019.1.to_owned(), opts, submissions);
     update(
         &mut app,

@@ -50,7 +50,13 @@ fn app(dir: &Path) -> Running {
         default_year: 2019,
         user: "Ilze Bērziņa".into(),
     };
-    let submissions = anketa::tui::Effects::submissions(&mut store, &q.id).unwrap();
+    let submissions = anketa::tui::Effects::window(
+        &mut store,
+        &q.id,
+        anketa::store::Seek::Newest,
+        anketa::tui::START_ROWS,
+    )
+    .unwrap();
     Running {
         app: App::new(q, EINDEX_2019.1.to_owned(), opts, submissions),
         store,

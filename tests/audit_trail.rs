@@ -163,7 +163,8 @@ fn an_import_is_one_row_and_its_log_an_entry_per_answer_on_every_machine() {
     assert_eq!(history_uids(&round), history_uids(&back));
 }
 
-/// Turn a database back into what migration 5 left: bases as JSON text, no `changes`.
+/// Turn a database back into what migration 5 left: bases as JSON text, no `changes`, no
+/// institutions' sort keys.
 fn as_before_migration_6(db: &Path) {
     let conn = Connection::open(db).unwrap();
     let bases: Vec<(i64, Vec<u8>)> = conn
@@ -184,6 +185,10 @@ fn as_before_migration_6(db: &Path) {
          ALTER TABLE exchanges_text RENAME TO exchanges;
          DELETE FROM audit WHERE changes IS NOT NULL;
          ALTER TABLE audit DROP COLUMN changes;
+         DROP INDEX institutions_in_order;
+         DROP INDEX submissions_by_change;
+         ALTER TABLE institutions DROP COLUMN sort_key;
+         DELETE FROM meta WHERE key = 'sort_keys';
          PRAGMA user_version = 5;",
     )
     .unwrap();
@@ -236,7 +241,11 @@ fn a_database_from_before_migration_6_still_knows_an_older_file() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!(version, 6);
+    let latest: i64 = Connection::open(&office)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, latest, "migrated again to the newest schema");
     assert!(base_is_packed, "the base is written anew, deflated");
     let value: String = conn
         .query_row(

@@ -465,3 +465,46 @@ fn submissions_export_and_errors_speak_the_chosen_language() {
         "anketa: anketai „IKT arhitektūras aptauja 2024” nav vērtēšanas modeļa: tās atbildes netiek vērtētas\n"
     );
 }
+
+#[test]
+fn a_long_list_shows_its_first_fifty_and_says_how_to_see_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let (code, _, err) = common::anketa_on(&db, &["demo", "--no-tui"]);
+    assert_eq!(code, 0, "{err}");
+
+    let (code, all, err) = common::anketa_on(&db, &["submissions", "--all"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(all.lines().count(), 91, "{all}");
+    assert_eq!(err, "", "nothing left out");
+
+    // The first fifty of the same order, and on stderr how many more, so a pipe gets only
+    // submissions.
+    let (code, first, err) = common::anketa_on(&db, &["submissions"]);
+    assert_eq!(code, 0, "{err}");
+    let first: Vec<&str> = first.lines().collect();
+    assert_eq!(first, all.lines().take(50).collect::<Vec<_>>());
+    assert_eq!(
+        err,
+        "… un vēl 41 iesniegums (visus parāda --all, --year un --status atlasa)\n"
+    );
+    let (_, _, err) = common::anketa_on(&db, &["--lang", "en", "submissions", "--limit", "90"]);
+    assert_eq!(
+        err,
+        "… and 1 submission not listed (--all lists them all, --year and --status choose)\n"
+    );
+
+    // Filters choose before the limit counts.
+    let (code, drafts, _) = common::anketa_on(&db, &["submissions", "--all", "--status", "draft"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        drafts.lines().collect::<Vec<_>>(),
+        all.lines()
+            .filter(|l| l.contains(" melnraksts "))
+            .collect::<Vec<_>>()
+    );
+    let (code, out, err) = common::anketa_on(&db, &["submissions", "--year", "2018"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "");
+    assert_eq!(err, "neviens iesniegums neatbilst atlasei\n");
+}

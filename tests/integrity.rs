@@ -81,7 +81,7 @@ fn after_a_clean_close_an_open_trusts_the_file_and_doctor_reads_every_page() {
     damage_the_middle(&db, true);
     // Damage that leaves the size and time as anketa's clean close recorded them is not
     // looked for on open (the listing reads no damaged page)…
-    let (code, out, err) = anketa_on(&db, &["submissions"]);
+    let (code, out, err) = anketa_on(&db, &["submissions", "--all"]);
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(out.lines().count(), 91, "{out}");
     // …but `doctor` reads every page.

@@ -345,7 +345,7 @@ fn start_list_shows_the_selected_submission() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path());
     let selected = match &app.screen {
-        Screen::Start(start) => start.submissions[start.cursor].institution.clone(),
+        Screen::Start(start) => start.list.rows[start.cursor].institution.clone(),
         _ => unreachable!(),
     };
     for (w, h) in SIZES {

@@ -248,22 +248,7 @@ fn figures_that_stand_out_against_the_cohort_are_shown_to_support_staff_only() {
     // A respondent opening the same submission is not shown them.
     let Tui { store, .. } = app;
     let mut app = app_on(store, "q.toml", EINDEX_2019.1, options(dir.path()));
-    let Screen::Start(list) = &app.screen else {
-        panic!("the respondent's list");
-    };
-    let at = list.submissions.iter().position(|s| s.id == id).unwrap();
-    let cursor = |app: &Tui| match &app.screen {
-        Screen::Start(list) => list.cursor,
-        _ => unreachable!("still on the list"),
-    };
-    while cursor(&app) != at {
-        let step = if cursor(&app) < at {
-            Action::Down
-        } else {
-            Action::Up
-        };
-        update(&mut app, step);
-    }
+    common::tui::choose_on_start(&mut app, |s| s.id == id);
     update(&mut app, Action::Enter);
     assert!(common::tui::fill(&app).flags.is_empty());
 }

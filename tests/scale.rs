@@ -104,7 +104,7 @@ fn two_thousand_submissions_over_two_years_are_ranked_within_their_own_year() {
     let elsewhere = dir.path().join("cits.db");
     let (code, out, err) = anketa_on(&elsewhere, &["import", file_arg]);
     assert_eq!(code, 0, "{out}{err}");
-    let (_, listed, _) = anketa_on(&elsewhere, &["submissions"]);
+    let (_, listed, _) = anketa_on(&elsewhere, &["submissions", "--all"]);
     assert_eq!(listed.lines().count(), PER_YEAR, "{listed}");
     // Each log came whole from the file and took one entry for this import.
     let size = kb_per_submission(&elsewhere, PER_YEAR);
@@ -120,25 +120,33 @@ fn two_thousand_submissions_over_two_years_are_ranked_within_their_own_year() {
         anketa::questionnaire::EINDEX_2019.1,
         common::results::scored(dir.path(), true),
     );
-    let Screen::Start(start) = &app.screen else {
-        panic!("the database opens on the start list");
+    // The list opens on a window of its rows, and Down from the top walks all of them, in
+    // the order `anketa submissions --all` lists them, each once.
+    let every: Vec<_> = Store::open(&db)
+        .unwrap()
+        .submissions()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(every.len(), 2 * PER_YEAR);
+    let under_cursor = |app: &common::tui::Tui| match &app.screen {
+        Screen::Start(start) => {
+            assert!(start.list.rows.len() <= 3 * anketa::tui::START_ROWS);
+            start.list.rows.get(start.cursor).map(|s| s.id)
+        }
+        _ => panic!("the database opens on the start list"),
     };
-    assert_eq!(start.submissions.len(), 2 * PER_YEAR);
-    let chosen = start
-        .submissions
-        .iter()
-        .position(|s| s.year == 2020 && s.institution == "Valsts ieņēmumu dienests #7")
-        .expect("the seventh copy of the VID in 2020");
-    // The list opens on the submission changed last; from there to the chosen one.
-    let from = start.cursor;
-    for _ in 0..chosen.abs_diff(from) {
-        let towards = if chosen > from {
-            Action::Down
-        } else {
-            Action::Up
-        };
-        common::tui::update(&mut app, towards);
+    common::tui::choose_on_start(&mut app, |_| true);
+    let mut walked = Vec::new();
+    while let Some(id) = under_cursor(&app) {
+        walked.push(id);
+        common::tui::update(&mut app, Action::Down);
     }
+    assert_eq!(walked, every);
+    common::tui::choose_on_start(&mut app, |s| {
+        s.year == 2020 && s.institution == "Valsts ieņēmumu dienests #7"
+    });
     common::tui::update(&mut app, Action::Enter);
     let view = common::results::view(&app);
     assert_eq!(view.entry().institution, "Valsts ieņēmumu dienests #7");

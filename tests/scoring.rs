@@ -2255,7 +2255,7 @@ fn demo_creates_the_seeds_institutions_scored_the_same_every_time() {
     assert_eq!(e_indices(&results_json(db)), first);
 
     // `submissions` marks every one as demo data.
-    let (code, out, err) = anketa(&["--db", db, "submissions"]);
+    let (code, out, err) = anketa(&["--db", db, "submissions", "--all"]);
     assert_eq!(code, 0, "{out}{err}");
     let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), count, "{out}");

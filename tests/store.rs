@@ -455,3 +455,104 @@ fn the_shipped_examples_import_with_their_comments_as_queries() {
     let two = std::fs::read(examples.join("two-submissions.json")).unwrap();
     assert!(import(&mut store, &two, Resolution::Refuse).is_ok());
 }
+
+#[test]
+fn windows_of_the_list_walk_every_submission_once_in_latvian_order() {
+    use anketa::exchange::{InstitutionKind, InstitutionRecord};
+    use anketa::store::Seek;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("a.db")).unwrap();
+    let q = store
+        .register_questionnaire(eindex(), EINDEX_2019.1)
+        .unwrap();
+    let who = store.person("Anna", Role::Respondent).unwrap();
+    // Names whose byte order differs from the Latvian one, and most with two years, so that
+    // a window can end between an institution's submissions.
+    let names = [
+        "Zemkopības ministrija",
+        "Ādažu novada pašvaldība",
+        "Aizkraukles novada pašvaldība",
+        "Čaka biedrība",
+        "Cēsu novada pašvaldība",
+        "Ēdoles pils",
+        "Ogres novada pašvaldība",
+        "Šķēdes muzejs",
+        "Saldus novada pašvaldība",
+        "Žīguru skola",
+    ];
+    for (n, name) in names.into_iter().enumerate() {
+        let institution = store
+            .institution(&InstitutionRecord {
+                name: name.into(),
+                reg_no: None,
+                sector: None,
+                kind: InstitutionKind::Institution,
+            })
+            .unwrap();
+        for year in [2019, 2020].into_iter().take(1 + n % 3 / 2 + n % 2) {
+            store.create_submission(institution, q, year, who).unwrap();
+        }
+    }
+    let every = store.submissions().unwrap();
+    assert!(every.len() > names.len());
+    let ids =
+        |rows: &[anketa::store::SubmissionSummary]| rows.iter().map(|s| s.id).collect::<Vec<_>>();
+    let code = &every[0].questionnaire_code;
+
+    for size in 1..=every.len() + 1 {
+        // Forward from the top, backward from the bottom.
+        let mut top = store.window(code, Seek::Newest, every.len() + 1).unwrap();
+        assert_eq!(
+            ids(&top.rows),
+            ids(&every),
+            "a window as long as the list holds it whole"
+        );
+        assert!(!top.more_before && !top.more_after);
+        let mut walked = Vec::new();
+        let first = top.rows.remove(0);
+        walked.push(first.id);
+        let mut at = first.id;
+        loop {
+            let next = store.window(code, Seek::After(at), size).unwrap();
+            assert!(next.rows.len() <= size);
+            walked.extend(ids(&next.rows));
+            match next.rows.last() {
+                Some(last) if next.more_after => at = last.id,
+                _ => break,
+            }
+        }
+        assert_eq!(walked, ids(&every), "forward by {size}");
+        let mut back = vec![every.last().unwrap().id];
+        let mut at = every.last().unwrap().id;
+        loop {
+            let earlier = store.window(code, Seek::Before(at), size).unwrap();
+            back.splice(0..0, ids(&earlier.rows));
+            match earlier.rows.first() {
+                Some(first) if earlier.more_before => at = first.id,
+                _ => break,
+            }
+        }
+        assert_eq!(back, ids(&every), "backward by {size}");
+    }
+
+    // The list opens around the submission changed last, with it in the window.
+    let changed = every[every.len() / 2].id;
+    store
+        .save_answer(
+            changed,
+            AnswerKey::top("D21"),
+            Some(&Value::Number(1.0)),
+            who,
+        )
+        .unwrap();
+    let around = store.window(code, Seek::Newest, 4).unwrap();
+    assert_eq!(around.rows.len(), 4);
+    assert!(ids(&around.rows).contains(&changed));
+    assert!(around.more_before && around.more_after);
+    let at = ids(&every)
+        .iter()
+        .position(|id| *id == around.rows[0].id)
+        .unwrap();
+    assert_eq!(ids(&around.rows), ids(&every[at..at + 4]));
+}

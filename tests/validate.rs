@@ -54,7 +54,7 @@ fn the_demo_database_is_consistent_and_says_so() {
     let (code, json, _) = anketa_on(&db, &["validate", "--all", "--json"]);
     assert_eq!(code, 0);
     let all: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
-    let (_, listed, _) = anketa_on(&db, &["submissions"]);
+    let (_, listed, _) = anketa_on(&db, &["submissions", "--all"]);
     assert_eq!(
         all.len(),
         listed.lines().count(),

@@ -60,7 +60,7 @@ pub(super) fn run_interface(
             chrono::Local::now().year() - 1
         },
     };
-    let submissions = crate::tui::Effects::submissions(&mut store, &q.id)?;
+    let submissions = store.window(&q.id, crate::store::Seek::Newest, crate::tui::START_ROWS)?;
     let mut app = crate::tui::App::new(q, text, opts, submissions);
     if opening == Opening::Inbox {
         crate::tui::open_inbox(&mut app, &mut store);

@@ -70,8 +70,22 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
-    /// List the submissions in the database.
-    Submissions,
+    /// List the submissions in the database (of --questionnaire, when it is given), in
+    /// Latvian alphabetical order of institution, then year.
+    Submissions {
+        /// Only the submissions of this reporting year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only the submissions in this state.
+        #[arg(long, value_parser = ["draft", "submitted", "returned", "accepted"])]
+        status: Option<String>,
+        /// List at most N (the rest are counted under the list).
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: usize,
+        /// List every one.
+        #[arg(long, conflicts_with = "limit")]
+        all: bool,
+    },
     /// Check the whole database file, every page and index. Opening the database checks it
     /// only after anketa was stopped with it open or another program changed the file: run
     /// this after copying a database or when in doubt. Exits 1 if it is damaged.
@@ -205,7 +219,19 @@ impl Cli {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check { files, short }) => check::check(cli.lang, files, *short),
-        Some(Command::Submissions) => submissions::list(&cli),
+        Some(Command::Submissions {
+            year,
+            status,
+            limit,
+            all,
+        }) => {
+            let filter = crate::store::Filter {
+                questionnaire: None,
+                year: *year,
+                status: status.as_deref().and_then(crate::exchange::Status::parse),
+            };
+            submissions::list(&cli, filter, (!all).then_some(*limit))
+        }
         Some(Command::Doctor) => doctor::doctor(&cli),
         Some(Command::Export {
             submissions,

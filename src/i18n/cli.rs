@@ -71,6 +71,10 @@ pub enum Say<'a> {
         years: (i32, i32),
     },
     NoSubmissionsYet(&'a str),
+    /// A listing's filters kept none of the submissions.
+    NoneChosen,
+    /// Under a list cut at its limit: how many were not listed.
+    NotListed(usize),
     DatabaseIntact {
         path: &'a str,
         submissions: usize,
@@ -343,6 +347,20 @@ pub fn say(lang: Lang, what: Say) -> String {
         Say::NoSubmissionsYet(path) => (
             format!("{path}: iesniegumu vēl nav"),
             format!("{path}: no submissions yet"),
+        ),
+        Say::NoneChosen => (
+            "neviens iesniegums neatbilst atlasei".to_owned(),
+            "no submission matches".to_owned(),
+        ),
+        Say::NotListed(more) => (
+            format!(
+                "… un vēl {} (visus parāda --all, --year un --status atlasa)",
+                n(more, Noun::Submission)
+            ),
+            format!(
+                "… and {} not listed (--all lists them all, --year and --status choose)",
+                n(more, Noun::Submission)
+            ),
         ),
         Say::DatabaseIntact { path, submissions } => (
             format!(

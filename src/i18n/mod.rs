@@ -176,6 +176,25 @@ pub fn compare_lv(a: &str, b: &str) -> Ordering {
     collator().compare(a, b)
 }
 
+/// The bytes that order as [`compare_lv`] orders their texts, for an index to keep a list in
+/// Latvian order. They change with the collation data (CLDR, Unicode, the crate): keep
+/// [`sort_keys_version`] beside them and recompute them when it differs.
+pub fn sort_key_lv(text: &str) -> Vec<u8> {
+    let mut key = Vec::new();
+    let Ok(()) = collator().write_sort_key_to(text, &mut key);
+    key
+}
+
+/// What the sort keys of [`sort_key_lv`] are made by: the key of a text with every Latvian
+/// letter and its neighbours, in hexadecimal. New collation data that orders them otherwise
+/// gives another.
+pub fn sort_keys_version() -> String {
+    sort_key_lv("Aa Āā Bb Cc Čč Dd Ee Ēē Ff Gg Ģģ Hh Ii Īī Jj Kk Ķķ Ll Ļļ Mm Nn Ņņ Oo Pp Rr Ss Šš Tt Uu Ūū Vv Zz Žž 0 9 - .")
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn collator() -> &'static icu_collator::CollatorBorrowed<'static> {
     use std::sync::OnceLock;
     static COLLATOR: OnceLock<icu_collator::CollatorBorrowed<'static>> = OnceLock::new();
@@ -198,6 +217,29 @@ pub fn search_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_keys_order_as_the_collation_does() {
+        let names = [
+            "Zemgales",
+            "Ādažu",
+            "Adažu",
+            "Čiekurkalna",
+            "Cēsu",
+            "ādažu",
+            "Šķēdes",
+            "Sigulda",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(
+                    sort_key_lv(a).cmp(&sort_key_lv(b)),
+                    compare_lv(a, b),
+                    "{a} ~ {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn latvian_plurals_follow_cldr() {

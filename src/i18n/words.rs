@@ -110,6 +110,7 @@ pub enum T {
     Results,
     KeyResults,
     KeyTables,
+    KeyNewSubmission,
     KeyYear,
     /// The report screen's title.
     AnswerTables,
@@ -382,6 +383,7 @@ pub fn tr(lang: Lang, t: T) -> &'static str {
         T::Results => ("Rezultāti", "Results"),
         T::KeyResults => ("rezultāti", "results"),
         T::KeyTables => ("atbilžu tabulas", "answer tables"),
+        T::KeyNewSubmission => ("jauns iesniegums", "new submission"),
         T::KeyYear => ("gads", "year"),
         T::AnswerTables => ("Atbilžu tabulas", "Answer tables"),
         T::Questions => ("Jautājumi", "Questions"),

@@ -30,7 +30,7 @@ pub use audit::AuditEntry;
 pub use definitions::DefinitionStatus;
 pub use error::StoreError;
 pub use importer::Importer;
-pub use submissions::{Position, SubmissionSummary};
+pub use submissions::{Filter, Position, Seek, SubmissionSummary, Window};
 pub use sync::{
     Difference, ExportSink, ImportError, ImportOutcome, ImportReport, ImportedSubmission,
     Resolution,
@@ -135,6 +135,7 @@ impl Store {
             _clean_close: None,
         };
         store.migrate()?;
+        store.refresh_sort_keys()?;
         store.machine = store.machine_id()?;
         store._clean_close = Some(checked::CleanClose::new(path));
         Ok(store)

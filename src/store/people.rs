@@ -2,6 +2,7 @@
 
 use super::{InstitutionId, PersonId, Store, StoreError, now};
 use crate::exchange::{InstitutionKind, InstitutionRecord, Role};
+use crate::i18n::sort_key_lv;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 impl Store {
@@ -77,25 +78,67 @@ pub(super) fn institution_in(
     match existing {
         Some(id) => {
             tx.execute(
-                "UPDATE institutions SET name = ?2, sector = coalesce(?3, sector), kind = ?4
+                "UPDATE institutions SET name = ?2, sector = coalesce(?3, sector), kind = ?4,
+                     sort_key = ?5
                  WHERE id = ?1",
-                params![id, record.name, record.sector, record.kind.as_str()],
+                params![
+                    id,
+                    record.name,
+                    record.sector,
+                    record.kind.as_str(),
+                    sort_key_lv(&record.name)
+                ],
             )?;
             Ok(id)
         }
         None => {
             tx.execute(
-                "INSERT INTO institutions (name, reg_no, sector, kind, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO institutions (name, reg_no, sector, kind, created_at, sort_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     record.name,
                     record.reg_no,
                     record.sector,
                     record.kind.as_str(),
-                    now()
+                    now(),
+                    sort_key_lv(&record.name)
                 ],
             )?;
             Ok(InstitutionId(tx.last_insert_rowid()))
         }
+    }
+}
+
+impl Store {
+    /// Write every institution's sort key again when they were made with other collation data
+    /// than this program's (or not at all: a database from before migration 7).
+    pub(super) fn refresh_sort_keys(&mut self) -> Result<(), StoreError> {
+        let version = crate::i18n::sort_keys_version();
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'sort_keys'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.sqlite(e))?;
+        if stored.as_deref() == Some(version.as_str()) {
+            return Ok(());
+        }
+        self.write(|tx, _| {
+            let names: Vec<(InstitutionId, String)> = tx
+                .prepare("SELECT id, name FROM institutions")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut update = tx.prepare("UPDATE institutions SET sort_key = ?2 WHERE id = ?1")?;
+            for (id, name) in names {
+                update.execute(params![id, sort_key_lv(&name)])?;
+            }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('sort_keys', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&version],
+            )?;
+            Ok(())
+        })
     }
 }

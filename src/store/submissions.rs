@@ -35,6 +35,38 @@ impl SubmissionSummary {
     }
 }
 
+/// Which of the submissions a listing shows: those of a questionnaire, a year, a state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub questionnaire: Option<String>,
+    pub year: Option<i32>,
+    pub status: Option<Status>,
+}
+
+/// The filter's terms over `s` (submissions) and `q` (questionnaires): questionnaire, year,
+/// state, each NULL for any.
+const FILTER: &str = "(?1 IS NULL OR q.code = ?1) AND (?2 IS NULL OR s.year = ?2)
+                      AND (?3 IS NULL OR s.status = ?3)";
+
+/// Where a window of the submissions starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seek {
+    /// Around the submission changed last, with it in the window.
+    Newest,
+    /// Those after this one.
+    After(SubmissionId),
+    /// Those before this one.
+    Before(SubmissionId),
+}
+
+/// Rows of a list, and whether there are more on either side of them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Window {
+    pub rows: Vec<SubmissionSummary>,
+    pub more_before: bool,
+    pub more_after: bool,
+}
+
 /// Where a respondent was in a submission.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Position {
@@ -77,8 +109,120 @@ impl Store {
         })
     }
 
+    /// Every submission, in Latvian alphabetical order of institution, then year, then the
+    /// order they were made in.
     pub fn submissions(&self) -> Result<Vec<SubmissionSummary>, StoreError> {
-        self.summaries("", [])
+        self.summaries("", [], "")
+    }
+
+    /// The first `limit` of the submissions `filter` keeps, in the order of [`Self::submissions`],
+    /// and how many it keeps in all.
+    pub fn first_submissions(
+        &self,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<(Vec<SubmissionSummary>, usize), StoreError> {
+        let status = filter.status.map(Status::as_str);
+        let params = params![filter.questionnaire, filter.year, status];
+        let total = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT count(*) FROM submissions s
+                     JOIN questionnaires q ON q.id = s.questionnaire_id
+                     WHERE {FILTER}"
+                ),
+                params,
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows = self.summaries(
+            &format!("WHERE {FILTER}"),
+            params,
+            &format!("LIMIT {}", limit.min(i64::MAX as usize)),
+        )?;
+        Ok((rows, usize::try_from(total).unwrap_or(0)))
+    }
+
+    /// `rows` of the submissions of questionnaire `code` in the order of [`Self::submissions`],
+    /// from where `seek` says: a window of a list too long to read whole.
+    pub fn window(&self, code: &str, seek: Seek, rows: usize) -> Result<Window, StoreError> {
+        let anchor = match seek {
+            Seek::Newest => self
+                .conn
+                .query_row(
+                    // The latest time first, then the first of equals: sorting by time
+                    // and name at once would sort every submission.
+                    "SELECT s.id FROM submissions s
+                     JOIN institutions i ON i.id = s.institution_id
+                     WHERE s.questionnaire_id IN (SELECT id FROM questionnaires WHERE code = ?1)
+                       AND s.updated_at = (SELECT max(updated_at) FROM submissions
+                            WHERE questionnaire_id IN
+                                (SELECT id FROM questionnaires WHERE code = ?1))
+                     ORDER BY i.sort_key, i.id, s.year, s.id LIMIT 1",
+                    [code],
+                    |r| r.get::<_, SubmissionId>(0),
+                )
+                .optional()
+                .map_err(|e| self.sqlite(e))?,
+            Seek::After(id) | Seek::Before(id) => Some(id),
+        };
+        let Some(anchor) = anchor else {
+            return Ok(Window::default());
+        };
+        let side = |after: bool, inclusive: bool, limit: usize| {
+            let (range, order) = if after { (">", "") } else { ("<", " DESC") };
+            let op = if inclusive {
+                format!("{range}=")
+            } else {
+                range.to_owned()
+            };
+            // The first comparison, on the key alone, lets SQLite start in the index; it
+            // keeps the anchor's institution, whose other submissions the second sorts out.
+            self.summaries(
+                &format!(
+                    "WHERE s.questionnaire_id IN (SELECT id FROM questionnaires WHERE code = ?1)
+                       AND i.sort_key {range}= (SELECT sort_key FROM institutions
+                            WHERE id = (SELECT institution_id FROM submissions WHERE id = ?2))
+                       AND (i.sort_key, i.id, s.year, s.id) {op}
+                           (SELECT i2.sort_key, i2.id, s2.year, s2.id FROM submissions s2
+                            JOIN institutions i2 ON i2.id = s2.institution_id WHERE s2.id = ?2)"
+                ),
+                params![code, anchor],
+                &format!(
+                    "ORDER BY i.sort_key{order}, i.id{order}, s.year{order}, s.id{order} LIMIT {}",
+                    limit + 1
+                ),
+            )
+        };
+        // Around the newest, half the window on either side, and the rest from the other
+        // side where one side ends first.
+        let room_after = |before: &[SubmissionSummary]| match seek {
+            Seek::Newest => rows - before.len().min(rows / 2),
+            _ => rows,
+        };
+        let (mut before, mut after) = match seek {
+            Seek::Newest => {
+                let before = side(false, false, rows)?;
+                let after = side(true, true, room_after(&before))?;
+                (before, after)
+            }
+            Seek::After(_) => (Vec::new(), side(true, false, rows)?),
+            Seek::Before(_) => (side(false, false, rows)?, Vec::new()),
+        };
+        let keep_after = after.len().min(room_after(&before));
+        let keep_before = before.len().min(rows - keep_after);
+        let more_before = before.len() > keep_before;
+        let more_after = after.len() > keep_after;
+        before.truncate(keep_before);
+        after.truncate(keep_after);
+        before.reverse();
+        before.append(&mut after);
+        Ok(Window {
+            rows: before,
+            more_before,
+            more_after,
+        })
     }
 
     /// The submissions of the year `of` is of, `of` among them: a cohort, without reading
@@ -87,28 +231,38 @@ impl Store {
         self.summaries(
             "WHERE s.year = (SELECT year FROM submissions WHERE id = ?1)",
             [of],
+            "",
         )
     }
 
     pub fn submission(&self, id: SubmissionId) -> Result<SubmissionSummary, StoreError> {
-        self.summaries("WHERE s.id = ?1", [id])?
+        self.summaries("WHERE s.id = ?1", [id], "")?
             .pop()
             .ok_or_else(|| StoreError::Invalid(format!("there is no submission {id}")))
     }
 
+    /// The submissions `filter` keeps, ordered by `order` (with a limit), by default in Latvian
+    /// order as the institutions' index has it: institutions are walked in their key's order,
+    /// each one's submissions by year, so a page of a long list is read without sorting it.
     fn summaries<P: rusqlite::Params>(
         &self,
         filter: &str,
         params: P,
+        order: &str,
     ) -> Result<Vec<SubmissionSummary>, StoreError> {
+        let order = if order.starts_with("ORDER") {
+            order.to_owned()
+        } else {
+            format!("ORDER BY i.sort_key, i.id, s.year, s.id {order}")
+        };
         let sql = format!(
             "SELECT s.id, s.uid, i.name, q.code, q.version, q.hash, s.year, s.status, s.updated_at,
                     i.sector, i.kind, s.demo, i.reg_no
-             FROM submissions s
-             JOIN institutions i ON i.id = s.institution_id
+             FROM institutions i
+             CROSS JOIN submissions s ON s.institution_id = i.id
              JOIN questionnaires q ON q.id = s.questionnaire_id
              {filter}
-             ORDER BY i.name, s.year, s.id"
+             {order}"
         );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sqlite(e))?;
         stmt.query_map(params, |r| {

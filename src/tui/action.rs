@@ -70,6 +70,8 @@ pub enum Action {
     NextYear,
     /// Add an instance to the roster (a service).
     AddInstance,
+    /// On the start list: open the form for a new submission, from wherever the cursor is.
+    NewSubmission,
     /// Rename the roster instance under the cursor.
     RenameInstance,
     /// Delete the roster instance under the cursor (asks first).

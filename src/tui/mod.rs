@@ -14,7 +14,7 @@ pub mod view;
 
 pub use action::Action;
 pub use effects::Effects;
-pub use model::{App, Options};
+pub use model::{App, Options, START_ROWS};
 pub use update::{open_inbox, open_selected_results, update};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};

@@ -33,24 +33,14 @@ pub fn demo_app(dir: &Path) -> Tui {
         panic!("the demo database opens on the start screen");
     };
     assert!(start.form.is_none(), "with submissions, the list shows");
-    assert_eq!(start.submissions.len(), 94);
+    assert_eq!(start.list.rows.len(), 94);
+    assert!(!start.list.more_before && !start.list.more_after);
     app
 }
 
 /// On the start list: move to `institution`'s submission and open it (its results).
 pub fn open_results_of(app: &mut Tui, institution: &str) {
-    let Screen::Start(start) = &app.screen else {
-        panic!("not on the start screen");
-    };
-    let target = start
-        .submissions
-        .iter()
-        .position(|s| s.institution == institution)
-        .unwrap_or_else(|| panic!("{institution} is not listed"));
-    let steps = target as isize - start.cursor as isize;
-    for _ in 0..steps.unsigned_abs() {
-        update(app, if steps > 0 { Action::Down } else { Action::Up });
-    }
+    super::tui::choose_on_start(app, |s| s.institution == institution);
     update(app, Action::Enter);
     assert_eq!(view(app).entry().institution, institution);
     assert_eq!(view(app).tab, Tab::Overview);

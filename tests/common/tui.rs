@@ -49,6 +49,31 @@ pub fn update<F: Effects>(tui: &mut Tui<F>, action: Action) {
     anketa::tui::update(app, action, *now, store);
 }
 
+/// On the start list: move the cursor, as a person would with the arrow keys, to the first
+/// submission `chosen` takes, from the top of the list (its window read as it moves).
+pub fn choose_on_start<F: Effects>(
+    tui: &mut Tui<F>,
+    chosen: impl Fn(&anketa::store::SubmissionSummary) -> bool,
+) {
+    let start = |tui: &Tui<F>| match &tui.app.screen {
+        Screen::Start(start) => (start.cursor, start.list.more_before, start.list.more_after),
+        _ => panic!("not on the start screen"),
+    };
+    while start(tui).0 > 0 || start(tui).1 {
+        update(tui, Action::PageUp);
+    }
+    loop {
+        let Screen::Start(list) = &tui.app.screen else {
+            unreachable!("still on the start screen")
+        };
+        match list.list.rows.get(list.cursor) {
+            Some(row) if chosen(row) => return,
+            Some(_) => update(tui, Action::Down),
+            None => panic!("no submission on the start list is the one chosen"),
+        }
+    }
+}
+
 /// The two sizes every screen is drawn at: the classic terminal and a roomy one.
 pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -77,7 +102,9 @@ pub fn eindex_scoring() -> Option<(String, String)> {
 /// The interface on `store` for `definition`, loaded as the file `name`.
 pub fn app_on<F: Effects>(mut store: F, name: &str, definition: &str, options: Options) -> Tui<F> {
     let q = questionnaire::load(name, definition.as_bytes()).unwrap();
-    let submissions = store.submissions(&q.id).unwrap();
+    let submissions = store
+        .window(&q.id, anketa::store::Seek::Newest, anketa::tui::START_ROWS)
+        .unwrap();
     Tui {
         app: App::new(q, definition.to_owned(), options, submissions),
         store,

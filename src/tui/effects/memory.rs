@@ -12,8 +12,8 @@ use crate::questionnaire::Questionnaire;
 use crate::response::{Instance, Response, Value};
 use crate::results::{Results, Scored};
 use crate::review::{Checks, QueryCounts};
-use crate::store::SubmissionSummary;
 use crate::store::{AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, SubmissionId};
+use crate::store::{Seek, SubmissionSummary, Window};
 use crate::tables::{Page, Scope};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -108,13 +108,40 @@ fn answers_at<'a>(
 }
 
 impl Effects for Memory {
-    fn submissions(&mut self, code: &str) -> Result<Vec<SubmissionSummary>, Failure> {
-        Ok(self
+    fn window(&mut self, code: &str, seek: Seek, rows: usize) -> Result<Window, Failure> {
+        let mut all: Vec<SubmissionSummary> = self
             .submissions
             .iter()
             .map(|k| k.summary.clone())
             .filter(|s| s.questionnaire_code == code)
-            .collect())
+            .collect();
+        all.sort_by(SubmissionSummary::in_latvian_order);
+        let at = |id| all.iter().position(|s| s.id == id);
+        let (start, end) = match seek {
+            Seek::Newest => {
+                let newest = all
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .max_by(|(_, a), (_, b)| a.updated_at.cmp(&b.updated_at))
+                    .map_or(0, |(i, _)| i);
+                let start = newest.saturating_sub(rows / 2);
+                (start, (start + rows).min(all.len()))
+            }
+            Seek::After(id) => {
+                let from = at(id).map_or(all.len(), |i| i + 1);
+                (from, (from + rows).min(all.len()))
+            }
+            Seek::Before(id) => {
+                let to = at(id).unwrap_or(0);
+                (to.saturating_sub(rows), to)
+            }
+        };
+        Ok(Window {
+            more_before: start > 0,
+            more_after: end < all.len(),
+            rows: all.drain(start..end).collect(),
+        })
     }
 
     fn create(

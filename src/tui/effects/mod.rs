@@ -14,8 +14,8 @@ use crate::response::{Response, Value};
 use crate::results::{Results, Scored};
 use crate::review::Checks;
 use crate::store::{
-    AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, Store, StoreError, SubmissionId,
-    SubmissionSummary,
+    AnswerKey, AuditEntry, DefinitionStatus, PersonId, Position, Seek, Store, StoreError,
+    SubmissionId, SubmissionSummary, Window,
 };
 use crate::tables::{Page, Scope};
 use std::fmt;
@@ -53,8 +53,9 @@ pub struct Opened {
 pub type InstancePlace<'a> = (SubmissionId, &'a str, &'a str);
 
 pub trait Effects {
-    /// The submissions of the questionnaire `code`.
-    fn submissions(&mut self, code: &str) -> Result<Vec<SubmissionSummary>, Failure>;
+    /// `rows` of the submissions of the questionnaire `code`, in Latvian order of institution,
+    /// then year, from where `seek` says.
+    fn window(&mut self, code: &str, seek: Seek, rows: usize) -> Result<Window, Failure>;
 
     /// Start a submission of `q` for `institution` and `year`, filled by `person`.
     fn create(
@@ -207,10 +208,8 @@ pub trait Effects {
 }
 
 impl Effects for Store {
-    fn submissions(&mut self, code: &str) -> Result<Vec<SubmissionSummary>, Failure> {
-        let mut all = Store::submissions(self)?;
-        all.retain(|s| s.questionnaire_code == code);
-        Ok(all)
+    fn window(&mut self, code: &str, seek: Seek, rows: usize) -> Result<Window, Failure> {
+        Ok(Store::window(self, code, seek, rows)?)
     }
 
     fn create(

@@ -241,10 +241,13 @@ pub(super) static QUERIES_REVIEWER: [Binding; 2] = [
     b(&[c('o')], Action::ReopenQuery, "o", T::KeyReopenQuery),
 ];
 
-pub(super) static START_LIST: [Binding; 6] = [
+pub(super) static START_LIST: [Binding; 9] = [
     UP,
     DOWN,
+    quiet(&[k(KeyCode::PageDown)], Action::PageDown),
+    quiet(&[k(KeyCode::PageUp)], Action::PageUp),
     b(&[k(KeyCode::Enter)], Action::Enter, "Enter", T::KeyOpen),
+    b(&[c('n')], Action::NewSubmission, "n", T::KeyNewSubmission),
     b(
         &[c('t'), k(KeyCode::F(4))],
         Action::Report,

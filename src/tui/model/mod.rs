@@ -5,7 +5,7 @@
 use super::keymap::Mode;
 use crate::i18n::{Lang, T, tr};
 use crate::questionnaire::{AnswerType, QuestionKind, Questionnaire};
-use crate::store::SubmissionSummary;
+use crate::store::Window;
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -81,11 +81,16 @@ pub enum Screen {
 }
 
 pub struct StartScreen {
-    pub submissions: Vec<SubmissionSummary>,
-    /// Index into `submissions`; `submissions.len()` is "new submission".
+    /// The rows around the cursor, of the list in Latvian order: a window that moves with the
+    /// cursor, so that a ministry's 10,000 submissions are never read at once.
+    pub list: Window,
+    /// Index into `list.rows`; `list.rows.len()` is "new submission", after the last.
     pub cursor: usize,
     pub form: Option<NewForm>,
 }
+
+/// How many rows of the start list are read at a time; the window keeps three times as many.
+pub const START_ROWS: usize = 100;
 
 /// The fields of a new submission, in order.
 pub const FORM_FIELDS: [T; 6] = [
@@ -169,12 +174,7 @@ pub enum Confirming {
 impl App {
     /// The interface for questionnaire `q` (its text `definition`), opening on the start
     /// screen with these of its submissions.
-    pub fn new(
-        q: Questionnaire,
-        definition: String,
-        opts: Options,
-        submissions: Vec<SubmissionSummary>,
-    ) -> App {
+    pub fn new(q: Questionnaire, definition: String, opts: Options, submissions: Window) -> App {
         let screen = Screen::Start(StartScreen::new(submissions, opts.default_year));
         App {
             q: Rc::new(q),
@@ -243,12 +243,12 @@ impl App {
 }
 
 impl StartScreen {
-    /// The list of `submissions` in Latvian alphabetical order, the cursor on the one worked
-    /// on most recently; the new-submission form when there are none.
-    pub fn new(mut submissions: Vec<SubmissionSummary>, default_year: i32) -> StartScreen {
-        submissions.sort_by(SubmissionSummary::in_latvian_order);
+    /// The list from `list` (read around the submission worked on most recently), the cursor
+    /// on that one; the new-submission form when there are none.
+    pub fn new(list: Window, default_year: i32) -> StartScreen {
         // The first of equals, when several were changed at the same moment.
-        let cursor = submissions
+        let cursor = list
+            .rows
             .iter()
             .enumerate()
             .fold(None::<(usize, &str)>, |best, (i, s)| match best {
@@ -256,12 +256,8 @@ impl StartScreen {
                 _ => Some((i, s.updated_at.as_str())),
             })
             .map_or(0, |(i, _)| i);
-        let form = submissions.is_empty().then(|| NewForm::new(default_year));
-        StartScreen {
-            submissions,
-            cursor,
-            form,
-        }
+        let form = list.rows.is_empty().then(|| NewForm::new(default_year));
+        StartScreen { list, cursor, form }
     }
 }
 

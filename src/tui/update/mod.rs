@@ -33,7 +33,9 @@ use crate::i18n::{Lang, T, tr};
 use crate::questionnaire::{AnswerType, FilledBy, QuestionKind, Questionnaire};
 use crate::response::{Instance, Value};
 use crate::rules::{self, Finding};
-use crate::store::{AnswerKey, DefinitionStatus, PersonId, SubmissionId, SubmissionSummary};
+use crate::store::{
+    AnswerKey, DefinitionStatus, PersonId, Seek, SubmissionId, SubmissionSummary, Window,
+};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -87,7 +89,7 @@ impl Turn<'_> {
 /// Open the results of the submission under the start list's cursor (the demo opens so).
 pub fn open_selected_results(app: &mut App, fx: &mut dyn Effects) {
     if let Screen::Start(start) = &app.screen
-        && let Some(summary) = start.submissions.get(start.cursor)
+        && let Some(summary) = start.list.rows.get(start.cursor)
     {
         let id = summary.id;
         go(app, Next::Results(id), fx);
@@ -207,7 +209,7 @@ fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
             }
             Err(e) => app.notice = Some(Notice::Error(e.to_string())),
         },
-        Next::Start => match fx.submissions(&app.q.id) {
+        Next::Start => match fx.window(&app.q.id, Seek::Newest, START_ROWS) {
             Ok(list) => app.screen = Screen::Start(StartScreen::new(list, app.opts.default_year)),
             Err(e) => app.notice = Some(Notice::Error(e.to_string())),
         },
@@ -244,7 +246,7 @@ fn go(app: &mut App, next: Next, fx: &mut dyn Effects) {
 
 /// The fill screen, moved out to come back to from the results or the tables.
 fn take_fill(app: &mut App) -> Option<Box<Fill>> {
-    let placeholder = Screen::Start(StartScreen::new(Vec::new(), app.opts.default_year));
+    let placeholder = Screen::Start(StartScreen::new(Window::default(), app.opts.default_year));
     match std::mem::replace(&mut app.screen, placeholder) {
         Screen::Fill(fill) => Some(fill),
         other => {

@@ -43,28 +43,75 @@ pub(super) fn start_action(start: &mut StartScreen, turn: &mut Turn, action: Act
             Action::PrevField => form.focus = form.focus.saturating_sub(1),
             Action::Enter if form.focus + 1 < FORM_FIELDS.len() => form.focus += 1,
             Action::Enter => create_submission(form, turn),
-            Action::Back if !start.submissions.is_empty() => start.form = None,
+            Action::Back if !start.list.rows.is_empty() => start.form = None,
             _ => {}
         }
         return;
     }
     match action {
-        Action::Up => start.cursor = start.cursor.saturating_sub(1),
-        Action::Down => start.cursor = (start.cursor + 1).min(start.submissions.len()),
-        Action::Enter if start.cursor == start.submissions.len() => {
+        Action::Up => move_cursor(start, turn, -1),
+        Action::Down => move_cursor(start, turn, 1),
+        Action::PageUp => move_cursor(start, turn, -(START_PAGE as isize)),
+        Action::PageDown => move_cursor(start, turn, START_PAGE as isize),
+        Action::NewSubmission => start.form = Some(NewForm::new(turn.opts.default_year)),
+        Action::Enter if start.cursor == start.list.rows.len() => {
             start.form = Some(NewForm::new(turn.opts.default_year));
         }
         Action::Enter if turn.opts.results_first => {
-            turn.next = Some(Next::Results(start.submissions[start.cursor].id));
+            turn.next = Some(Next::Results(start.list.rows[start.cursor].id));
         }
         Action::Enter => {
-            let summary = start.submissions[start.cursor].clone();
+            let summary = start.list.rows[start.cursor].clone();
             open_submission(turn, summary, None);
         }
         Action::Report => turn.next = Some(Next::Report),
         Action::Help => *turn.overlay = Some(Overlay::Help(0)),
         _ => {}
     }
+}
+
+/// A page of the start list: as far as PageDown moves.
+const START_PAGE: usize = 20;
+
+/// Move the start list's cursor `by` rows (up when negative), reading the rows beyond the
+/// window's ends as it reaches them; the window drops what is far behind.
+fn move_cursor(start: &mut StartScreen, turn: &mut Turn, by: isize) {
+    let list = &mut start.list;
+    let wanted = start.cursor as isize + by;
+    if wanted < 0 && list.more_before {
+        let first = list.rows[0].id;
+        match turn.fx.window(&turn.q.id, Seek::Before(first), START_ROWS) {
+            Ok(mut earlier) => {
+                start.cursor += earlier.rows.len();
+                list.more_before = earlier.more_before;
+                earlier.rows.append(&mut list.rows);
+                list.rows = earlier.rows;
+                if list.rows.len() > 3 * START_ROWS {
+                    list.rows.truncate(3 * START_ROWS);
+                    list.more_after = true;
+                }
+            }
+            Err(e) => return turn.error(e.to_string()),
+        }
+    } else if wanted >= list.rows.len() as isize && list.more_after {
+        let last = list.rows[list.rows.len() - 1].id;
+        match turn.fx.window(&turn.q.id, Seek::After(last), START_ROWS) {
+            Ok(mut later) => {
+                list.more_after = later.more_after;
+                list.rows.append(&mut later.rows);
+                let beyond = list.rows.len().saturating_sub(3 * START_ROWS);
+                if beyond > 0 {
+                    list.rows.drain(..beyond);
+                    start.cursor -= beyond;
+                    list.more_before = true;
+                }
+            }
+            Err(e) => return turn.error(e.to_string()),
+        }
+    }
+    // The row after the last is "new submission", there when nothing is after.
+    let end = list.rows.len() - usize::from(list.more_after);
+    start.cursor = (start.cursor as isize + by).clamp(0, end as isize) as usize;
 }
 
 pub(super) fn create_submission(form: &mut NewForm, turn: &mut Turn) {

@@ -84,7 +84,8 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, palet
                 heading,
             );
             let mut items: Vec<ListItem> = start
-                .submissions
+                .list
+                .rows
                 .iter()
                 .map(|s| {
                     // The demo mark first, so that a narrow window never cuts it.
@@ -105,18 +106,20 @@ pub fn draw(frame: &mut Frame, app: &App, start: &StartScreen, area: Rect, palet
                     ))
                 })
                 .collect();
-            if start.submissions.is_empty() {
+            if start.list.rows.is_empty() {
                 items.push(ListItem::new(Line::styled(
                     app.tr(T::NoSubmissions),
                     palette.muted(),
                 )));
             }
-            items.push(ListItem::new(Line::styled(
-                app.tr(T::NewSubmission),
-                palette.key(),
-            )));
+            if !start.list.more_after {
+                items.push(ListItem::new(Line::styled(
+                    app.tr(T::NewSubmission),
+                    palette.key(),
+                )));
+            }
             // The "new" row is last; with no submissions a notice stands before it.
-            let selected = if start.submissions.is_empty() {
+            let selected = if start.list.rows.is_empty() {
                 1
             } else {
                 start.cursor
